@@ -9,7 +9,8 @@ export type MinorUnits = bigint;
 
 /** Converts an amount with at most two decimals to hundredths. Throws when it has more (not a valid amount). */
 export function toMinorUnits(amount: Decimal): MinorUnits {
-  if (decimalPlaces(amount) > 2) throw new RangeError(`amount has more than two decimals: ${amount.toFixed()}`);
+  if (decimalPlaces(amount) > 2)
+    throw new RangeError(`amount has more than two decimals: ${amount.toFixed()}`);
   return BigInt(amount.times(100).toFixed(0));
 }
 

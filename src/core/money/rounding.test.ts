@@ -21,11 +21,13 @@ describe("EN 16931 rounding", () => {
     // 3 x 1.2345 / 1 = 3.7035 -> 3.70
     expect(s(lineNetAmount({ quantity: dec("3"), netPrice: dec("1.2345") }))).toBe("3.70");
     // 1000 items priced 12.50 per 100 -> 125.00
-    expect(s(lineNetAmount({ quantity: dec("1000"), netPrice: dec("12.50"), baseQuantity: dec("100") }))).toBe(
-      "125.00",
-    );
+    expect(
+      s(lineNetAmount({ quantity: dec("1000"), netPrice: dec("12.50"), baseQuantity: dec("100") })),
+    ).toBe("125.00");
     // 7 x 1/3 per unit: division before rounding stays exact enough to round once, at the end
-    expect(s(lineNetAmount({ quantity: dec("3"), netPrice: dec("10"), baseQuantity: dec("9") }))).toBe("3.33");
+    expect(s(lineNetAmount({ quantity: dec("3"), netPrice: dec("10"), baseQuantity: dec("9") }))).toBe(
+      "3.33",
+    );
   });
 
   it("applies line charges and allowances before rounding the line once", () => {
@@ -39,7 +41,9 @@ describe("EN 16931 rounding", () => {
   });
 
   it("treats a zero base quantity as one rather than dividing by zero", () => {
-    expect(s(lineNetAmount({ quantity: dec("2"), netPrice: dec("5"), baseQuantity: dec("0") }))).toBe("10.00");
+    expect(s(lineNetAmount({ quantity: dec("2"), netPrice: dec("5"), baseQuantity: dec("0") }))).toBe(
+      "10.00",
+    );
   });
 
   it("computes VAT on the category total, not per line", () => {

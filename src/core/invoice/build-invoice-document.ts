@@ -1,0 +1,162 @@
+import type { Customer } from "../customer/customer.ts";
+import type { Decimal } from "../money/decimal.ts";
+import type { ComputedAmounts } from "./compute-totals.ts";
+import { computeTotals } from "./compute-totals.ts";
+import type { AllowanceCharge, Identifier, InvoiceDocument, Party } from "./invoice.ts";
+import type { InvoiceContent, LineAllowanceCharge } from "./invoice-content.ts";
+import type { SellerProfile } from "./seller-profile.ts";
+
+/** Peppol BIS Billing 3.0 specification identifier (BT-24). */
+export const PEPPOL_BIS3_CUSTOMIZATION =
+  "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0";
+/** Peppol BIS Billing 3.0 process (BT-23). */
+export const PEPPOL_BIS3_PROFILE = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0";
+
+/** What, besides its content, an issued invoice needs to become a document. */
+export interface DocumentContext {
+  readonly number: string;
+  readonly seller: SellerProfile;
+  readonly buyer: Customer;
+  /** Belgian structured communication, 12 digits, put in BT-83 as `+++xxx/xxxx/xxxxx+++`. */
+  readonly structuredCommunication?: string;
+  /** Due date when the content has none (issue date + the customer's payment terms, computed by the caller). */
+  readonly dueDate?: string;
+  /** The main invoice e-mail, used as the buyer's electronic address when it has no Peppol id or enterprise number. */
+  readonly buyerEmail?: string;
+}
+
+/** Splits `scheme:value` of a Peppol participant id into an EN 16931 identifier. */
+function endpointOf(peppolId: string): Identifier {
+  const i = peppolId.indexOf(":");
+  return { scheme: peppolId.slice(0, i), value: peppolId.slice(i + 1) };
+}
+
+/**
+ * The buyer's electronic address (BT-49): its Peppol id, else its Belgian enterprise number (0208), else its VAT
+ * number (9925 for Belgium), else the invoice mailbox with scheme EM. Peppol rule R010 makes BT-49 mandatory.
+ */
+function buyerEndpoint(buyer: Customer, email: string | undefined): Identifier | undefined {
+  if (buyer.peppolId) return endpointOf(buyer.peppolId);
+  if (buyer.enterpriseNumber) return { scheme: "0208", value: buyer.enterpriseNumber };
+  if (buyer.vatNumber?.startsWith("BE")) return { scheme: "9925", value: buyer.vatNumber };
+  if (email) return { scheme: "EM", value: email };
+  return undefined;
+}
+
+function buyerParty(buyer: Customer, email: string | undefined): Party {
+  const a = buyer.address;
+  const endpoint = buyerEndpoint(buyer, email);
+  return {
+    name: buyer.legalName,
+    identifiers: [],
+    ...(buyer.enterpriseNumber
+      ? { legalRegistration: { scheme: "0208", value: buyer.enterpriseNumber } }
+      : {}),
+    ...(buyer.vatNumber ? { vatNumber: buyer.vatNumber } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    address: {
+      ...(a.street ? { street: a.street } : {}),
+      ...(a.additionalStreet ? { additionalStreet: a.additionalStreet } : {}),
+      ...(a.city ? { city: a.city } : {}),
+      ...(a.postalCode ? { postalCode: a.postalCode } : {}),
+      ...(a.countrySubdivision ? { countrySubdivision: a.countrySubdivision } : {}),
+      country: a.country,
+    },
+  };
+}
+
+function sellerParty(seller: SellerProfile): Party {
+  return {
+    name: seller.name,
+    ...(seller.tradingName ? { tradingName: seller.tradingName } : {}),
+    identifiers: [],
+    ...(seller.enterpriseNumber
+      ? { legalRegistration: { scheme: "0208", value: seller.enterpriseNumber } }
+      : {}),
+    ...(seller.vatNumber ? { vatNumber: seller.vatNumber } : {}),
+    ...(seller.legalForm ? { legalForm: seller.legalForm } : {}),
+    endpoint: endpointOf(seller.peppolId),
+    address: seller.address,
+    ...(seller.contact ? { contact: seller.contact } : {}),
+  };
+}
+
+function withAmount(ac: LineAllowanceCharge, amount: Decimal | undefined): AllowanceCharge {
+  return { ...ac, ...(amount ? { amount } : {}) };
+}
+
+/** Formats 12 OGM digits as `+++123/4567/89002+++`. */
+function ogmText(digits: string): string {
+  return `+++${digits.slice(0, 3)}/${digits.slice(3, 7)}/${digits.slice(7)}+++`;
+}
+
+/**
+ * Builds the complete EN 16931 document of an issued invoice or credit note, as Peppol BIS Billing 3.0 expects it:
+ * all amounts derived by {@link computeTotals}, seller from configuration, buyer from the customer, payment by credit
+ * transfer (code 58, SEPA) to the seller's IBAN with the structured communication.
+ */
+export function buildInvoiceDocument(content: InvoiceContent, ctx: DocumentContext): InvoiceDocument {
+  const amounts: ComputedAmounts = computeTotals(content);
+  const dueDate = content.dueDate ?? ctx.dueDate;
+  return {
+    kind: content.kind,
+    typeCode: content.kind === "invoice" ? "380" : "381",
+    customizationId: PEPPOL_BIS3_CUSTOMIZATION,
+    profileId: PEPPOL_BIS3_PROFILE,
+    number: ctx.number,
+    issueDate: content.issueDate,
+    ...(dueDate ? { dueDate } : {}),
+    currency: content.currency,
+    ...(content.taxCurrency ? { taxCurrency: content.taxCurrency.code } : {}),
+    ...(content.buyerReference ? { buyerReference: content.buyerReference } : {}),
+    ...(content.orderReference ? { orderReference: content.orderReference } : {}),
+    notes: content.notes,
+    precedingInvoices: content.precedingInvoices,
+    ...(content.invoicingPeriod ? { invoicingPeriod: content.invoicingPeriod } : {}),
+    seller: sellerParty(ctx.seller),
+    buyer: buyerParty(ctx.buyer, ctx.buyerEmail),
+    paymentMeans: [
+      {
+        code: "58",
+        ...(ctx.structuredCommunication
+          ? { remittanceInformation: ogmText(ctx.structuredCommunication) }
+          : {}),
+        creditTransfers: [
+          {
+            account: ctx.seller.iban,
+            accountName: ctx.seller.name,
+            ...(ctx.seller.bic ? { bic: ctx.seller.bic } : {}),
+          },
+        ],
+      },
+    ],
+    allowances: content.allowances.map((a, i) => withAmount(a, amounts.allowances[i])),
+    charges: content.charges.map((c, i) => withAmount(c, amounts.charges[i])),
+    totals: amounts.totals,
+    vatBreakdown: amounts.vatBreakdown,
+    ...(amounts.taxTotalInTaxCurrency ? { taxTotalInTaxCurrency: amounts.taxTotalInTaxCurrency } : {}),
+    attachments: [],
+    lines: content.lines.map((line, i) => {
+      const computed = amounts.lines[i];
+      return {
+        id: line.id,
+        quantity: line.quantity,
+        unitCode: line.unitCode,
+        ...(computed ? { netAmount: computed.netAmount } : {}),
+        ...(line.orderLineReference ? { orderLineReference: line.orderLineReference } : {}),
+        ...(line.period ? { period: line.period } : {}),
+        allowances: line.allowances.map((a, j) => withAmount(a, computed?.allowances[j])),
+        charges: line.charges.map((c, j) => withAmount(c, computed?.charges[j])),
+        price: { netPrice: line.netPrice, ...(line.baseQuantity ? { baseQuantity: line.baseQuantity } : {}) },
+        vat: { category: line.vatCategory, ...(line.vatCategory === "O" ? {} : { rate: line.vatRate }) },
+        item: {
+          name: line.name,
+          ...(line.description ? { description: line.description } : {}),
+          ...(line.sellersItemId ? { sellersId: line.sellersItemId } : {}),
+          classifications: [],
+          attributes: [],
+        },
+      };
+    }),
+  };
+}
