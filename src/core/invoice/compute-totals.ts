@@ -62,12 +62,15 @@ export function computeTotals(content: InvoiceContent): ComputedAmounts {
     if (group) group.taxable = group.taxable.plus(amount);
     else groups.set(key, { category, rate, taxable: amount });
   };
-  content.lines.forEach((line, i) => add(line.vatCategory, line.vatRate, lines[i]?.netAmount ?? ZERO));
-  const addDoc = (list: readonly DocumentAllowanceCharge[], amounts: readonly Decimal[], sign: 1 | -1) =>
+  content.lines.forEach((line, i) => {
+    add(line.vatCategory, line.vatRate, lines[i]?.netAmount ?? ZERO);
+  });
+  const addDoc = (list: readonly DocumentAllowanceCharge[], amounts: readonly Decimal[], sign: 1 | -1) => {
     list.forEach((ac, i) => {
       const amount = amounts[i] ?? ZERO;
       add(ac.vatCategory, ac.vatRate, sign === 1 ? amount : amount.neg());
     });
+  };
   addDoc(content.charges, charges, 1);
   addDoc(content.allowances, allowances, -1);
 
