@@ -1,0 +1,16 @@
+import type { Migration } from "kysely";
+import * as customers from "./0001-customers.ts";
+import * as recipients from "./0002-recipients.ts";
+import * as auditLog from "./0003-audit-log.ts";
+
+/**
+ * Every migration, by name, in the order they apply. A static list (not a folder scan) so that the set is checked by
+ * the compiler and works from any working directory. Forward only: no `down`, because undoing the audit log's
+ * migration would destroy the evidence it exists to keep. A new migration gets the next number; an applied one is
+ * never edited.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  "0001-customers": customers,
+  "0002-recipients": recipients,
+  "0003-audit-log": auditLog,
+};

@@ -1,0 +1,66 @@
+import BetterSqlite3 from "better-sqlite3";
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+} from "kysely";
+
+/** How long a writer waits for another process's write lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Starts every transaction with BEGIN IMMEDIATE: the write lock is taken at the start, so a transaction that reads
+ * and then writes (the audit chain head, an upsert) never fails half-way with SQLITE_BUSY when another process holds
+ * the lock; it waits `busy_timeout` at the start instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+/**
+ * SQLite does run DDL inside transactions; Kysely's adapter says it does not, which would make the Migrator apply a
+ * migration statement by statement and leave a half-applied one behind on failure.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class FacteurSqliteDialect extends SqliteDialect {
+  readonly #database: BetterSqlite3.Database;
+
+  constructor(database: BetterSqlite3.Database) {
+    super({ database });
+    this.#database = database;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.#database });
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+/**
+ * Opens the SQLite file `file` for facteur: WAL (readers do not block the writer), `synchronous=FULL` (a committed
+ * transaction survives a power cut, which an audit trail needs), foreign keys enforced, a busy timeout, and safe
+ * integers so every INTEGER reads as a bigint.
+ */
+export function createSqliteDialect(file: string): SqliteDialect {
+  const database = new BetterSqlite3(file);
+  database.pragma("journal_mode = WAL");
+  database.pragma("synchronous = FULL");
+  database.pragma("foreign_keys = ON");
+  database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  database.defaultSafeIntegers(true);
+  return new FacteurSqliteDialect(database);
+}
