@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { inputIssues } from "./input-issues.ts";
+import { invoiceContentOf, invoiceInputSchema } from "./invoice-input.ts";
+
+const valid = {
+  number: "INV-2026-0001",
+  customer: "C001",
+  issueDate: "2026-11-01",
+  lines: [{ name: "Consulting", quantity: "2", unitCode: "HUR", price: "95.125", vatRate: "21" }],
+};
+
+describe("invoiceInputSchema", () => {
+  it("accepts a minimal invoice and fills defaults", () => {
+    const parsed = invoiceInputSchema.parse(valid);
+    const content = invoiceContentOf(parsed);
+    expect(content.currency).toBe("EUR");
+    expect(content.lines[0]?.id).toBe("1");
+    expect(content.lines[0]?.netPrice.toFixed()).toBe("95.125");
+  });
+
+  it("names every bad field with its JSON path, all at once", () => {
+    const input = {
+      ...valid,
+      issueDate: "2026-02-30",
+      lines: [
+        { name: "X", quantity: "1,5", price: "10", vatRate: "21" },
+        { name: "", quantity: 1, price: 1 },
+      ],
+    };
+    const result = invoiceInputSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    const issues = inputIssues(result.error, "invoices.json", "$.invoices[4]", input);
+    const places = issues.map((i) => i.at).sort();
+    expect(places).toEqual([
+      "$.invoices[4].issueDate",
+      "$.invoices[4].lines[0].quantity",
+      "$.invoices[4].lines[1].name",
+      "$.invoices[4].lines[1].vatRate",
+    ]);
+    expect(issues.find((i) => i.field === "quantity")?.message).toMatch(/dot as decimal separator/);
+    expect(issues.find((i) => i.field === "vatRate")?.message).toBe("is required");
+  });
+
+  it("refuses line breaks in single-line fields, which would reach mail headers", () => {
+    const result = invoiceInputSchema.safeParse({
+      ...valid,
+      buyerReference: "PO-1\r\nBcc: victim@example.com",
+    });
+    expect(result.success).toBe(false);
+  });
+
+  it("accepts JSON numbers that a double holds exactly and refuses longer ones", () => {
+    const ok = invoiceInputSchema.safeParse({
+      ...valid,
+      lines: [{ name: "A", quantity: 3, price: 19.99, vatRate: 21 }],
+    });
+    expect(ok.success).toBe(true);
+    const tooLong = invoiceInputSchema.safeParse({
+      ...valid,
+      // biome-ignore lint/correctness/noPrecisionLoss: the point is a number that a double cannot hold as written
+      lines: [{ name: "A", quantity: 1, price: 12345678901234567.5, vatRate: 21 }],
+    });
+    expect(tooLong.success).toBe(false);
+  });
+
+  it("requires a credit note to name the invoice it credits", () => {
+    const result = invoiceInputSchema.safeParse({ ...valid, kind: "credit-note" });
+    expect(result.success).toBe(false);
+  });
+
+  it("refuses unknown fields so typos are not silently ignored", () => {
+    const input = { ...valid, dueDat: "2026-12-01" };
+    const result = invoiceInputSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    if (!result.success)
+      expect(inputIssues(result.error, "f", "$", input)[0]?.message).toMatch(/unknown field\(s\): dueDat/);
+  });
+});

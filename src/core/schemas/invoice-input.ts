@@ -1,0 +1,156 @@
+import { z } from "zod";
+import type { InvoiceContent } from "../invoice/invoice-content.ts";
+import { VAT_CATEGORIES } from "../invoice/vat-category.ts";
+import { isCurrencyCode } from "../money/currency.ts";
+import { decimal, isoDate, multilineText, text } from "./fields.ts";
+
+const period = z
+  .object({ start: isoDate.optional(), end: isoDate.optional() })
+  .strict()
+  .refine((p) => !p.start || !p.end || p.start <= p.end, { message: "end is before start", path: ["end"] });
+
+const allowanceOrCharge = {
+  amount: decimal({ maxPlaces: 2, min: "non-negative" }).optional(),
+  percentage: decimal({ maxPlaces: 4, min: "non-negative" }).optional(),
+  baseAmount: decimal({ maxPlaces: 2 }).optional(),
+  reason: text(200).optional(),
+  reasonCode: text(8).optional(),
+};
+
+/** EN 16931 needs an amount (or a percentage to compute it) and a reason text or code (BR-33/34, BR-38/39, BR-41/42). */
+function completeAllowance<
+  T extends { amount?: unknown; percentage?: unknown; reason?: unknown; reasonCode?: unknown },
+>(value: T, ctx: z.RefinementCtx): void {
+  if (value.amount === undefined && value.percentage === undefined) {
+    ctx.addIssue({ code: "custom", message: "needs an amount or a percentage", path: ["amount"] });
+  }
+  if (value.reason === undefined && value.reasonCode === undefined) {
+    ctx.addIssue({ code: "custom", message: "needs a reason or a reason code", path: ["reason"] });
+  }
+}
+
+const lineAllowance = z.object(allowanceOrCharge).strict().superRefine(completeAllowance);
+
+const vatCategory = z.enum(VAT_CATEGORIES, { message: `expected one of ${VAT_CATEGORIES.join(", ")}` });
+
+const documentAllowance = z
+  .object({
+    ...allowanceOrCharge,
+    vatCategory: vatCategory.default("S"),
+    vatRate: decimal({ maxPlaces: 2, min: "non-negative" }),
+  })
+  .strict()
+  .superRefine(completeAllowance);
+
+const line = z
+  .object({
+    id: text(64).optional(),
+    name: text(200),
+    description: multilineText(1000).optional(),
+    sellersItemId: text(64).optional(),
+    quantity: decimal({ maxPlaces: 6 }),
+    unitCode: text(3)
+      .regex(/^[A-Z0-9]{2,3}$/, "expected a UN/ECE Rec 20 unit code such as C62, HUR or KGM")
+      .default("C62"),
+    price: decimal({ maxPlaces: 6, min: "non-negative" }),
+    baseQuantity: decimal({ maxPlaces: 6, min: "positive" }).optional(),
+    vatCategory: vatCategory.default("S"),
+    vatRate: decimal({ maxPlaces: 2, min: "non-negative" }),
+    period: period.optional(),
+    orderLineReference: text(64).optional(),
+    allowances: z.array(lineAllowance).max(50).default([]),
+    charges: z.array(lineAllowance).max(50).default([]),
+  })
+  .strict();
+
+/**
+ * One invoice or credit note as it is imported (JSON, JSON Lines, or CSV rows grouped by number) and accepted by the
+ * API. Shared by every entry point. Totals are never given: facteur computes them.
+ */
+export const invoiceInputSchema = z
+  .object({
+    number: text(64).regex(/^[^\s/\\]+$/, "must not contain spaces or slashes"),
+    kind: z.enum(["invoice", "credit-note"]).default("invoice"),
+    customer: text(64),
+    issueDate: isoDate,
+    dueDate: isoDate.optional(),
+    currency: text(3).refine(isCurrencyCode, "expected an ISO 4217 currency code such as EUR").default("EUR"),
+    taxCurrency: z
+      .object({
+        code: text(3).refine(isCurrencyCode, "expected an ISO 4217 currency code"),
+        rate: decimal({ maxPlaces: 8, min: "positive" }),
+      })
+      .strict()
+      .optional(),
+    buyerReference: text(200).optional(),
+    orderReference: text(200).optional(),
+    notes: z.array(multilineText(2000)).max(20).default([]),
+    precedingInvoices: z
+      .array(z.object({ number: text(64), issueDate: isoDate.optional() }).strict())
+      .default([]),
+    invoicingPeriod: period.optional(),
+    lines: z.array(line).min(1, "an invoice needs at least one line").max(100_000),
+    allowances: z.array(documentAllowance).max(50).default([]),
+    charges: z.array(documentAllowance).max(50).default([]),
+    prepaid: decimal({ maxPlaces: 2, min: "non-negative" }).optional(),
+    exemptionReasons: z.partialRecord(vatCategory, text(500)).optional(),
+    structuredCommunication: text(30).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.dueDate && v.dueDate < v.issueDate) {
+      ctx.addIssue({ code: "custom", message: "is before the issue date", path: ["dueDate"] });
+    }
+    if (v.kind === "credit-note" && v.precedingInvoices.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: "a credit note must name the invoice it credits",
+        path: ["precedingInvoices"],
+      });
+    }
+    if (v.taxCurrency && v.taxCurrency.code === v.currency) {
+      ctx.addIssue({
+        code: "custom",
+        message: "differs from the invoice currency or is left out",
+        path: ["taxCurrency", "code"],
+      });
+    }
+  });
+
+export type InvoiceInput = z.output<typeof invoiceInputSchema>;
+
+/** Turns validated input into the content from which every amount is computed; line ids default to positions. */
+export function invoiceContentOf(input: InvoiceInput): InvoiceContent {
+  return {
+    kind: input.kind,
+    issueDate: input.issueDate,
+    ...(input.dueDate ? { dueDate: input.dueDate } : {}),
+    currency: input.currency,
+    ...(input.taxCurrency ? { taxCurrency: input.taxCurrency } : {}),
+    ...(input.buyerReference ? { buyerReference: input.buyerReference } : {}),
+    ...(input.orderReference ? { orderReference: input.orderReference } : {}),
+    notes: input.notes,
+    precedingInvoices: input.precedingInvoices,
+    ...(input.invoicingPeriod ? { invoicingPeriod: input.invoicingPeriod } : {}),
+    lines: input.lines.map((l, i) => ({
+      id: l.id ?? String(i + 1),
+      name: l.name,
+      ...(l.description ? { description: l.description } : {}),
+      ...(l.sellersItemId ? { sellersItemId: l.sellersItemId } : {}),
+      quantity: l.quantity,
+      unitCode: l.unitCode,
+      netPrice: l.price,
+      ...(l.baseQuantity ? { baseQuantity: l.baseQuantity } : {}),
+      vatCategory: l.vatCategory,
+      vatRate: l.vatRate,
+      ...(l.period ? { period: l.period } : {}),
+      ...(l.orderLineReference ? { orderLineReference: l.orderLineReference } : {}),
+      allowances: l.allowances,
+      charges: l.charges,
+    })),
+    allowances: input.allowances,
+    charges: input.charges,
+    ...(input.prepaid ? { prepaid: input.prepaid } : {}),
+    ...(input.exemptionReasons ? { exemptionReasons: input.exemptionReasons } : {}),
+  };
+}

@@ -1,0 +1,143 @@
+import { createReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { basename } from "node:path";
+import { CsvError, parse } from "csv-parse";
+import { ImportFormatError } from "./import-issue.ts";
+import { Utf8Check } from "./utf8-check.ts";
+
+/** One data row of a CSV file, keyed by normalised column name, with the line it ends on. */
+export interface CsvRow {
+  readonly line: number;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** The columns a CSV format knows. */
+export interface CsvColumns {
+  readonly required: readonly string[];
+  readonly optional: readonly string[];
+}
+
+/** A record larger than this is not a row of an invoice file: it is a binary or truncated file. */
+const MAX_RECORD_BYTES = 1 << 20;
+
+/** `Invoice Number`, `invoice-number` and `INVOICE_NUMBER` all name the column `invoice_number`. */
+export function normaliseColumn(name: string): string {
+  return name
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+}
+
+/**
+ * Picks the delimiter from the header line: spreadsheet programs in Belgium and France export with ';', others with
+ * ',' or a tab. The character that splits the header into the most known columns wins.
+ */
+function detectDelimiter(headerLine: string, known: ReadonlySet<string>): string {
+  let best = ",";
+  let bestScore = -1;
+  for (const candidate of [",", ";", "\t", "|"]) {
+    const cells = headerLine.split(candidate).map((c) => normaliseColumn(c.replace(/^"|"$/g, "")));
+    const score = cells.filter((c) => known.has(c)).length;
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+async function firstLine(path: string): Promise<string> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer
+      .subarray(0, bytesRead)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
+    return text.split(/\r\n|\n|\r/, 1)[0] ?? "";
+  } finally {
+    await handle.close();
+  }
+}
+
+function csvErrorMessage(error: CsvError): string {
+  switch (error.code) {
+    case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
+      return "this row has a different number of fields than the header (a missing or extra delimiter?)";
+    case "CSV_QUOTE_NOT_CLOSED":
+      return "a quoted field is never closed";
+    case "CSV_MAX_RECORD_SIZE":
+      return `a row is larger than ${MAX_RECORD_BYTES} bytes: this does not look like a CSV file`;
+    default:
+      return error.message;
+  }
+}
+
+/**
+ * Streams the data rows of a CSV file in constant memory. Detects the delimiter, accepts a BOM and any line ending,
+ * refuses non-UTF-8 text, unknown and missing columns. Structural problems throw {@link ImportFormatError} naming the
+ * file and line; field values are returned as text for the caller to validate.
+ */
+export async function* readCsvRows(path: string, columns: CsvColumns): AsyncGenerator<CsvRow> {
+  const source = basename(path);
+  const size = (await stat(path)).size;
+  const header = size === 0 ? "" : await firstLine(path);
+  if (header.trim() === "")
+    throw new ImportFormatError({ source, message: "the file is empty: expected a header line" });
+  const known = new Set([...columns.required, ...columns.optional]);
+  const delimiter = detectDelimiter(header, known);
+
+  const parser = parse({
+    bom: true,
+    delimiter,
+    info: true,
+    max_record_size: MAX_RECORD_BYTES,
+    skip_empty_lines: true,
+    trim: true,
+  });
+  const input = createReadStream(path).pipe(new Utf8Check(source));
+  input.on("error", (e) => parser.destroy(e));
+  input.pipe(parser);
+
+  let names: string[] | undefined;
+  let rows = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      if (!names) {
+        names = record.map(normaliseColumn);
+        const unknown = names.filter((n) => !known.has(n));
+        const missing = columns.required.filter((c) => !names?.includes(c));
+        const problems = [
+          missing.length ? `missing required column(s): ${missing.join(", ")}` : "",
+          unknown.length ? `unknown column(s): ${unknown.join(", ")} (known: ${[...known].join(", ")})` : "",
+        ].filter(Boolean);
+        if (problems.length) throw new ImportFormatError({ source, at: "1", message: problems.join("; ") });
+        continue;
+      }
+      const values: Record<string, string> = {};
+      names.forEach((name, i) => {
+        values[name] = record[i] ?? "";
+      });
+      rows++;
+      yield { line: info.lines, values };
+    }
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw new ImportFormatError({
+        source,
+        ...(line ? { at: String(line) } : {}),
+        message: csvErrorMessage(error),
+      });
+    }
+    throw error;
+  } finally {
+    input.destroy();
+  }
+  if (rows === 0) throw new ImportFormatError({ source, message: "the file has a header but no data rows" });
+}
