@@ -1,7 +1,7 @@
-import { type Kysely, PostgresAdapter } from "kysely";
+import { PostgresAdapter, type QueryExecutor } from "kysely";
 import type { DialectName } from "./create-database.ts";
 
-/** Which engine `db` (or a transaction on it) runs on, for the few statements that differ between them. */
-export function dialectOf<DB>(db: Kysely<DB>): DialectName {
+/** Which engine `db` (a Kysely instance or a transaction on it) runs on, for the few statements that differ. */
+export function dialectOf(db: { getExecutor(): QueryExecutor }): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { checkAuditLink } from "./audit-chain.ts";
+import type { AuditEntry } from "./audit-entry.ts";
+import { GENESIS_HASH, hashAuditRecord, type SealedAuditRecord, sealAuditEntry } from "./audit-hash.ts";
+
+const entry: AuditEntry = {
+  at: new Date("2026-01-31T09:15:00.000Z"),
+  actor: { kind: "user", id: "marie" },
+  entity: { type: "customer", id: "C-001" },
+  field: "address.city",
+  action: "update",
+  oldValue: "Liège",
+  newValue: "Namur",
+  reason: null,
+};
+
+function chainOf(count: number): SealedAuditRecord[] {
+  const records: SealedAuditRecord[] = [];
+  let prevHash = GENESIS_HASH;
+  for (let seq = 1; seq <= count; seq += 1) {
+    const record = sealAuditEntry({ ...entry, newValue: `city ${seq}` }, seq, prevHash);
+    records.push(record);
+    prevHash = record.hash;
+  }
+  return records;
+}
+
+describe("sealAuditEntry", () => {
+  it("stores the instant as ISO-8601 UTC and the values as canonical JSON text", () => {
+    const sealed = sealAuditEntry({ ...entry, newValue: { b: 2, a: 1 } }, 1, GENESIS_HASH);
+    expect(sealed.at).toBe("2026-01-31T09:15:00.000Z");
+    expect(sealed.oldValue).toBe('"Liège"');
+    expect(sealed.newValue).toBe('{"a":1,"b":2}');
+  });
+
+  it("keeps the hash of a known record unchanged, so logs written earlier still verify", () => {
+    // SHA-256 of {"action":"update","actor":{"id":"marie","kind":"user"},"at":"2026-01-31T09:15:00.000Z",...,"v":1},
+    // computed with sha256sum. If it changes, stored chains stop verifying: change the layout only with a new `v`.
+    expect(sealAuditEntry(entry, 1, GENESIS_HASH).hash).toBe(
+      "d273ed46b38facef6ad552a84173717716843ef1f59a244f7656f4b24c0f09d4",
+    );
+  });
+
+  it("gives a different hash when any field, the sequence number or the previous hash differs", () => {
+    const base = sealAuditEntry(entry, 1, GENESIS_HASH);
+    const { hash: _hash, ...unsealed } = base;
+    const variants = [
+      { ...unsealed, seq: 2 },
+      { ...unsealed, at: "2026-01-31T09:15:00.001Z" },
+      { ...unsealed, actorKind: "cli" },
+      { ...unsealed, actorId: "marie2" },
+      { ...unsealed, entityType: "recipient" },
+      { ...unsealed, entityId: "C-002" },
+      { ...unsealed, field: null },
+      { ...unsealed, action: "status" },
+      { ...unsealed, oldValue: null },
+      { ...unsealed, newValue: '"Namur "' },
+      { ...unsealed, reason: "" },
+      { ...unsealed, prevHash: "1".repeat(64) },
+    ];
+    const hashes = new Set(variants.map(hashAuditRecord));
+    expect(hashes.size).toBe(variants.length);
+    expect(hashes.has(base.hash)).toBe(false);
+  });
+
+  it("does not confuse a null value with the JSON text null", () => {
+    const { hash: _hash, ...unsealed } = sealAuditEntry({ ...entry, oldValue: null }, 1, GENESIS_HASH);
+    expect(hashAuditRecord(unsealed)).not.toBe(hashAuditRecord({ ...unsealed, oldValue: "null" }));
+  });
+});
+
+describe("checkAuditLink", () => {
+  it("accepts an intact chain", () => {
+    const records = chainOf(3);
+    let previous: SealedAuditRecord | null = null;
+    for (const record of records) {
+      expect(checkAuditLink(previous, record)).toBeNull();
+      previous = record;
+    }
+  });
+
+  it("names a gap when a record is missing", () => {
+    const [first, , third] = chainOf(3);
+    if (first === undefined || third === undefined) throw new Error("chain too short");
+    expect(checkAuditLink(first, third)).toMatchObject({ reason: "seq-gap", detail: "expected seq 2, found seq 3" });
+  });
+
+  it("requires the chain to start at seq 1 after the genesis hash", () => {
+    const [, second] = chainOf(2);
+    if (second === undefined) throw new Error("chain too short");
+    expect(checkAuditLink(null, second)?.reason).toBe("seq-gap");
+    const first = sealAuditEntry(entry, 1, "f".repeat(64));
+    expect(checkAuditLink(null, first)?.reason).toBe("prev-hash-mismatch");
+  });
+
+  it("names a hash mismatch when the content was edited", () => {
+    const [first, second] = chainOf(2);
+    if (first === undefined || second === undefined) throw new Error("chain too short");
+    expect(checkAuditLink(first, { ...second, newValue: '"Brussels"' })?.reason).toBe("hash-mismatch");
+  });
+
+  it("names a prevHash mismatch on the record after one rewritten with a fresh hash", () => {
+    const [first, second, third] = chainOf(3);
+    if (first === undefined || second === undefined || third === undefined) throw new Error("chain too short");
+    const rewritten = sealAuditEntry({ ...entry, newValue: "forged" }, 2, first.hash);
+    expect(checkAuditLink(first, rewritten)).toBeNull();
+    expect(checkAuditLink(rewritten, third)?.reason).toBe("prev-hash-mismatch");
+  });
+});
