@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import type { InputIssue } from "../errors/app-error.ts";
 
+type ZodIssue = z.ZodError["issues"][number];
+
 /** Renders a zod path as a JSON path: `$.lines[2].quantity`. */
 export function jsonPath(prefix: string, path: readonly PropertyKey[]): string {
   let out = prefix;
@@ -17,25 +19,36 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** The last named field of a path (`quantity` in `lines[2].quantity`). */
+export function fieldOf(path: readonly PropertyKey[]): string | undefined {
+  const last = [...path].reverse().find((k) => typeof k === "string");
+  return last === undefined ? undefined : String(last);
+}
+
 /**
- * Converts a zod error into input issues naming the source, the JSON path and the field. `input` is the value that
- * was parsed, so a missing field reads "is required" rather than zod's generic type message.
+ * A message for people: unknown fields are listed, and a missing field reads "is required" rather than zod's type
+ * message. `input` is the value that was parsed.
  */
+export function issueMessage(issue: ZodIssue, input: unknown): string {
+  if (issue.code === "unrecognized_keys") return `unknown field(s): ${issue.keys.join(", ")}`;
+  if (
+    (issue.code === "invalid_type" || issue.code === "invalid_union") &&
+    valueAt(input, issue.path) === undefined
+  ) {
+    return "is required";
+  }
+  return issue.message;
+}
+
+/** Converts a zod error into input issues naming the source, the JSON path and the field. */
 export function inputIssues(error: z.ZodError, source: string, prefix: string, input: unknown): InputIssue[] {
   return error.issues.map((issue) => {
-    const last = [...issue.path].reverse().find((k) => typeof k === "string");
-    const message =
-      issue.code === "unrecognized_keys"
-        ? `unknown field(s): ${issue.keys.join(", ")}`
-        : (issue.code === "invalid_type" || issue.code === "invalid_union") &&
-            valueAt(input, issue.path) === undefined
-          ? "is required"
-          : issue.message;
+    const field = fieldOf(issue.path);
     return {
       source,
       at: jsonPath(prefix, issue.path),
-      ...(last !== undefined ? { field: String(last) } : {}),
-      message,
+      ...(field !== undefined ? { field } : {}),
+      message: issueMessage(issue, input),
     };
   });
 }

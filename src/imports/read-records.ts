@@ -1,0 +1,32 @@
+import { basename, extname } from "node:path";
+import { ImportFormatError } from "./import-issue.ts";
+import { readJsonRecords } from "./json-records.ts";
+import { jsonLocator, type SourcedRecord } from "./sourced-record.ts";
+
+/**
+ * Chooses the reader by file extension. Shared by every import kind: CSV has a reader per kind, JSON and JSON Lines
+ * share one whose records sit under `key`.
+ */
+export async function* readRecords(
+  path: string,
+  key: string,
+  csv: (path: string) => AsyncGenerator<SourcedRecord>,
+): AsyncGenerator<SourcedRecord> {
+  const source = basename(path);
+  const ext = extname(path).toLowerCase();
+  if (ext === ".csv" || ext === ".txt") {
+    yield* csv(path);
+    return;
+  }
+  if (ext !== ".json" && ext !== ".jsonl" && ext !== ".ndjson") {
+    throw new ImportFormatError({ source, message: `unknown file type "${ext}": use .csv, .json or .jsonl` });
+  }
+  for await (const record of readJsonRecords(path, key)) {
+    yield {
+      source,
+      raw: record.value,
+      locate: jsonLocator(record.path, record.line),
+      ...(record.syntaxError ? { unreadable: record.syntaxError } : {}),
+    };
+  }
+}
