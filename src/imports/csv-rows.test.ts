@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type CsvRow, readCsvRows } from "./csv-rows.ts";
+import { ImportFormatError } from "./import-issue.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "facteur-csv-"));
+const columns = { required: ["customer_number", "legal_name"], optional: ["country"] };
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function rows(path: string): Promise<CsvRow[]> {
+  const out: CsvRow[] = [];
+  for await (const row of readCsvRows(path, columns)) out.push(row);
+  return out;
+}
+
+async function failure(path: string): Promise<ImportFormatError> {
+  try {
+    await rows(path);
+  } catch (error) {
+    if (error instanceof ImportFormatError) return error;
+    throw error;
+  }
+  throw new Error("expected an ImportFormatError");
+}
+
+describe("readCsvRows", () => {
+  it("reads comma files with a BOM and Windows line endings", async () => {
+    const out = await rows(file("bom.csv", "\uFEFFcustomer_number,legal_name\r\nC1,Société Générale\r\nC2,\"Smith, Jones & Co\"\r\n"));
+    expect(out).toEqual([
+      { line: 2, values: { customer_number: "C1", legal_name: "Société Générale" } },
+      { line: 3, values: { customer_number: "C2", legal_name: "Smith, Jones & Co" } },
+    ]);
+  });
+
+  it("detects the semicolon delimiter of Belgian spreadsheet exports and normalises header spelling", async () => {
+    const out = await rows(file("semi.csv", "Customer Number;Legal-Name;COUNTRY\nC1;Acme;BE\n"));
+    expect(out[0]?.values).toEqual({ customer_number: "C1", legal_name: "Acme", country: "BE" });
+  });
+
+  it("refuses an empty file", async () => {
+    expect((await failure(file("empty.csv", ""))).issue.message).toMatch(/empty/);
+  });
+
+  it("refuses a header without data rows", async () => {
+    expect((await failure(file("header.csv", "customer_number,legal_name\n"))).issue.message).toMatch(/no data rows/);
+  });
+
+  it("names missing and unknown columns", async () => {
+    const error = await failure(file("cols.csv", "customer_number,legal_nam\nC1,Acme\n"));
+    expect(error.issue).toMatchObject({ source: "cols.csv", at: "1" });
+    expect(error.issue.message).toMatch(/missing required column\(s\): legal_name/);
+    expect(error.issue.message).toMatch(/unknown column\(s\): legal_nam/);
+  });
+
+  it("names the line of a row with a missing delimiter", async () => {
+    const error = await failure(file("short.csv", "customer_number,legal_name\nC1,Acme\nC2\nC3,Foo\n"));
+    expect(error.issue.at).toBe("3");
+    expect(error.issue.message).toMatch(/different number of fields/);
+  });
+
+  it("refuses Latin-1 text and names the line of the first bad byte", async () => {
+    const latin1 = Buffer.from("customer_number,legal_name\nC1,Acme\nC2,Soci\xe9t\xe9\n", "latin1");
+    const error = await failure(file("latin1.csv", latin1));
+    expect(error.issue.at).toBe("3");
+    expect(error.issue.message).toMatch(/not UTF-8/);
+  });
+
+  it("refuses a binary blob quickly instead of reading it as one giant row", async () => {
+    const blob = Buffer.concat([Buffer.from("customer_number,legal_name\n"), Buffer.alloc(3 * 1024 * 1024, 0x41)]);
+    const error = await failure(file("blob.csv", blob));
+    expect(error.issue.message).toMatch(/larger than/);
+  });
+});
