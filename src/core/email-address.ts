@@ -37,21 +37,19 @@ function octets(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
+// Checked in this order so that "Marie <marie@example.be>" is reported for its brackets, not its space.
+const CHARACTER_RULES: readonly (readonly [RegExp, EmailAddressErrorCode, string])[] = [
+  [/[\r\n]/, "line-break", "contains a line break"],
+  [/\p{C}/u, "control-character", "contains an invisible control character"],
+  [/[,;]/, "several-addresses", "looks like several addresses: give one address per recipient"],
+  [/[<>]/, "display-name", "has angle brackets: give only the address, without a name"],
+  [/"/, "quoted-local-part", "has a quoted part, which invoice mail does not accept"],
+  [/\p{Z}/u, "space", "contains a space"],
+];
+
 function characterProblem(address: string, shown: string): Result<string, EmailAddressError> | undefined {
-  if (/[\r\n]/.test(address)) return failure("line-break", `"${shown}" contains a line break.`);
-  if (/\p{C}/u.test(address))
-    return failure("control-character", `"${shown}" contains an invisible control character.`);
-  if (/\p{Z}/u.test(address)) return failure("space", `"${shown}" contains a space.`);
-  if (/[,;]/.test(address))
-    return failure(
-      "several-addresses",
-      `"${shown}" looks like several addresses: give one address per recipient.`,
-    );
-  if (/[<>]/.test(address))
-    return failure("display-name", `"${shown}" has angle brackets: give only the address, without a name.`);
-  if (address.includes('"'))
-    return failure("quoted-local-part", `"${shown}" has a quoted part, which invoice mail does not accept.`);
-  return undefined;
+  const rule = CHARACTER_RULES.find(([pattern]) => pattern.test(address));
+  return rule === undefined ? undefined : failure(rule[1], `"${shown}" ${rule[2]}.`);
 }
 
 function domainProblem(domain: string, shown: string): Result<string, EmailAddressError> | undefined {
