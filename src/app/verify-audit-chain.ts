@@ -17,7 +17,9 @@ export type AuditChainVerification =
  * prevHash mismatch on the record after it; removing records from the end leaves an intact, shorter chain, which only a
  * head hash kept elsewhere can reveal.
  */
-export async function verifyAuditChain(deps: { readonly auditChain: AuditChainReader }): Promise<AuditChainVerification> {
+export async function verifyAuditChain(deps: {
+  readonly auditChain: AuditChainReader;
+}): Promise<AuditChainVerification> {
   let head: AuditChainHead | null = null;
   let count = 0;
   for await (const record of deps.auditChain.readChain()) {

@@ -31,7 +31,9 @@ export interface FacteurDatabase {
  */
 export function createDatabase(options: DatabaseOptions): FacteurDatabase {
   const dialect: Dialect =
-    options.kind === "sqlite" ? createSqliteDialect(options.file) : createPostgresDialect(options.url, options.schema);
+    options.kind === "sqlite"
+      ? createSqliteDialect(options.file)
+      : createPostgresDialect(options.url, options.schema);
   const db = new Kysely<Database>({ dialect });
   return { db, dialect: options.kind, destroy: () => db.destroy() };
 }

@@ -30,7 +30,10 @@ export function toSafeNumber(value: bigint, column: string): number {
 /** Reads a coded text column, checking it holds one of `allowed`; the CHECK constraints make a miss a damaged row. */
 export function fromDbCode<T extends string>(value: string, allowed: readonly T[], column: string): T {
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new AppError("integrity-violation", `${column} holds "${value}", expected one of ${allowed.join(", ")}`);
+    throw new AppError(
+      "integrity-violation",
+      `${column} holds "${value}", expected one of ${allowed.join(", ")}`,
+    );
   }
   return value as T;
 }

@@ -20,7 +20,9 @@ function bigintTypes(): pg.TypeOverrides {
  */
 export function createPostgresDialect(url: string, schema?: string): PostgresDialect {
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
-    throw new RangeError(`PostgreSQL schema name "${schema}" must be a plain identifier (letters, digits, _)`);
+    throw new RangeError(
+      `PostgreSQL schema name "${schema}" must be a plain identifier (letters, digits, _)`,
+    );
   }
   const pool = new pg.Pool({
     connectionString: url,

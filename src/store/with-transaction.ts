@@ -6,6 +6,9 @@ import type { Database } from "./database.ts";
  * begins IMMEDIATE (it holds the write lock from the start); on PostgreSQL it runs at READ COMMITTED, which the audit
  * chain's lock relies on (each statement sees what the previous lock holder committed).
  */
-export function withTransaction<T>(db: Kysely<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+export function withTransaction<T>(
+  db: Kysely<Database>,
+  fn: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
   return db.transaction().execute(fn);
 }

@@ -4,7 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe } from "vitest";
-import { createDatabase, type DatabaseOptions, type DialectName, type FacteurDatabase } from "../../src/store/create-database.ts";
+import {
+  createDatabase,
+  type DatabaseOptions,
+  type DialectName,
+  type FacteurDatabase,
+} from "../../src/store/create-database.ts";
 import type { Database } from "../../src/store/database.ts";
 import { migrateToLatest } from "../../src/store/migrate-to-latest.ts";
 
@@ -38,7 +43,9 @@ export function describeEachEngine(
 ): void {
   describe(`${name} (sqlite)`, () => declareEngine(sqliteFixture(), fn, options));
   const postgresOff = process.env.FACTEUR_TEST_POSTGRES === "off";
-  (postgresOff ? describe.skip : describe)(`${name} (postgres)`, () => declareEngine(postgresFixture(), fn, options));
+  (postgresOff ? describe.skip : describe)(`${name} (postgres)`, () =>
+    declareEngine(postgresFixture(), fn, options),
+  );
 }
 
 interface Fixture {
@@ -49,11 +56,16 @@ interface Fixture {
   tearDown(): Promise<void>;
 }
 
-function declareEngine(fixture: Fixture, fn: (engine: TestEngine) => void, options: EngineSuiteOptions): void {
+function declareEngine(
+  fixture: Fixture,
+  fn: (engine: TestEngine) => void,
+  options: EngineSuiteOptions,
+): void {
   let databaseOptions: DatabaseOptions | undefined;
   const opened: FacteurDatabase[] = [];
   const open = (): FacteurDatabase => {
-    if (databaseOptions === undefined) throw new Error("the test database is not set up yet: use it from a hook or a test");
+    if (databaseOptions === undefined)
+      throw new Error("the test database is not set up yet: use it from a hook or a test");
     const handle = createDatabase(databaseOptions);
     opened.push(handle);
     return handle;
@@ -71,7 +83,8 @@ function declareEngine(fixture: Fixture, fn: (engine: TestEngine) => void, optio
   fn({
     dialect: fixture.dialect,
     get db() {
-      if (main === undefined) throw new Error("the test database is not set up yet: use it from a hook or a test");
+      if (main === undefined)
+        throw new Error("the test database is not set up yet: use it from a hook or a test");
       return main.db;
     },
     open,
@@ -133,5 +146,33 @@ function redact(url: string): string {
     return parsed.toString();
   } catch {
     return "(unparsable URL)";
+  }
+}
+
+/**
+ * Runs `tamper` with the audit log's append-only triggers out of the way, as the database owner could (PostgreSQL:
+ * DISABLE TRIGGER; SQLite: drop them), then puts them back, so tests can edit the log directly as an attacker would.
+ */
+export async function withAuditTriggersDisabled(
+  engine: TestEngine,
+  tamper: () => Promise<void>,
+): Promise<void> {
+  if (engine.dialect === "postgres") {
+    await sql`alter table audit_log disable trigger user`.execute(engine.db);
+    try {
+      await tamper();
+    } finally {
+      await sql`alter table audit_log enable trigger user`.execute(engine.db);
+    }
+    return;
+  }
+  const { rows } = await sql<{ name: string; sql: string }>`
+    select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_log'`.execute(engine.db);
+  if (rows.length === 0) throw new Error("audit_log has no triggers to disable");
+  for (const trigger of rows) await sql`drop trigger ${sql.id(trigger.name)}`.execute(engine.db);
+  try {
+    await tamper();
+  } finally {
+    for (const trigger of rows) await sql.raw(trigger.sql).execute(engine.db);
   }
 }

@@ -20,7 +20,10 @@ export interface AuditChainHead {
  * Checks that `record` follows `previous` (null before the first record): the next sequence number, the previous
  * record's hash as its `prevHash`, and a hash that matches its content. Returns the first problem, or null.
  */
-export function checkAuditLink(previous: AuditChainHead | null, record: SealedAuditRecord): AuditLinkProblem | null {
+export function checkAuditLink(
+  previous: AuditChainHead | null,
+  record: SealedAuditRecord,
+): AuditLinkProblem | null {
   const expectedSeq = previous === null ? 1 : previous.seq + 1;
   if (record.seq !== expectedSeq) {
     return { reason: "seq-gap", detail: `expected seq ${expectedSeq}, found seq ${record.seq}` };

@@ -9,7 +9,11 @@ export interface AuditContext {
 }
 
 /** The entry recording that `entity` was created with the audited fields `snapshot`. */
-export function creationEntry(context: AuditContext, entity: AuditEntity, snapshot: AuditedFields): AuditEntry {
+export function creationEntry(
+  context: AuditContext,
+  entity: AuditEntity,
+  snapshot: AuditedFields,
+): AuditEntry {
   return { ...context, entity, field: null, action: "create", oldValue: null, newValue: snapshot };
 }
 

@@ -82,7 +82,10 @@ describe("checkAuditLink", () => {
   it("names a gap when a record is missing", () => {
     const [first, , third] = chainOf(3);
     if (first === undefined || third === undefined) throw new Error("chain too short");
-    expect(checkAuditLink(first, third)).toMatchObject({ reason: "seq-gap", detail: "expected seq 2, found seq 3" });
+    expect(checkAuditLink(first, third)).toMatchObject({
+      reason: "seq-gap",
+      detail: "expected seq 2, found seq 3",
+    });
   });
 
   it("requires the chain to start at seq 1 after the genesis hash", () => {
@@ -101,7 +104,8 @@ describe("checkAuditLink", () => {
 
   it("names a prevHash mismatch on the record after one rewritten with a fresh hash", () => {
     const [first, second, third] = chainOf(3);
-    if (first === undefined || second === undefined || third === undefined) throw new Error("chain too short");
+    if (first === undefined || second === undefined || third === undefined)
+      throw new Error("chain too short");
     const rewritten = sealAuditEntry({ ...entry, newValue: "forged" }, 2, first.hash);
     expect(checkAuditLink(first, rewritten)).toBeNull();
     expect(checkAuditLink(rewritten, third)?.reason).toBe("prev-hash-mismatch");

@@ -55,7 +55,11 @@ describe("diffFields", () => {
 });
 
 describe("audit entries for changes", () => {
-  const context = { at: new Date("2026-02-01T00:00:00.000Z"), actor: { kind: "cli", id: "admin" }, reason: null } as const;
+  const context = {
+    at: new Date("2026-02-01T00:00:00.000Z"),
+    actor: { kind: "cli", id: "admin" },
+    reason: null,
+  } as const;
 
   it("records a creation as one whole-entity entry holding the snapshot", () => {
     const snapshot = customerAuditFields(customer);

@@ -4,12 +4,16 @@ import { canonicalJson, type JsonValue } from "./json-value.ts";
 
 describe("canonicalJson", () => {
   it("sorts object keys at every depth and writes no whitespace", () => {
-    expect(canonicalJson({ b: 1, a: { d: [true, null], c: "x" } })).toBe('{"a":{"c":"x","d":[true,null]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [true, null], c: "x" } })).toBe(
+      '{"a":{"c":"x","d":[true,null]},"b":1}',
+    );
   });
 
   it("orders keys by UTF-16 code units as RFC 8785 does", () => {
     // "\u20ac" (euro) sorts before "\ud83d\ude00" (emoji, a surrogate pair) and after "z".
-    expect(canonicalJson({ "\ud83d\ude00": 1, "\u20ac": 2, z: 3 })).toBe('{"z":3,"\u20ac":2,"\ud83d\ude00":1}');
+    expect(canonicalJson({ "\ud83d\ude00": 1, "\u20ac": 2, z: 3 })).toBe(
+      '{"z":3,"\u20ac":2,"\ud83d\ude00":1}',
+    );
   });
 
   it("writes numbers as ECMAScript does, so 1.0 and 1 are the same value", () => {

@@ -26,7 +26,9 @@ export async function appendAudit(
   if (!trx.isTransaction) throw new TypeError("appendAudit must run inside a transaction");
   if (entries.length === 0) return [];
   if (dialectOf(trx) === "postgres") {
-    await sql`select pg_advisory_xact_lock(${sql.lit(AUDIT_LOCK_CLASS)}, hashtext(current_schema()))`.execute(trx);
+    await sql`select pg_advisory_xact_lock(${sql.lit(AUDIT_LOCK_CLASS)}, hashtext(current_schema()))`.execute(
+      trx,
+    );
   }
   const head = await trx
     .selectFrom("audit_log")

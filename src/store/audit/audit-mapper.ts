@@ -1,5 +1,10 @@
 import type { Insertable, Selectable } from "kysely";
-import { AUDIT_ACTIONS, AUDIT_ACTOR_KINDS, AUDIT_ENTITY_TYPES, type AuditRecord } from "../../core/audit/audit-entry.ts";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ACTOR_KINDS,
+  AUDIT_ENTITY_TYPES,
+  type AuditRecord,
+} from "../../core/audit/audit-entry.ts";
 import type { SealedAuditRecord } from "../../core/audit/audit-hash.ts";
 import type { JsonValue } from "../../core/audit/json-value.ts";
 import { AppError } from "../../core/errors/app-error.ts";
@@ -50,8 +55,14 @@ export function recordFromSealed(sealed: SealedAuditRecord): AuditRecord {
   return {
     seq: sealed.seq,
     at: fromDbInstant(sealed.at, `${where} at`),
-    actor: { kind: fromDbCode(sealed.actorKind, AUDIT_ACTOR_KINDS, `${where} actor_kind`), id: sealed.actorId },
-    entity: { type: fromDbCode(sealed.entityType, AUDIT_ENTITY_TYPES, `${where} entity_type`), id: sealed.entityId },
+    actor: {
+      kind: fromDbCode(sealed.actorKind, AUDIT_ACTOR_KINDS, `${where} actor_kind`),
+      id: sealed.actorId,
+    },
+    entity: {
+      type: fromDbCode(sealed.entityType, AUDIT_ENTITY_TYPES, `${where} entity_type`),
+      id: sealed.entityId,
+    },
     field: sealed.field,
     action: fromDbCode(sealed.action, AUDIT_ACTIONS, `${where} action`),
     oldValue: parseStoredJson(sealed.oldValue, `${where} old_value`),

@@ -28,7 +28,8 @@ export async function listCustomers(db: Kysely<Database>, query: CustomerQuery):
       sql<boolean>`(lower(number) like ${pattern} escape '\\' or lower(legal_name) like ${pattern} escape '\\')`,
     );
   }
-  if (query.preferredChannel !== undefined) select = select.where("preferred_channel", "=", query.preferredChannel);
+  if (query.preferredChannel !== undefined)
+    select = select.where("preferred_channel", "=", query.preferredChannel);
   if (query.language !== undefined) select = select.where("language", "=", query.language);
   if (query.after !== undefined) select = select.where("number", ">", query.after);
   const rows = await select

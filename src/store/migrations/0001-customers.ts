@@ -24,7 +24,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "text", (column) => column.notNull())
     .addColumn("updated_at", "text", (column) => column.notNull())
     .addCheckConstraint("customers_language_check", sql`language in ('fr', 'nl', 'de', 'en')`)
-    .addCheckConstraint("customers_preferred_channel_check", sql`preferred_channel in ('email', 'peppol', 'paper')`)
+    .addCheckConstraint(
+      "customers_preferred_channel_check",
+      sql`preferred_channel in ('email', 'peppol', 'paper')`,
+    )
     .addCheckConstraint("customers_country_check", sql`length(country) = 2`)
     .addCheckConstraint("customers_payment_terms_days_check", sql`payment_terms_days >= 0`)
     .execute();

@@ -16,7 +16,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("status_reason", "text")
     .addColumn("created_at", "text", (column) => column.notNull())
     .addColumn("updated_at", "text", (column) => column.notNull())
-    .addCheckConstraint("recipients_role_check", sql`role in ('invoice-mailbox', 'person', 'copy', 'reminders')`)
+    .addCheckConstraint(
+      "recipients_role_check",
+      sql`role in ('invoice-mailbox', 'person', 'copy', 'reminders')`,
+    )
     .addCheckConstraint("recipients_status_check", sql`status in ('active', 'suspended', 'removed')`)
     .execute();
   await db.schema

@@ -98,7 +98,10 @@ async function lockCustomer(trx: Transaction<Database>, customerNumber: string):
 }
 
 /** The conflict when `recipient` would be a second active invoice-mailbox of its customer, else null. */
-async function activeMailboxConflict(trx: Transaction<Database>, recipient: Recipient): Promise<AppError | null> {
+async function activeMailboxConflict(
+  trx: Transaction<Database>,
+  recipient: Recipient,
+): Promise<AppError | null> {
   if (recipient.role !== "invoice-mailbox" || recipient.status !== "active") return null;
   const other = await trx
     .selectFrom("recipients")
