@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import {
   CompiledQuery,
@@ -53,9 +55,11 @@ class FacteurSqliteDialect extends SqliteDialect {
 /**
  * Opens the SQLite file `file` for facteur: WAL (readers do not block the writer), `synchronous=FULL` (a committed
  * transaction survives a power cut, which an audit trail needs), foreign keys enforced, a busy timeout, and safe
- * integers so every INTEGER reads as a bigint.
+ * integers so every INTEGER reads as a bigint. The file's directory is created when missing (the default lives under
+ * `./data/`, which a fresh checkout does not have).
  */
 export function createSqliteDialect(file: string): SqliteDialect {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const database = new BetterSqlite3(file);
   database.pragma("journal_mode = WAL");
   database.pragma("synchronous = FULL");

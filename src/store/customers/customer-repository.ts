@@ -19,7 +19,9 @@ export async function getCustomer(db: Kysely<Database>, number: string): Promise
 
 /** One page of the customers matching `query`, in customer-number order (keyset paging: stable under inserts). */
 export async function listCustomers(db: Kysely<Database>, query: CustomerQuery): Promise<CustomerPage> {
-  const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
+  const requested =
+    query.limit !== undefined && Number.isFinite(query.limit) ? Math.trunc(query.limit) : DEFAULT_PAGE_SIZE;
+  const limit = Math.min(Math.max(requested, 1), MAX_PAGE_SIZE);
   let select = db.selectFrom("customers").selectAll();
   if (query.search !== undefined && query.search !== "") {
     const pattern = `%${escapeLike(query.search.toLowerCase())}%`;
