@@ -47,18 +47,3 @@ export interface AuditRecord extends AuditEntry {
   readonly prevHash: string;
   readonly hash: string;
 }
-
-/** True when `value` is one of {@link AUDIT_ACTOR_KINDS}. */
-export function isAuditActorKind(value: string): value is AuditActorKind {
-  return (AUDIT_ACTOR_KINDS as readonly string[]).includes(value);
-}
-
-/** True when `value` is one of {@link AUDIT_ENTITY_TYPES}. */
-export function isAuditEntityType(value: string): value is AuditEntityType {
-  return (AUDIT_ENTITY_TYPES as readonly string[]).includes(value);
-}
-
-/** True when `value` is one of {@link AUDIT_ACTIONS}. */
-export function isAuditAction(value: string): value is AuditAction {
-  return (AUDIT_ACTIONS as readonly string[]).includes(value);
-}
