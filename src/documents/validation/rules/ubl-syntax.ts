@@ -1,0 +1,51 @@
+import { amountScope } from "../element-scopes.ts";
+import type { Rule } from "../rule.ts";
+import { ruleOf } from "../rule.ts";
+import { attachmentScope, documentScope } from "../scopes.ts";
+import { atMostTwoDecimals } from "./br-dec.ts";
+
+const rule = ruleOf("UBL");
+
+/** Number of distinct defined values: `count(//x[not(preceding::x/. = .)])`. */
+function distinct(values: readonly (string | undefined)[]): number {
+  return new Set(values.filter((v) => v !== undefined)).size;
+}
+
+/**
+ * The CEN UBL syntax rules (UBL-SR-*, UBL-DT-*) that the semantic model can express. The others count repeated
+ * elements or look at attributes the model does not keep; see the validation README.
+ */
+export const ublSyntaxRules: Rule<unknown>[] = [
+  rule(documentScope, {
+    id: "UBL-SR-44",
+    message:
+      "An Invoice may only have one unique PaymentID, but the PaymentID may be used for multiple PaymentMeans",
+    at: "cac:PaymentMeans/cbc:PaymentID",
+    test: (doc) => distinct(doc.paymentMeans.map((m) => m.remittanceInformation)) <= 1,
+  }),
+  rule(documentScope, {
+    id: "UBL-SR-47",
+    message: "When there are more than one payment means code, they shall be equal",
+    at: "cac:PaymentMeans/cbc:PaymentMeansCode",
+    test: (doc) => distinct(doc.paymentMeans.map((m) => m.code)) <= 1,
+  }),
+  rule(amountScope, {
+    id: "UBL-DT-01",
+    message: "Amounts shall be decimal up to two fraction digits",
+    test: atMostTwoDecimals,
+  }),
+  rule(attachmentScope, {
+    id: "UBL-DT-06",
+    message: "Binary object elements shall contain the mime code attribute",
+    at: "cac:Attachment/cbc:EmbeddedDocumentBinaryObject",
+    applies: (attachment) => attachment.content !== undefined,
+    test: (attachment) => attachment.content?.mimeCode !== "",
+  }),
+  rule(attachmentScope, {
+    id: "UBL-DT-07",
+    message: "Binary object elements shall contain the file name attribute",
+    at: "cac:Attachment/cbc:EmbeddedDocumentBinaryObject",
+    applies: (attachment) => attachment.content !== undefined,
+    test: (attachment) => attachment.content?.filename !== "",
+  }),
+];

@@ -1,0 +1,53 @@
+import type { InvoiceDocument } from "../../core/invoice/invoice.ts";
+import type { Finding } from "./finding.ts";
+import type { Rule, RuleInfo } from "./rule.ts";
+import { ALL_RULES } from "./rules/all-rules.ts";
+import type { Scope } from "./scope.ts";
+import { ValidationContext } from "./validation-context.ts";
+
+/** Rules grouped by scope once, at load, so a validation enumerates each scope's nodes a single time. */
+const RULES_BY_SCOPE: ReadonlyMap<Scope<unknown>, readonly Rule<unknown>[]> = (() => {
+  const groups = new Map<Scope<unknown>, Rule<unknown>[]>();
+  for (const rule of ALL_RULES) {
+    const group = groups.get(rule.scope);
+    if (group) group.push(rule);
+    else groups.set(rule.scope, [rule]);
+  }
+  return groups;
+})();
+
+const INFOS: readonly RuleInfo[] = ALL_RULES.map(({ id, family, severity, message }) => ({
+  id,
+  family,
+  severity,
+  message,
+}));
+
+/**
+ * Checks a document against the EN 16931 business rules and the Peppol BIS Billing 3.0 rules this module
+ * implements (see {@link implementedRules}). Returns every violation; an empty list means the document passes them.
+ */
+export function validateDocument(doc: InvoiceDocument): Finding[] {
+  const ctx = new ValidationContext(doc);
+  const findings: Finding[] = [];
+  for (const [scope, rules] of RULES_BY_SCOPE) {
+    for (const node of scope.nodes(ctx)) {
+      for (const rule of rules) {
+        if (rule.applies && !rule.applies(node.value, ctx)) continue;
+        if (rule.test(node.value, ctx)) continue;
+        findings.push({
+          rule: rule.id,
+          severity: rule.severity,
+          location: rule.at === undefined ? node.path : `${node.path}/${rule.at}`,
+          message: rule.message,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+/** The rules {@link validateDocument} checks, with their official id, family, severity and message. */
+export function implementedRules(): readonly RuleInfo[] {
+  return INFOS;
+}
