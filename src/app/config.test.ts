@@ -15,7 +15,11 @@ describe("parseConfig", () => {
   it("reports every invalid variable at once", () => {
     const result = parseConfig({ FACTEUR_SELLER_COUNTRY: "Belgium", FACTEUR_LOG_LEVEL: "loud" });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.map((e) => e.field).sort()).toEqual(["FACTEUR_LOG_LEVEL", "FACTEUR_SELLER_COUNTRY"]);
+    if (!result.ok)
+      expect(result.error.map((e) => e.field).sort()).toEqual([
+        "FACTEUR_LOG_LEVEL",
+        "FACTEUR_SELLER_COUNTRY",
+      ]);
   });
 
   it("treats an empty DATABASE_URL as unset", () => {

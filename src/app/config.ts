@@ -13,7 +13,10 @@ const optionalText = z
  * reads the environment. Defaults give the embedded setup: SQLite under ./data/.
  */
 export const configSchema = z.object({
-  FACTEUR_DATA_DIR: z.string().default("./data").describe("Folder for the embedded database, archive and outputs."),
+  FACTEUR_DATA_DIR: z
+    .string()
+    .default("./data")
+    .describe("Folder for the embedded database, archive and outputs."),
   DATABASE_URL: optionalText.describe(
     "PostgreSQL URL (postgres://user@host:5432/db) for several workers; unset means SQLite in FACTEUR_DATA_DIR.",
   ),
@@ -23,7 +26,10 @@ export const configSchema = z.object({
     .default("0123456749")
     .describe("Seller Belgian enterprise number (KBO/BCE), BT-30 with scheme 0208."),
   FACTEUR_SELLER_VAT: z.string().default("BE0123456749").describe("Seller VAT number (BT-31)."),
-  FACTEUR_SELLER_PEPPOL_ID: z.string().default("0208:0123456749").describe("Seller Peppol participant id (BT-34)."),
+  FACTEUR_SELLER_PEPPOL_ID: z
+    .string()
+    .default("0208:0123456749")
+    .describe("Seller Peppol participant id (BT-34)."),
   FACTEUR_SELLER_STREET: z.string().default("Rue de la Loi 16").describe("Seller street (BT-35)."),
   FACTEUR_SELLER_CITY: z.string().default("Bruxelles").describe("Seller city (BT-37)."),
   FACTEUR_SELLER_POSTAL_CODE: z.string().default("1000").describe("Seller postal code (BT-38)."),
@@ -34,7 +40,10 @@ export const configSchema = z.object({
     .describe("Seller country (BT-40)."),
   FACTEUR_SELLER_IBAN: z.string().default("BE68539007547034").describe("Account for payments (BT-84)."),
   FACTEUR_SELLER_BIC: optionalText.describe("BIC of that account (BT-86)."),
-  FACTEUR_SELLER_EMAIL: z.string().default("billing@demo-company.test").describe("Billing contact e-mail (BT-43)."),
+  FACTEUR_SELLER_EMAIL: z
+    .string()
+    .default("billing@demo-company.test")
+    .describe("Billing contact e-mail (BT-43)."),
   FACTEUR_INVOICE_PREFIX: z.string().default("INV-").describe("Prefix of invoice numbers facteur assigns."),
   FACTEUR_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("Log verbosity."),
 });

@@ -1,5 +1,7 @@
 /** The outcome of an operation whose failure is expected (invalid input, refused transition): a value, not a throw. */
-export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: E };
 
 /** A successful {@link Result}. */
 export function ok<T>(value: T): { readonly ok: true; readonly value: T } {

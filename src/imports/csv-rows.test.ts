@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { RecordSourceError } from "../app/ports/record-source-error.ts";
 import { type CsvRow, readCsvRows } from "./csv-rows.ts";
-import { ImportFormatError } from "./import-issue.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "facteur-csv-"));
 const columns = { required: ["customer_number", "legal_name"], optional: ["country"] };
@@ -20,19 +20,24 @@ async function rows(path: string): Promise<CsvRow[]> {
   return out;
 }
 
-async function failure(path: string): Promise<ImportFormatError> {
+async function failure(path: string): Promise<RecordSourceError> {
   try {
     await rows(path);
   } catch (error) {
-    if (error instanceof ImportFormatError) return error;
+    if (error instanceof RecordSourceError) return error;
     throw error;
   }
-  throw new Error("expected an ImportFormatError");
+  throw new Error("expected an RecordSourceError");
 }
 
 describe("readCsvRows", () => {
   it("reads comma files with a BOM and Windows line endings", async () => {
-    const out = await rows(file("bom.csv", "\uFEFFcustomer_number,legal_name\r\nC1,Société Générale\r\nC2,\"Smith, Jones & Co\"\r\n"));
+    const out = await rows(
+      file(
+        "bom.csv",
+        '\uFEFFcustomer_number,legal_name\r\nC1,Société Générale\r\nC2,"Smith, Jones & Co"\r\n',
+      ),
+    );
     expect(out).toEqual([
       { line: 2, values: { customer_number: "C1", legal_name: "Société Générale" } },
       { line: 3, values: { customer_number: "C2", legal_name: "Smith, Jones & Co" } },
@@ -49,7 +54,9 @@ describe("readCsvRows", () => {
   });
 
   it("refuses a header without data rows", async () => {
-    expect((await failure(file("header.csv", "customer_number,legal_name\n"))).issue.message).toMatch(/no data rows/);
+    expect((await failure(file("header.csv", "customer_number,legal_name\n"))).issue.message).toMatch(
+      /no data rows/,
+    );
   });
 
   it("names missing and unknown columns", async () => {
@@ -59,10 +66,15 @@ describe("readCsvRows", () => {
     expect(error.issue.message).toMatch(/unknown column\(s\): legal_nam/);
   });
 
-  it("names the line of a row with a missing delimiter", async () => {
-    const error = await failure(file("short.csv", "customer_number,legal_name\nC1,Acme\nC2\nC3,Foo\n"));
-    expect(error.issue.at).toBe("3");
-    expect(error.issue.message).toMatch(/different number of fields/);
+  it("flags each row with a missing or extra delimiter and goes on reading", async () => {
+    const out = await rows(file("short.csv", "customer_number,legal_name\nC1,Acme\nC2\nC3,Foo\nC4,1,5\n"));
+    expect(out.map((r) => [r.line, r.problem !== undefined])).toEqual([
+      [2, false],
+      [3, true],
+      [4, false],
+      [5, true],
+    ]);
+    expect(out[1]?.problem).toMatch(/1 fields where the header has 2/);
   });
 
   it("refuses Latin-1 text and names the line of the first bad byte", async () => {
@@ -73,7 +85,10 @@ describe("readCsvRows", () => {
   });
 
   it("refuses a binary blob quickly instead of reading it as one giant row", async () => {
-    const blob = Buffer.concat([Buffer.from("customer_number,legal_name\n"), Buffer.alloc(3 * 1024 * 1024, 0x41)]);
+    const blob = Buffer.concat([
+      Buffer.from("customer_number,legal_name\n"),
+      Buffer.alloc(3 * 1024 * 1024, 0x41),
+    ]);
     const error = await failure(file("blob.csv", blob));
     expect(error.issue.message).toMatch(/larger than/);
   });

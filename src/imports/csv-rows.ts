@@ -2,13 +2,15 @@ import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { CsvError, parse } from "csv-parse";
-import { ImportFormatError } from "./import-issue.ts";
+import { RecordSourceError } from "../app/ports/record-source-error.ts";
 import { Utf8Check } from "./utf8-check.ts";
 
 /** One data row of a CSV file, keyed by normalised column name, with the line it ends on. */
 export interface CsvRow {
   readonly line: number;
   readonly values: Readonly<Record<string, string>>;
+  /** Set when the row cannot be read as the header says (wrong number of fields); reading goes on after it. */
+  readonly problem?: string;
 }
 
 /** The columns a CSV format knows. */
@@ -64,8 +66,6 @@ async function firstLine(path: string): Promise<string> {
 
 function csvErrorMessage(error: CsvError): string {
   switch (error.code) {
-    case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
-      return "this row has a different number of fields than the header (a missing or extra delimiter?)";
     case "CSV_QUOTE_NOT_CLOSED":
       return "a quoted field is never closed";
     case "CSV_MAX_RECORD_SIZE":
@@ -77,7 +77,7 @@ function csvErrorMessage(error: CsvError): string {
 
 /**
  * Streams the data rows of a CSV file in constant memory. Detects the delimiter, accepts a BOM and any line ending,
- * refuses non-UTF-8 text, unknown and missing columns. Structural problems throw {@link ImportFormatError} naming the
+ * refuses non-UTF-8 text, unknown and missing columns. Structural problems throw {@link RecordSourceError} naming the
  * file and line; field values are returned as text for the caller to validate.
  */
 export async function* readCsvRows(path: string, columns: CsvColumns): AsyncGenerator<CsvRow> {
@@ -85,7 +85,7 @@ export async function* readCsvRows(path: string, columns: CsvColumns): AsyncGene
   const size = (await stat(path)).size;
   const header = size === 0 ? "" : await firstLine(path);
   if (header.trim() === "")
-    throw new ImportFormatError({ source, message: "the file is empty: expected a header line" });
+    throw new RecordSourceError({ source, message: "the file is empty: expected a header line" });
   const known = new Set([...columns.required, ...columns.optional]);
   const delimiter = detectDelimiter(header, known);
 
@@ -93,6 +93,8 @@ export async function* readCsvRows(path: string, columns: CsvColumns): AsyncGene
     bom: true,
     delimiter,
     info: true,
+    // Rows with a wrong field count are reported by us, per row, so that reading goes on and every bad row is listed.
+    relax_column_count: true,
     max_record_size: MAX_RECORD_BYTES,
     skip_empty_lines: true,
     trim: true,
@@ -116,7 +118,7 @@ export async function* readCsvRows(path: string, columns: CsvColumns): AsyncGene
           missing.length ? `missing required column(s): ${missing.join(", ")}` : "",
           unknown.length ? `unknown column(s): ${unknown.join(", ")} (known: ${[...known].join(", ")})` : "",
         ].filter(Boolean);
-        if (problems.length) throw new ImportFormatError({ source, at: "1", message: problems.join("; ") });
+        if (problems.length) throw new RecordSourceError({ source, at: "1", message: problems.join("; ") });
         continue;
       }
       const values: Record<string, string> = {};
@@ -124,12 +126,18 @@ export async function* readCsvRows(path: string, columns: CsvColumns): AsyncGene
         values[name] = record[i] ?? "";
       });
       rows++;
-      yield { line: info.lines, values };
+      if (record.length !== names.length) {
+        yield {
+          line: info.lines,
+          values,
+          problem: `this row has ${record.length} fields where the header has ${names.length} (a missing or extra delimiter, or a decimal comma?)`,
+        };
+      } else yield { line: info.lines, values };
     }
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw new ImportFormatError({
+      throw new RecordSourceError({
         source,
         ...(line ? { at: String(line) } : {}),
         message: csvErrorMessage(error),
@@ -139,5 +147,5 @@ export async function* readCsvRows(path: string, columns: CsvColumns): AsyncGene
   } finally {
     input.destroy();
   }
-  if (rows === 0) throw new ImportFormatError({ source, message: "the file has a header but no data rows" });
+  if (rows === 0) throw new RecordSourceError({ source, message: "the file has a header but no data rows" });
 }

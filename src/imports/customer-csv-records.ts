@@ -1,6 +1,6 @@
 import { basename } from "node:path";
+import type { SourcedRecord } from "../app/ports/sourced-record.ts";
 import { type CsvRow, readCsvRows } from "./csv-rows.ts";
-import type { SourcedRecord } from "./sourced-record.ts";
 
 const FIELDS = {
   customer_number: "number",
@@ -94,5 +94,9 @@ function assemble(source: string, row: CsvRow): SourcedRecord {
 /** Streams customers from a customer CSV file, one row per customer, errors pointing at line and column. */
 export async function* readCustomerCsvRecords(path: string): AsyncGenerator<SourcedRecord> {
   const source = basename(path);
-  for await (const row of readCsvRows(path, CUSTOMER_CSV_COLUMNS)) yield assemble(source, row);
+  for await (const row of readCsvRows(path, CUSTOMER_CSV_COLUMNS)) {
+    yield row.problem
+      ? { source, raw: undefined, locate: () => ({ at: String(row.line) }), unreadable: row.problem }
+      : assemble(source, row);
+  }
 }

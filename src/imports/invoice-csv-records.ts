@@ -1,7 +1,7 @@
 import { basename } from "node:path";
+import type { SourcedRecord } from "../app/ports/sourced-record.ts";
 import { type CsvRow, readCsvRows } from "./csv-rows.ts";
 import { INVOICE_CSV_COLUMNS } from "./invoice-csv-columns.ts";
-import type { SourcedRecord } from "./sourced-record.ts";
 
 type Place = { line: number; column: string };
 
@@ -98,6 +98,10 @@ export async function* readInvoiceCsvRecords(path: string): AsyncGenerator<Sourc
   let group: CsvRow[] = [];
   const finished = new Set<string>();
   for await (const row of readCsvRows(path, INVOICE_CSV_COLUMNS)) {
+    if (row.problem) {
+      yield { source, raw: undefined, locate: () => ({ at: String(row.line) }), unreadable: row.problem };
+      continue;
+    }
     const number = row.values.invoice_number ?? "";
     const current = group[0]?.values.invoice_number;
     if (group.length && number !== current) {

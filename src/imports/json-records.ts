@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
-import { ImportFormatError } from "./import-issue.ts";
+import { RecordSourceError } from "../app/ports/record-source-error.ts";
 import { Utf8Check } from "./utf8-check.ts";
 
 /** One record of a JSON or JSON Lines file with the place it came from (`$.customers[3]` or line `4`). */
@@ -29,13 +29,13 @@ export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 export async function* readJsonRecords(path: string, key: string): AsyncGenerator<JsonRecord> {
   const source = basename(path);
   const size = (await stat(path)).size;
-  if (size === 0) throw new ImportFormatError({ source, message: "the file is empty" });
+  if (size === 0) throw new RecordSourceError({ source, message: "the file is empty" });
   if (path.endsWith(".jsonl") || path.endsWith(".ndjson")) {
     yield* readJsonLines(path, source);
     return;
   }
   if (size > MAX_JSON_BYTES) {
-    throw new ImportFormatError({
+    throw new RecordSourceError({
       source,
       message: `a .json import is limited to ${MAX_JSON_BYTES / 1024 / 1024} MB; use JSON Lines (.jsonl) for large files`,
     });
@@ -45,24 +45,24 @@ export async function* readJsonRecords(path: string, key: string): AsyncGenerato
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new ImportFormatError({ source, message: "the file is not UTF-8 text" });
+    throw new RecordSourceError({ source, message: "the file is not UTF-8 text" });
   }
   let document: unknown;
   try {
     document = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new ImportFormatError({ source, message: `not valid JSON: ${(error as Error).message}` });
+    throw new RecordSourceError({ source, message: `not valid JSON: ${(error as Error).message}` });
   }
   const list = Array.isArray(document) ? document : (document as Record<string, unknown> | null)?.[key];
   const prefix = Array.isArray(document) ? "$" : `$.${key}`;
   if (!Array.isArray(list)) {
-    throw new ImportFormatError({
+    throw new RecordSourceError({
       source,
       at: "$",
       message: `expected an array, or an object with a "${key}" array`,
     });
   }
-  if (list.length === 0) throw new ImportFormatError({ source, at: prefix, message: "no records" });
+  if (list.length === 0) throw new RecordSourceError({ source, at: prefix, message: "no records" });
   for (let i = 0; i < list.length; i++) yield { path: `${prefix}[${i}]`, value: list[i] };
 }
 
@@ -82,7 +82,7 @@ async function* readJsonLines(path: string, source: string): AsyncGenerator<Json
   } finally {
     input.destroy();
   }
-  if (records === 0) throw new ImportFormatError({ source, message: "no records" });
+  if (records === 0) throw new RecordSourceError({ source, message: "no records" });
 }
 
 function parseLine(text: string, line: number): JsonRecord {

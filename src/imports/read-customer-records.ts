@@ -1,6 +1,6 @@
+import type { SourcedRecord } from "../app/ports/sourced-record.ts";
 import { readCustomerCsvRecords } from "./customer-csv-records.ts";
 import { readRecords } from "./read-records.ts";
-import type { SourcedRecord } from "./sourced-record.ts";
 
 /** Streams the customers of an import file: `.csv`, `.json` (`{"customers": [...]}` or an array) or `.jsonl`. */
 export function readCustomerRecords(path: string): AsyncGenerator<SourcedRecord> {

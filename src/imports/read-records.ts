@@ -1,7 +1,8 @@
 import { basename, extname } from "node:path";
-import { ImportFormatError } from "./import-issue.ts";
+import { RecordSourceError } from "../app/ports/record-source-error.ts";
+import type { SourcedRecord } from "../app/ports/sourced-record.ts";
+import { jsonLocator } from "./json-locator.ts";
 import { readJsonRecords } from "./json-records.ts";
-import { jsonLocator, type SourcedRecord } from "./sourced-record.ts";
 
 /**
  * Chooses the reader by file extension. Shared by every import kind: CSV has a reader per kind, JSON and JSON Lines
@@ -19,7 +20,7 @@ export async function* readRecords(
     return;
   }
   if (ext !== ".json" && ext !== ".jsonl" && ext !== ".ndjson") {
-    throw new ImportFormatError({ source, message: `unknown file type "${ext}": use .csv, .json or .jsonl` });
+    throw new RecordSourceError({ source, message: `unknown file type "${ext}": use .csv, .json or .jsonl` });
   }
   for await (const record of readJsonRecords(path, key)) {
     yield {

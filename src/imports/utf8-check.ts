@@ -1,5 +1,5 @@
 import { Transform, type TransformCallback } from "node:stream";
-import { ImportFormatError } from "./import-issue.ts";
+import { RecordSourceError } from "../app/ports/record-source-error.ts";
 
 /**
  * Passes bytes through unchanged while checking they are valid UTF-8, counting lines so the error can say where.
@@ -37,8 +37,8 @@ export class Utf8Check extends Transform {
     }
   }
 
-  private error(line: number): ImportFormatError {
-    return new ImportFormatError({
+  private error(line: number): RecordSourceError {
+    return new RecordSourceError({
       source: this.source,
       at: String(line),
       message: "the file is not UTF-8 text (save it as UTF-8, e.g. 'CSV UTF-8' in Excel)",

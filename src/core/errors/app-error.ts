@@ -30,7 +30,12 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly issues: readonly InputIssue[];
 
-  constructor(code: AppErrorCode, message: string, issues: readonly InputIssue[] = [], options?: { cause?: unknown }) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    issues: readonly InputIssue[] = [],
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = "AppError";
     this.code = code;

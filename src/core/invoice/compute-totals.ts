@@ -13,10 +13,13 @@ export interface ComputedAmounts {
   /** Resolved BT-99 per document charge, in content order. */
   readonly charges: readonly Decimal[];
   readonly vatBreakdown: readonly VatBreakdown[];
-  readonly totals: Totals;
+  readonly totals: ComputedTotals;
   /** BT-111 when a VAT accounting currency is set. */
   readonly taxTotalInTaxCurrency?: Decimal;
 }
+
+/** The document totals (BG-22) as computed: every one present. */
+export type ComputedTotals = Required<Omit<Totals, "rounding">>;
 
 /** Categories whose VAT amount is computed from the rate; for the others it is zero by definition (BR-Z/E/AE/K/G/O-09). */
 const TAXED: ReadonlySet<VatCategory> = new Set(["S", "L", "M"]);
@@ -90,7 +93,7 @@ export function computeTotals(content: InvoiceContent): ComputedAmounts {
   const tax = sumDecimals(vatBreakdown.map((b) => b.taxAmount ?? ZERO));
   const taxInclusive = taxExclusive.plus(tax);
   const prepaid = content.prepaid ?? ZERO;
-  const totals: Totals = {
+  const totals: ComputedTotals = {
     lineNet,
     allowances: allowanceTotal,
     charges: chargeTotal,

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as customers from "./0001-customers.ts";
 import * as recipients from "./0002-recipients.ts";
 import * as auditLog from "./0003-audit-log.ts";
+import * as invoices from "./0004-invoices.ts";
 
 /**
  * Every migration, by name, in the order they apply. A static list (not a folder scan) so that the set is checked by
@@ -13,4 +14,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0001-customers": customers,
   "0002-recipients": recipients,
   "0003-audit-log": auditLog,
+  "0004-invoices": invoices,
 };

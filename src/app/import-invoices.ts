@@ -1,0 +1,203 @@
+import { creationEntry } from "../core/audit/audit-entries.ts";
+import type { AuditActor } from "../core/audit/audit-entry.ts";
+import type { InputIssue } from "../core/errors/app-error.ts";
+import { generateOgm, parseOgm } from "../core/identifiers/ogm.ts";
+import { computeTotals } from "../core/invoice/compute-totals.ts";
+import type { InvoiceRecord } from "../core/invoice/invoice-record.ts";
+import { toMinorUnits } from "../core/money/minor-units.ts";
+import { type InvoiceInput, invoiceContentOf, invoiceInputSchema } from "../core/schemas/invoice-input.ts";
+import { ImportRejected, type ImportReport, MAX_REPORTED_ISSUES } from "./import-outcome.ts";
+import { parseRecord } from "./parse-record.ts";
+import type { InvoiceToSave } from "./ports/invoice-store.ts";
+import { RecordSourceError } from "./ports/record-source-error.ts";
+import type { SourcedRecord } from "./ports/sourced-record.ts";
+import type { Store, UnitOfWork } from "./ports/store.ts";
+
+/** Invoices validated and saved per round trip to the database. */
+const BATCH = 500;
+
+export interface ImportInvoicesDeps {
+  readonly store: Store;
+  readonly now: () => Date;
+  /** New ids for invoices (uuid v4 in production, predictable in tests). */
+  readonly newId: () => string;
+}
+
+export interface ImportInvoicesOptions {
+  /** The file's records, streamed. */
+  readonly records: AsyncIterable<SourcedRecord>;
+  /** The file name, for the report and the audit actor. */
+  readonly source: string;
+  /** Who runs the import; recorded in the audit log next to the file. */
+  readonly actor: AuditActor;
+  /** Called every few hundred records with the count read so far. */
+  readonly onProgress?: (read: number) => void;
+}
+
+interface Pending {
+  readonly input: InvoiceInput;
+  readonly place: { at: string; field?: string };
+}
+
+/**
+ * Imports invoices issued by the ERP (they carry their numbers) all or nothing: every record is validated, every
+ * problem is collected with its place, and only a file without problems is committed. Totals are computed here with
+ * EN 16931 rounding. Re-importing the same file changes nothing; an invoice number that already holds different
+ * content is refused. Each created invoice is audited with the file as actor. Memory stays bounded: records stream and
+ * are written in batches inside the one transaction.
+ */
+export async function importInvoices(
+  deps: ImportInvoicesDeps,
+  options: ImportInvoicesOptions,
+): Promise<ImportReport> {
+  const issues: InputIssue[] = [];
+  const seen = new Set<string>();
+  let read = 0;
+  let created = 0;
+  let unchanged = 0;
+  const addIssue = (issue: InputIssue) => {
+    if (issues.length < MAX_REPORTED_ISSUES) issues.push(issue);
+  };
+  const at = deps.now();
+  const actor: AuditActor = {
+    kind: "import",
+    id: `${options.source} (${options.actor.kind}:${options.actor.id})`,
+  };
+
+  const flush = async (unit: UnitOfWork, batch: Pending[]) => {
+    const customers = await unit.existingCustomers([...new Set(batch.map((p) => p.input.customer))]);
+    const ready = batch.filter((p) => {
+      if (customers.has(p.input.customer)) return true;
+      addIssue({
+        source: options.source,
+        at: p.place.at,
+        field: "customer",
+        message: `unknown customer ${p.input.customer}`,
+      });
+      return false;
+    });
+    if (issues.length > 0 || ready.length === 0) return;
+    const needOgm = ready.filter((p) => p.input.structuredCommunication === undefined).length;
+    let ogmBase = needOgm ? await unit.reserveSequence("structured-communication", needOgm) : 0n;
+    const items: InvoiceToSave[] = ready.map(({ input }) => {
+      const content = invoiceContentOf(input);
+      const amounts = computeTotals(content);
+      const given = input.structuredCommunication ? parseOgm(input.structuredCommunication) : undefined;
+      const generated = given ? undefined : generateOgm(ogmBase++);
+      const ogm = given ?? generated;
+      const record: InvoiceRecord = {
+        id: deps.newId(),
+        customerNumber: input.customer,
+        number: input.number,
+        status: "issued",
+        content,
+        structuredCommunication: ogm?.ok ? ogm.value : null,
+        issuedAt: at.toISOString(),
+      };
+      const { taxExclusive, tax, payable } = amounts.totals;
+      return {
+        record,
+        source: `import:${options.source}`,
+        figures: {
+          lineCount: content.lines.length,
+          taxExclusive: toMinorUnits(taxExclusive),
+          tax: toMinorUnits(tax),
+          payable: toMinorUnits(payable),
+        },
+      };
+    });
+    const outcomes = await unit.saveInvoices(items, at);
+    const entries = [];
+    for (const [i, outcome] of outcomes.entries()) {
+      const item = items[i] as InvoiceToSave;
+      const place = ready[i]?.place;
+      if (outcome.kind === "conflict") {
+        addIssue({ source: options.source, at: place?.at ?? "", field: "number", message: outcome.message });
+      } else if (outcome.kind === "unchanged") unchanged++;
+      else {
+        created++;
+        entries.push(
+          creationEntry(
+            { at, actor, reason: null },
+            { type: "invoice", id: item.record.number ?? item.record.id },
+            {
+              kind: item.record.content.kind,
+              customer: item.record.customerNumber,
+              issueDate: item.record.content.issueDate,
+              currency: item.record.content.currency,
+              payableMinor: item.figures.payable.toString(),
+              lines: item.figures.lineCount,
+            },
+          ),
+        );
+      }
+    }
+    if (entries.length) await unit.audit.append(entries);
+  };
+
+  try {
+    await deps.store.transaction(async (unit) => {
+      let batch: Pending[] = [];
+      for await (const record of options.records) {
+        read++;
+        if (read % 250 === 0) options.onProgress?.(read);
+        const parsed = parseRecord(invoiceInputSchema, record);
+        if (!parsed.ok) {
+          for (const issue of parsed.issues) addIssue(issue);
+          continue;
+        }
+        const input = parsed.value;
+        const place = record.locate(["number"]);
+        if (seen.has(input.number)) {
+          addIssue({
+            source: options.source,
+            ...place,
+            message: `invoice number ${input.number} appears twice in the file`,
+          });
+          continue;
+        }
+        seen.add(input.number);
+        if (input.structuredCommunication !== undefined) {
+          const ogm = parseOgm(input.structuredCommunication);
+          if (!ogm.ok)
+            addIssue({
+              source: options.source,
+              ...record.locate(["structuredCommunication"]),
+              message: ogm.error.message,
+            });
+        }
+        batch.push({ input, place });
+        if (batch.length >= BATCH) {
+          await flush(unit, batch);
+          batch = [];
+        }
+      }
+      if (batch.length) await flush(unit, batch);
+      options.onProgress?.(read);
+      if (issues.length > 0) throw new ImportRejected();
+    });
+  } catch (error) {
+    if (error instanceof RecordSourceError) issues.unshift(error.issue);
+    else if (!(error instanceof ImportRejected)) throw error;
+    return {
+      source: options.source,
+      read,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      issues,
+      committed: false,
+      notices: [],
+    };
+  }
+  return {
+    source: options.source,
+    read,
+    created,
+    updated: 0,
+    unchanged,
+    issues,
+    committed: true,
+    notices: [],
+  };
+}

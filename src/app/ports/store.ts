@@ -1,0 +1,15 @@
+import type { AuditChainReader, AuditHistoryReader } from "./audit-log.ts";
+import type { CustomerReader, CustomerUnitOfWork } from "./customer-store.ts";
+import type { InvoiceReader, InvoiceWriter } from "./invoice-store.ts";
+
+/** Everything one transaction can read and write; audit entries appended through it commit with the changes. */
+export interface UnitOfWork extends CustomerUnitOfWork, InvoiceWriter {
+  /** The subset of `numbers` that are known customers (one query for a whole import batch). */
+  existingCustomers(numbers: readonly string[]): Promise<ReadonlySet<string>>;
+}
+
+/** The whole registry: reads outside transactions, writes through {@link Store.transaction}. */
+export interface Store extends CustomerReader, InvoiceReader, AuditChainReader, AuditHistoryReader {
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (unit: UnitOfWork) => Promise<T>): Promise<T>;
+}
