@@ -11,7 +11,7 @@ export function mod97(digits: string): number {
 }
 
 /**
- * ISO 7064 MOD 97-10 remainder of an alphanumeric string: letters count as A=10 … Z=35, as in IBANs and LEIs.
+ * ISO 7064 MOD 97-10 remainder of an upper-case alphanumeric string: A=10 … Z=35, as in IBANs and LEIs.
  * A valid IBAN (rearranged) or LEI gives 1.
  */
 export function mod97Alphanumeric(text: string): number {

@@ -116,9 +116,10 @@ export function splitPeppolId(id: string): { readonly scheme: string; readonly v
 }
 
 /**
- * The Peppol ids under which a Belgian enterprise is usually registered, in lookup order: the enterprise number
- * (0208, the scheme Belgian authorities ask for) first, then the VAT number (9925). The 9925 value is emitted in
- * lower case ("9925:be0123456749"), the form the SML hashes; Peppol compares values case-insensitively.
+ * The Peppol ids under which a Belgian enterprise may be registered, in lookup order: the enterprise number
+ * (0208) first, then the VAT number (9925). The 9925 value is emitted in lower case ("9925:be0123456749"), the
+ * form the SML hashes; Peppol compares participant values case-insensitively (Policy for use of Identifiers,
+ * POLICY 2), so "9925:BE0123456749" names the same participant.
  * @throws RangeError when `enterpriseNumber` is not a valid enterprise number.
  */
 export function belgianPeppolIds(enterpriseNumber: string): readonly string[] {
