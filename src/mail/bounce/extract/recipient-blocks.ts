@@ -25,12 +25,10 @@ function introducesRecipient(line: string, address: string): boolean {
   const at = lower.indexOf(address);
   if (at < 0) return false;
   const before = lower.slice(0, at).trim();
-  const after = lower.slice(at + address.length).trim();
   const bare = before.replace(/^[-*>•\s]*/, "").replace(/(?:rfc822;|smtp;|<|"|'|\(|\[)\s*$/g, "");
   if (bare === "" || /^(?:>>>\s*)?rcpt to:?\s*<?$/.test(before)) return true;
   if (/^(?:<<<\s*)?[245]\d\d[ -](?:#?[245]\.\d{1,3}\.\d{1,3}\s*)?<?$/.test(before)) return true;
-  if (LEAD_IN_RE.test(before) && !/\b(?:from|sender|by)\s*:?\s*<?$/.test(before)) return true;
-  return after === "" || /^[>"')\]]*\s*(?::|\.\.\.|\s\(|\[|on\b|$)/.test(after);
+  return LEAD_IN_RE.test(before) && !/\b(?:from|sender|by)\s*:?\s*<?$/.test(before);
 }
 
 /**
@@ -51,7 +49,8 @@ export function recipientBlocks(
     for (const address of findAddresses(line)) {
       if (exclude.has(address) || DAEMON_RE.test(address)) continue;
       if (candidates.size > 0 && !candidates.has(address)) continue;
-      if (!introducesRecipient(line, address)) continue;
+      // A listed failed recipient may appear anywhere in a line; an unlisted one must be introduced as a recipient.
+      if (candidates.size > 0 ? ECHO_RE.test(line) : !introducesRecipient(line, address)) continue;
       starts.push({ line: i, address });
       break;
     }

@@ -49,7 +49,7 @@ export function findReplyCode(text: string): string {
   for (const m of text.matchAll(re)) {
     const code = m[1] ?? "";
     const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 12);
-    if (!/^[ -]?(?:[245]\.\d|[A-Za-z<#[(])/.test(after) && !/^[ -]?$/.test(after)) continue;
+    if (!/^ ?-? ?(?:[245]\.\d|[A-Za-z<#[(])/.test(after) && !/^[ -]?$/.test(after)) continue;
     if (!code.startsWith("2")) return code;
     if (success === "") success = code;
   }

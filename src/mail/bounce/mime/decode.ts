@@ -40,10 +40,19 @@ export function decodeQuotedPrintable(raw: string): Buffer {
   return out.subarray(0, n);
 }
 
+/**
+ * Decodes base64 line by line, skipping lines that are not base64 at all (a server's note pasted into the part), so
+ * that one damaged line does not shift every byte after it.
+ */
+function decodeBase64(raw: string): Buffer {
+  const lines = raw.split("\n").map((line) => line.trim()).filter((line) => /^[A-Za-z0-9+/]+=*$/.test(line));
+  return Buffer.from(lines.join(""), "base64");
+}
+
 /** Undoes a Content-Transfer-Encoding; `raw` holds the part's bytes as a latin1 string. */
 export function decodeTransfer(raw: string, encoding: string): Buffer {
   const cte = encoding.trim().toLowerCase();
-  if (cte === "base64") return Buffer.from(raw.replace(/[^A-Za-z0-9+/=]/g, ""), "base64");
+  if (cte === "base64") return decodeBase64(raw);
   if (cte === "quoted-printable") return decodeQuotedPrintable(raw);
   return Buffer.from(raw, "latin1");
 }

@@ -51,10 +51,19 @@ export function readEntity(text: string, start: number, end: number, depth: numb
   return { headers, contentType, bodyStart, bodyEnd: end, depth };
 }
 
+/**
+ * The boundary of a multipart whose header lost it (a parameter folded without indentation): the first line of the
+ * body that looks like a delimiter.
+ */
+function guessBoundary(text: string, entity: MimeEntity): string {
+  const head = text.slice(entity.bodyStart, Math.min(entity.bodyEnd, entity.bodyStart + 4096));
+  return /^--([^\s]{1,200})[ \t]*$/m.exec(head)?.[1] ?? "";
+}
+
 /** Offsets [start, end) of the parts of a multipart body, or null when its boundary never appears. */
 function splitMultipart(text: string, entity: MimeEntity, budget: number): Array<[number, number]> | null {
-  const boundary = entity.contentType.params.boundary;
-  if (boundary === undefined || boundary === "") return null;
+  const boundary = entity.contentType.params.boundary || guessBoundary(text, entity);
+  if (boundary === "") return null;
   const delimiter = `--${boundary}`;
   const ranges: Array<[number, number]> = [];
   // Searching a slice bounds each scan by this entity's own length, whatever the nesting.

@@ -9,6 +9,7 @@ export const EXPIRED: readonly Phrase[] = [
   "envelope expired", // OpenSMTPD
   "the recipient server did not accept our requests to connect", // Gmail
   /delivery failed \d+ attempts/, // IMail
+  /was not delivered within \d+ days? and \d+ hours?/, // au (ezweb)
   "could not find a gateway for",
   "delivery attempts will continue to be",
   "delivery expired",
