@@ -26,8 +26,10 @@ describe("writeUbl then readUbl on generated invoices", () => {
       seen.add(`kind:${document.kind}`);
       if (document.taxCurrency) seen.add("foreign-currency");
       if (document.allowances.length + document.charges.length > 0) seen.add("document-allowance-charge");
-      if (document.lines.some((l) => l.allowances.length + l.charges.length > 0)) seen.add("line-allowance-charge");
-      for (const party of [document.seller, document.buyer]) seen.add(`endpoint:${String(party.endpoint?.scheme)}`);
+      if (document.lines.some((l) => l.allowances.length + l.charges.length > 0))
+        seen.add("line-allowance-charge");
+      for (const party of [document.seller, document.buyer])
+        seen.add(`endpoint:${String(party.endpoint?.scheme)}`);
     }
     for (const expected of [
       ...["S", "Z", "E", "AE", "K", "G", "O"].map((c) => `category:${c}`),

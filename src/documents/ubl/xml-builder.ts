@@ -1,4 +1,4 @@
-import { type Decimal, decimalPlaces, toFixedPlaces, toPlain } from "../../core/money/decimal.ts";
+import type { Decimal } from "../../core/money/decimal.ts";
 
 /** Thrown while writing when a value holds a character XML 1.0 cannot carry; writeUbl returns it as a value. */
 export class UnwritableCharacterError extends Error {
@@ -12,6 +12,9 @@ export class UnwritableCharacterError extends Error {
   }
 }
 
+/** Printable ASCII without markup characters: the common case, written as is without further checks. */
+const SAFE_TEXT = /^[\x20-\x25\x27-\x3B\x3D\x3F-\x7E]*$/;
+const SAFE_ATTRIBUTE = /^[\x20\x21\x23-\x25\x27-\x3B\x3D\x3F-\x7E]*$/;
 /** Anything but tab, LF, CR and the XML 1.0 Char ranges: C0 controls, lone surrogates, U+FFFE and U+FFFF. */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const TEXT_SPECIAL = /[&<>\r]/;
@@ -30,15 +33,39 @@ const ESCAPES: Readonly<Record<string, string>> = {
 const escapeOne = (c: string): string => ESCAPES[c] ?? c;
 const INDENTS = Array.from({ length: 16 }, (_, i) => `\n${"  ".repeat(i)}`);
 
+/**
+ * Plain notation of a decimal with at least `minPlaces` decimals, built from big.js's digits (c), exponent (e) and
+ * sign (s) directly: this runs for every number written, and big.js's own toFixed parses and rounds. Never rounds.
+ * Negative zero is written as zero.
+ */
+function plain(value: Decimal, minPlaces: number): string {
+  const digits = value.c.join("");
+  const e = value.e;
+  let integer: string;
+  let fraction: string;
+  if (e < 0) {
+    integer = "0";
+    fraction = "0".repeat(-e - 1) + digits;
+  } else if (e + 1 >= digits.length) {
+    integer = digits + "0".repeat(e + 1 - digits.length);
+    fraction = "";
+  } else {
+    integer = digits.slice(0, e + 1);
+    fraction = digits.slice(e + 1);
+  }
+  if (fraction.length < minPlaces) fraction += "0".repeat(minPlaces - fraction.length);
+  const sign = value.s < 0 && digits !== "0" ? "-" : "";
+  return fraction === "" ? sign + integer : `${sign}${integer}.${fraction}`;
+}
+
 /** An amount (BR-DEC: two decimals), keeping more decimals when a received document had them. */
 export function formatAmount(value: Decimal): string {
-  if (value.eq(0)) return "0.00";
-  return decimalPlaces(value) > 2 ? toPlain(value) : toFixedPlaces(value, 2);
+  return plain(value, 2);
 }
 
 /** A quantity, price or percentage: exact, plain notation, no exponent. */
 export function formatDecimal(value: Decimal): string {
-  return value.eq(0) ? "0" : toPlain(value);
+  return plain(value, 0);
 }
 
 /**
@@ -62,6 +89,7 @@ export class XmlBuilder {
   }
 
   private text(value: string, field: string): string {
+    if (SAFE_TEXT.test(value)) return value;
     this.check(value, field);
     return TEXT_SPECIAL.test(value) ? value.replace(TEXT_SPECIAL_ALL, escapeOne) : value;
   }
@@ -69,6 +97,7 @@ export class XmlBuilder {
   /** ` name="value"` escaped, or "" when the value is undefined or empty. */
   attr(name: string, value: string | undefined, field: string): string {
     if (value === undefined || value === "") return "";
+    if (SAFE_ATTRIBUTE.test(value)) return ` ${name}="${value}"`;
     this.check(value, field);
     const escaped = ATTRIBUTE_SPECIAL.test(value) ? value.replace(ATTRIBUTE_SPECIAL_ALL, escapeOne) : value;
     return ` ${name}="${escaped}"`;
