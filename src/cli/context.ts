@@ -1,7 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Config } from "../app/config.ts";
+import type { Store } from "../app/ports/store.ts";
 import { createDatabase, type FacteurDatabase } from "../store/create-database.ts";
+import { createStore } from "../store/create-store.ts";
 import { migrateToLatest } from "../store/migrate-to-latest.ts";
 
 /** What every command that touches data gets: the configuration and an open, migrated database. */
@@ -35,4 +37,17 @@ export async function openContext(config: Config): Promise<CliContext> {
     throw error;
   }
   return { config, database, where };
+}
+
+/** Opens the context, runs `work` with the registry store, and closes the database whatever happens. */
+export async function withStore<T>(
+  config: Config,
+  work: (store: Store, ctx: CliContext) => Promise<T>,
+): Promise<T> {
+  const ctx = await openContext(config);
+  try {
+    return await work(createStore(ctx.database.db), ctx);
+  } finally {
+    await ctx.database.destroy();
+  }
 }

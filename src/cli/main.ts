@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { userInfo } from "node:os";
 import { CommanderError } from "commander";
 import { parseConfig } from "../app/config.ts";
 import { formatInputIssue } from "../core/errors/app-error.ts";
@@ -17,6 +19,8 @@ async function main(): Promise<number> {
     io: processIo,
     config: config.value,
     now: () => new Date(),
+    actor: { kind: "cli", id: userInfo().username },
+    newId: randomUUID,
   }).exitOverride();
   try {
     await program.parseAsync(process.argv);

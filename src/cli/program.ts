@@ -1,16 +1,16 @@
 import { Command } from "commander";
-import { type Config, describeConfig } from "../app/config.ts";
+import { describeConfig } from "../app/config.ts";
+import type { CliDeps } from "./cli-deps.ts";
+import { auditCommand } from "./commands/audit.ts";
+import { bouncesCommand } from "./commands/bounces.ts";
+import { customersCommand } from "./commands/customers.ts";
+import { importCommand } from "./commands/import.ts";
+import { invoicesCommand } from "./commands/invoices.ts";
+import { validateCommand } from "./commands/validate.ts";
 import { openContext } from "./context.ts";
-import type { Io } from "./io.ts";
 import { runAction } from "./run-action.ts";
 
-/** Everything the commands need from the process, passed in so that tests can run the CLI in-process. */
-export interface CliDeps {
-  readonly io: Io;
-  readonly config: Config;
-  /** The clock, so that tests can fix time. */
-  readonly now: () => Date;
-}
+export type { CliDeps };
 
 /** Builds the `facteur` command with all its subcommands. */
 export function createProgram(deps: CliDeps): Command {
@@ -40,5 +40,11 @@ export function createProgram(deps: CliDeps): Command {
       }),
     );
 
+  program.addCommand(importCommand(deps));
+  program.addCommand(customersCommand(deps));
+  program.addCommand(invoicesCommand(deps));
+  program.addCommand(auditCommand(deps));
+  program.addCommand(validateCommand());
+  program.addCommand(bouncesCommand());
   return program;
 }

@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { RecordSourceError } from "../app/ports/record-source-error.ts";
 import type { SourcedRecord } from "../app/ports/sourced-record.ts";
@@ -14,6 +15,9 @@ export async function* readRecords(
   csv: (path: string) => AsyncGenerator<SourcedRecord>,
 ): AsyncGenerator<SourcedRecord> {
   const source = basename(path);
+  const info = await stat(path).catch(() => null);
+  if (info === null) throw new RecordSourceError({ source, message: `no such file: ${path}` });
+  if (!info.isFile()) throw new RecordSourceError({ source, message: `not a file: ${path}` });
   const ext = extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".txt") {
     yield* csv(path);

@@ -1,0 +1,132 @@
+import { Command, Option } from "commander";
+import { AppError } from "../../core/errors/app-error.ts";
+import { formatOgm } from "../../core/identifiers/ogm.ts";
+import { computeTotals } from "../../core/invoice/compute-totals.ts";
+import type { CliDeps } from "../cli-deps.ts";
+import { withStore } from "../context.ts";
+import { amount, json, table } from "../format.ts";
+import { runAction } from "../run-action.ts";
+
+/** `facteur invoices list|show`: issued invoices and credit notes with their computed totals. */
+export function invoicesCommand(deps: CliDeps): Command {
+  const { io } = deps;
+  const command = new Command("invoices").description("list and show invoices and credit notes");
+
+  command
+    .command("list")
+    .description("list invoices in number order")
+    .option("--customer <number>", "only this customer's")
+    .addOption(new Option("--kind <kind>", "invoices or credit notes").choices(["invoice", "credit-note"]))
+    .option("--from <date>", "issued on or after (YYYY-MM-DD)")
+    .option("--to <date>", "issued on or before (YYYY-MM-DD)")
+    .option("--json", "one JSON object per line")
+    .action(
+      (opts: {
+        customer?: string;
+        kind?: "invoice" | "credit-note";
+        from?: string;
+        to?: string;
+        json?: boolean;
+      }) =>
+        runAction(io, () =>
+          withStore(deps.config, async (store) => {
+            let after: string | undefined;
+            const rows: string[][] = [];
+            do {
+              const page = await store.listInvoices({
+                ...(opts.customer ? { customerNumber: opts.customer } : {}),
+                ...(opts.kind ? { kind: opts.kind } : {}),
+                ...(opts.from ? { from: opts.from } : {}),
+                ...(opts.to ? { to: opts.to } : {}),
+                ...(after ? { after } : {}),
+                limit: 1000,
+              });
+              for (const i of page.invoices) {
+                if (opts.json)
+                  io.out(
+                    json({
+                      ...i,
+                      taxExclusive: amount(i.taxExclusive),
+                      tax: amount(i.tax),
+                      payable: amount(i.payable),
+                    }),
+                  );
+                else
+                  rows.push([
+                    i.number ?? "(draft)",
+                    i.kind,
+                    i.customerNumber,
+                    i.issueDate,
+                    i.dueDate ?? "",
+                    i.currency,
+                    amount(i.payable),
+                  ]);
+              }
+              after = page.next ?? undefined;
+            } while (after);
+            if (!opts.json)
+              io.out(table(["NUMBER", "KIND", "CUSTOMER", "ISSUED", "DUE", "CUR", "PAYABLE"], rows));
+            return 0;
+          }),
+        ),
+    );
+
+  command
+    .command("show <number>")
+    .description("an invoice with its lines, VAT breakdown and totals")
+    .option("--json", "as JSON")
+    .action((number: string, opts: { json?: boolean }) =>
+      runAction(io, () =>
+        withStore(deps.config, async (store) => {
+          const invoice = await store.getInvoice(number);
+          if (invoice === null) throw new AppError("not-found", `no invoice ${number}`);
+          const amounts = computeTotals(invoice.content);
+          if (opts.json) {
+            io.out(json({ ...invoice, totals: amounts.totals, vatBreakdown: amounts.vatBreakdown }));
+            return 0;
+          }
+          const c = invoice.content;
+          io.out(
+            `${c.kind === "credit-note" ? "Credit note" : "Invoice"} ${invoice.number} for ${invoice.customerNumber}, issued ${c.issueDate}${c.dueDate ? `, due ${c.dueDate}` : ""}`,
+          );
+          if (invoice.structuredCommunication)
+            io.out(`  structured communication ${formatOgm(invoice.structuredCommunication)}`);
+          if (c.precedingInvoices.length)
+            io.out(`  credits ${c.precedingInvoices.map((p) => p.number).join(", ")}`);
+          io.out("");
+          io.out(
+            table(
+              ["#", "ITEM", "QTY", "UNIT", "PRICE", "VAT", "NET"],
+              c.lines.map((l, i) => [
+                l.id,
+                l.name,
+                l.quantity.toFixed(),
+                l.unitCode,
+                l.netPrice.toFixed(),
+                `${l.vatCategory} ${l.vatRate.toFixed()}%`,
+                amounts.lines[i]?.netAmount.toFixed(2) ?? "",
+              ]),
+            ),
+          );
+          io.out("");
+          io.out(
+            table(
+              ["VAT", "TAXABLE", "TAX"],
+              amounts.vatBreakdown.map((b) => [
+                `${b.category} ${b.rate?.toFixed() ?? ""}`.trim(),
+                b.taxableAmount?.toFixed(2) ?? "",
+                b.taxAmount?.toFixed(2) ?? "",
+              ]),
+            ),
+          );
+          const t = amounts.totals;
+          io.out("");
+          io.out(
+            `  net ${t.lineNet.toFixed(2)}  allowances ${t.allowances.toFixed(2)}  charges ${t.charges.toFixed(2)}  VAT ${t.tax.toFixed(2)}  total ${t.taxInclusive.toFixed(2)}  due ${t.payable.toFixed(2)} ${c.currency}`,
+          );
+          return 0;
+        }),
+      ),
+    );
+  return command;
+}
