@@ -46,10 +46,16 @@ async function main(): Promise<void> {
   console.log(
     `parse + classify: ${messages} bounces (${results} results) in ${classifyMs.toFixed(0)} ms = ${classifyRate.toFixed(0)} bounces/s`,
   );
-  console.log(`bare simpleParser: ${files.length * passes} files in ${parseMs.toFixed(0)} ms = ${parseRate.toFixed(0)} files/s`);
-  console.log(`ratio: ${((classifyRate / parseRate) * 100).toFixed(0)}% of the bare parse rate (target >= 50%)`);
+  console.log(
+    `bare simpleParser: ${files.length * passes} files in ${parseMs.toFixed(0)} ms = ${parseRate.toFixed(0)} files/s`,
+  );
+  console.log(
+    `ratio: ${((classifyRate / parseRate) * 100).toFixed(0)}% of the bare parse rate (target >= 50%)`,
+  );
   console.log(`target >= 1,000 bounces/s: ${classifyRate >= 1000 ? "met" : "NOT met"}`);
-  console.log("matching to deliveries: not measured; bounce matching (VERP token, Message-ID) does not exist yet.");
+  console.log(
+    "matching to deliveries: not measured; bounce matching (VERP token, Message-ID) does not exist yet.",
+  );
 }
 
 await main();

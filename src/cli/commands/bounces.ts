@@ -41,7 +41,9 @@ export function bouncesCommand(io: Io = processIo): Command {
   const bounces = new Command("bounces").description("read bounce messages (DSNs, complaints, auto-replies)");
   bounces
     .command("classify")
-    .description("classify bounce messages: recipient, status, reason, hard or soft, and the rule that decided")
+    .description(
+      "classify bounce messages: recipient, status, reason, hard or soft, and the rule that decided",
+    )
     .argument("<files...>", "message files (.eml) or mbox files")
     .option("--json", "one JSON object per line and result")
     .action(async (files: string[], options: { json?: boolean }) => {
@@ -56,11 +58,11 @@ export function bouncesCommand(io: Io = processIo): Command {
         }
         const results = classifyMailbox(raw).flatMap((report) => report.results);
         if (options.json === true) {
-          results.forEach((r, i) => io.out(jsonLine(file, i + 1, r)));
+          for (const [i, r] of results.entries()) io.out(jsonLine(file, i + 1, r));
           continue;
         }
         io.out(`${file}: ${results.length} result${results.length === 1 ? "" : "s"}`);
-        results.forEach((r, i) => io.out(humanLine(i + 1, r)));
+        for (const [i, r] of results.entries()) io.out(humanLine(i + 1, r));
       }
     });
   return bounces;

@@ -23,11 +23,11 @@ export interface CompiledRule {
   readonly test: (context: RuleContext) => boolean;
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** One expression matching any of the phrases (strings as substrings, patterns as written). */
 function phraseExpression(phrases: readonly Phrase[]): RegExp {
-  const sources = phrases.map((p) => (typeof p === "string" ? escape(p) : `(?:${p.source})`));
+  const sources = phrases.map((p) => (typeof p === "string" ? escapeRegExp(p) : `(?:${p.source})`));
   return new RegExp(sources.length === 0 ? "(?!)" : sources.join("|"));
 }
 

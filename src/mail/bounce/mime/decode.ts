@@ -1,12 +1,16 @@
 /**
-import { TextDecoder } from "node:util";
  * Content decoding for bounce parts: transfer encodings, charsets and RFC 2047 encoded words. Every function here
  * accepts damaged input (broken base64, stray `=` in quoted-printable, unknown charsets) and never throws.
  */
 
-const decoders = new Map<string, TextDecoder | null>();
+/** The part of a TextDecoder we use. */
+interface Decoder {
+  decode(input: Uint8Array): string;
+}
 
-function decoderFor(charset: string): TextDecoder | null {
+const decoders = new Map<string, Decoder | null>();
+
+function decoderFor(charset: string): Decoder | null {
   const label = charset.trim().toLowerCase() || "utf-8";
   let decoder = decoders.get(label);
   if (decoder === undefined) {
@@ -45,7 +49,10 @@ export function decodeQuotedPrintable(raw: string): Buffer {
  * that one damaged line does not shift every byte after it.
  */
 function decodeBase64(raw: string): Buffer {
-  const lines = raw.split("\n").map((line) => line.trim()).filter((line) => /^[A-Za-z0-9+/]+=*$/.test(line));
+  const lines = raw
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => /^[A-Za-z0-9+/]+=*$/.test(line));
   return Buffer.from(lines.join(""), "base64");
 }
 

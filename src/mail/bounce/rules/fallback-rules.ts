@@ -1,16 +1,14 @@
+import type { BounceReason } from "../types.ts";
 import { NOT_ACCEPT, SUSPEND } from "./phrases-address.ts";
+import { CONTENT_ERROR, POLICY_VIOLATION, SPAM_DETECTED, VIRUS_DETECTED } from "./phrases-content.ts";
 import { MAILBOX_FULL, SYSTEM_FULL } from "./phrases-mailbox.ts";
 import {
   AUTH_FAILURE,
   BAD_REPUTATION,
-  CONTENT_ERROR,
   FAILED_STARTTLS,
   NO_RELAYING,
-  POLICY_VIOLATION,
   SECURITY_ERROR,
-  SPAM_DETECTED,
-  VIRUS_DETECTED,
-} from "./phrases-policy.ts";
+} from "./phrases-sender.ts";
 import {
   EXPIRED,
   MAILER_ERROR,
@@ -19,126 +17,147 @@ import {
   SYSTEM_ERROR,
   VACATION,
 } from "./phrases-transport.ts";
-import type { BounceRule, Phrase, RuleReason } from "./rule.ts";
+import type { BounceRule, Phrase } from "./rule.ts";
 
-function textRule(
-  reason: RuleReason,
-  name: string,
+type TextRuleRow = readonly [
+  reason: BounceReason,
   text: readonly Phrase[],
   description: string,
-): BounceRule {
-  return { id: `${name}.fallback-text`, description, reason, when: { undecided: true, text }, sample: "" };
-}
+  sample: string,
+];
+
+/** Text rules that apply only when the status settles nothing, in the order they are tried. */
+const TEXT_ROWS: readonly TextRuleRow[] = [
+  [
+    "mailboxfull",
+    MAILBOX_FULL,
+    "Without a decisive status, a mailbox-full text means mailboxfull.",
+    "eml/lhost-postfix-45.eml",
+  ],
+  [
+    "authfailure",
+    AUTH_FAILURE,
+    "Without a decisive status, an SPF/DKIM/DMARC text means authfailure.",
+    "unix:spf check: fail for 192.0.2.1",
+  ],
+  [
+    "badreputation",
+    BAD_REPUTATION,
+    "Without a decisive status, an IP-reputation text means badreputation.",
+    "unix:refused: the sending mta's poor reputation",
+  ],
+  [
+    "speeding",
+    SPEEDING,
+    "Without a decisive status, a rate-limit text means speeding.",
+    "unix:please try again slower",
+  ],
+  [
+    "spamdetected",
+    SPAM_DETECTED,
+    "Without a decisive status, a spam-filter text means spamdetected.",
+    "smtp:550 Message rejected as spam by Content Filtering.",
+  ],
+  [
+    "virusdetected",
+    VIRUS_DETECTED,
+    "Without a decisive status, a virus-scanner text means virusdetected.",
+    "eml/lhost-dragonfly-25.eml",
+  ],
+  [
+    "policyviolation",
+    POLICY_VIOLATION,
+    "Without a decisive status, a site-policy text means policyviolation.",
+    "eml/lhost-postfix-42.eml",
+  ],
+  [
+    "norelaying",
+    NO_RELAYING,
+    "Without a decisive status, a refusal to relay means norelaying.",
+    "unix:relay access denied",
+  ],
+  [
+    "systemerror",
+    SYSTEM_ERROR,
+    "Without a decisive status, a remote system failure text means systemerror.",
+    "eml/lhost-postfix-47.eml",
+  ],
+  [
+    "networkerror",
+    NETWORK_ERROR,
+    "Without a decisive status, a DNS, routing or loop text means networkerror.",
+    "eml/lhost-sendmail-20.eml",
+  ],
+  [
+    "suspend",
+    SUSPEND,
+    "Without a decisive status, a suspended-account text means suspend.",
+    "unix:vdelivermail: account is locked email bounced",
+  ],
+  [
+    "contenterror",
+    CONTENT_ERROR,
+    "Without a decisive status, a header or MIME refusal means contenterror.",
+    "unix:improper use of 8-bit data in message header",
+  ],
+  [
+    "systemfull",
+    SYSTEM_FULL,
+    "Without a decisive status, a full mail system means systemfull.",
+    "smtp:452 Mail system full",
+  ],
+  [
+    "notaccept",
+    NOT_ACCEPT,
+    "Without a decisive status, a host that takes no mail means notaccept.",
+    "smtp:550 example.net: host/domain does not accept mail",
+  ],
+  [
+    "expired",
+    EXPIRED,
+    "Without a decisive status, a queue-timeout text means expired.",
+    "eml/lhost-amazonses-17.eml",
+  ],
+  [
+    "failedstarttls",
+    FAILED_STARTTLS,
+    "Without a decisive status, a required-TLS text means failedstarttls.",
+    "smtp:530 5.7.0 Must issue a STARTTLS command first",
+  ],
+  [
+    "securityerror",
+    SECURITY_ERROR,
+    "Without a decisive status, an authentication-required text means securityerror.",
+    "eml/lhost-exchange2007-04.eml",
+  ],
+  [
+    "mailererror",
+    MAILER_ERROR,
+    "Without a decisive status, a failed local delivery program means mailererror.",
+    "eml/lhost-exim-44.eml",
+  ],
+];
 
 /**
  * Rules for what the SMTP rules left open: texts that need no status, then the status code's own reason, then the
  * shape of the report. The last rules always decide.
  */
 export const FALLBACK_RULES: readonly BounceRule[] = [
-  textRule(
-    "mailboxfull",
-    "mailboxfull",
-    MAILBOX_FULL,
-    "Without a decisive status, a mailbox-full text means mailboxfull.",
-  ),
-  textRule(
-    "authfailure",
-    "authfailure",
-    AUTH_FAILURE,
-    "Without a decisive status, an SPF/DKIM/DMARC text means authfailure.",
-  ),
-  textRule(
-    "badreputation",
-    "badreputation",
-    BAD_REPUTATION,
-    "Without a decisive status, an IP-reputation text means badreputation.",
-  ),
-  textRule("speeding", "speeding", SPEEDING, "Without a decisive status, a rate-limit text means speeding."),
-  textRule(
-    "spamdetected",
-    "spamdetected",
-    SPAM_DETECTED,
-    "Without a decisive status, a spam-filter text means spamdetected.",
-  ),
-  textRule(
-    "virusdetected",
-    "virusdetected",
-    VIRUS_DETECTED,
-    "Without a decisive status, a virus-scanner text means virusdetected.",
-  ),
-  textRule(
-    "policyviolation",
-    "policyviolation",
-    POLICY_VIOLATION,
-    "Without a decisive status, a site-policy text means policyviolation.",
-  ),
-  textRule(
-    "norelaying",
-    "norelaying",
-    NO_RELAYING,
-    "Without a decisive status, a refusal to relay means norelaying.",
-  ),
-  textRule(
-    "systemerror",
-    "systemerror",
-    SYSTEM_ERROR,
-    "Without a decisive status, a remote system failure text means systemerror.",
-  ),
-  textRule(
-    "networkerror",
-    "networkerror",
-    NETWORK_ERROR,
-    "Without a decisive status, a DNS, routing or loop text means networkerror.",
-  ),
-  textRule(
-    "suspend",
-    "suspend",
-    SUSPEND,
-    "Without a decisive status, a suspended-account text means suspend.",
-  ),
-  textRule(
-    "contenterror",
-    "contenterror",
-    CONTENT_ERROR,
-    "Without a decisive status, a header or MIME refusal means contenterror.",
-  ),
-  textRule(
-    "systemfull",
-    "systemfull",
-    SYSTEM_FULL,
-    "Without a decisive status, a full mail system means systemfull.",
-  ),
-  textRule(
-    "notaccept",
-    "notaccept",
-    NOT_ACCEPT,
-    "Without a decisive status, a host that takes no mail (null MX) means notaccept.",
-  ),
-  textRule("expired", "expired", EXPIRED, "Without a decisive status, a queue-timeout text means expired."),
-  textRule(
-    "failedstarttls",
-    "failedstarttls",
-    FAILED_STARTTLS,
-    "Without a decisive status, a required-TLS text means failedstarttls.",
-  ),
-  textRule(
-    "securityerror",
-    "securityerror",
-    SECURITY_ERROR,
-    "Without a decisive status, an authentication-required text means securityerror.",
-  ),
-  textRule(
-    "mailererror",
-    "mailererror",
-    MAILER_ERROR,
-    "Without a decisive status, a failed local delivery program means mailererror.",
+  ...TEXT_ROWS.map(
+    ([reason, text, description, sample]): BounceRule => ({
+      id: `${reason}.fallback-text`,
+      description,
+      reason,
+      when: { undecided: true, text },
+      sample,
+    }),
   ),
   {
     id: "notaccept.reply-521-556",
     description: "Reply 521 or 556 (RFC 7504) says the host or domain accepts no mail.",
     reason: "notaccept",
     when: { replycode: ["521", "556"] },
-    sample: "",
+    sample: "eml/lhost-dragonfly-16.eml",
   },
   {
     id: "failedstarttls.reply",
@@ -179,7 +198,7 @@ export const FALLBACK_RULES: readonly BounceRule[] = [
         "syntaxerror",
       ],
     },
-    sample: "",
+    sample: "eml/lhost-amazonses-01.eml",
   },
   {
     id: "status.content-class",
@@ -201,7 +220,7 @@ export const FALLBACK_RULES: readonly BounceRule[] = [
       "A diagnostic from a local delivery program (Diagnostic-Code type x-unix) means mailererror.",
     reason: "mailererror",
     when: { diagnosticType: ["x-unix"] },
-    sample: "",
+    sample: "eml/lhost-postfix-43.eml",
   },
   {
     id: "syntaxerror.reply",
@@ -225,14 +244,14 @@ export const FALLBACK_RULES: readonly BounceRule[] = [
         "507",
       ],
     },
-    sample: "",
+    sample: "eml/rfc3464-29.eml",
   },
   {
     id: "expired.delayed",
     description: "A delay notice with nothing more specific means the message is waiting to expire.",
     reason: "expired",
     when: { action: ["delayed"] },
-    sample: "",
+    sample: "eml/lhost-gmail-08.eml",
   },
   {
     id: "vacation.text",
@@ -246,13 +265,13 @@ export const FALLBACK_RULES: readonly BounceRule[] = [
     description: "A failure with a diagnostic that no rule recognises is on hold.",
     reason: "onhold",
     when: { hasDiagnostic: true },
-    sample: "",
+    sample: "eml/lhost-dragonfly-17.eml",
   },
   {
     id: "undefined.nothing",
     description: "A message with nothing to classify has an undefined reason.",
     reason: "undefined",
     when: {},
-    sample: "",
+    sample: "eml/lhost-postfix-64.eml",
   },
 ];

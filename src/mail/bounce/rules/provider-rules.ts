@@ -38,14 +38,16 @@ export const PROVIDER_RULES: readonly BounceRule[] = [
   },
   {
     id: "google-groups.post-refused",
-    description: "A failure for a Google Groups address means the group refused the post (no such group, or no permission).",
+    description:
+      "A failure for a Google Groups address means the group refused the post (no such group, or no permission).",
     reason: "rejected",
     when: { host: hostOf("googlegroups.com"), action: ["failed"], hasStatus: false },
-    sample: "",
+    sample: "eml/lhost-googlegroups-01.eml",
   },
   {
     id: "userunknown.server-phrase",
-    description: "A mail system's own words for an unknown recipient (Exchange, Domino, IMail, InterScan, Gmail, Verizon) mean userunknown even without the SMTP command.",
+    description:
+      "A mail system's own words for an unknown recipient (Exchange, Domino, IMail, InterScan, Gmail, Verizon) mean userunknown even without the SMTP command.",
     reason: "userunknown",
     when: {
       text: [
@@ -60,32 +62,41 @@ export const PROVIDER_RULES: readonly BounceRule[] = [
         ">: user unknown", // au (KDDI), with the address
       ],
     },
-    sample: "",
+    sample: "eml/lhost-domino-01.eml",
   },
   {
     id: "microsoft.mailbox-unavailable",
-    description: "Outlook.com's 'Requested action not taken: mailbox unavailable' means the user does not exist.",
+    description:
+      "Outlook.com's 'Requested action not taken: mailbox unavailable' means the user does not exist.",
     reason: "userunknown",
-    when: { host: /(?:^|[.\s])(?:hotmail|outlook|live|msn)\.[a-z.]+(?:\s|$)/, text: ["requested action not taken: mailbox unavailable"] },
-    sample: "",
+    when: {
+      host: /(?:^|[.\s])(?:hotmail|outlook|live|msn)\.[a-z.]+(?:\s|$)/,
+      text: ["requested action not taken: mailbox unavailable"],
+    },
+    sample: "eml/lhost-outlook-08.eml",
   },
   {
     id: "messagelabs.userunknown",
     description: "Symantec MessageLabs' 'No such user' and 'Invalid recipient' mean the user does not exist.",
     reason: "userunknown",
-    when: { host: /(?:^|[.\s])messagelabs\.com(?:\s|$)/, text: ["no such user", "invalid recipient", "mailbox is not allowed"] },
-    sample: "",
+    when: {
+      host: /(?:^|[.\s])messagelabs\.com(?:\s|$)/,
+      text: ["no such user", "invalid recipient", "mailbox is not allowed"],
+    },
+    sample: "eml/rhost-messagelabs-02.eml",
   },
   {
     id: "microsoft.recipient-not-found",
-    description: "Exchange's RESOLVER.ADR.RecipientNotFound (whatever the status code) means the user does not exist.",
+    description:
+      "Exchange's RESOLVER.ADR.RecipientNotFound (whatever the status code) means the user does not exist.",
     reason: "userunknown",
     when: { text: ["resolver.adr.recipientnotfound", "resolver.adr.recipient notfound"] },
-    sample: "",
+    sample: "eml/rhost-microsoft-03.eml",
   },
   {
     id: "filtered.recipient-refuses",
-    description: "A text saying the recipient refuses mail from this sender means filtered, whatever the status says.",
+    description:
+      "A text saying the recipient refuses mail from this sender means filtered, whatever the status says.",
     reason: "filtered",
     when: {
       text: [
@@ -97,28 +108,38 @@ export const PROVIDER_RULES: readonly BounceRule[] = [
         "message rejected due to user rules",
       ],
     },
-    sample: "",
+    sample: "eml/rhost-facebook-03.eml",
   },
   {
     id: "kddi.filtered",
-    description: "au (KDDI) answers '550 : User unknown', with no address, when the recipient's filter refuses the sender.",
+    description:
+      "au (KDDI) answers '550 : User unknown', with no address, when the recipient's filter refuses the sender.",
     reason: "filtered",
     when: { text: [/\b550:? : user unknown/] },
-    sample: "",
+    sample: "eml/lhost-mailru-07.eml",
   },
   {
     id: "nttdocomo.rejected-at-data",
-    description: "NTT docomo answering DATA with '550 Unknown user' means its domain filter refused the sender.",
+    description:
+      "NTT docomo answering DATA with '550 Unknown user' means its domain filter refused the sender.",
     reason: "rejected",
     when: { host: hostOf("docomo.ne.jp"), command: ["DATA"], statusReason: [""], text: ["550 unknown user"] },
-    sample: "",
+    sample: "eml/rhost-nttdocomo-02.eml",
   },
   {
     id: "tencent.toomanyconn",
-    description: "QQ Mail's 'frequency limited' replies mean too many connections from the sending IP or domain.",
+    description:
+      "QQ Mail's 'frequency limited' replies mean too many connections from the sending IP or domain.",
     reason: "toomanyconn",
-    when: { text: ["ip frequency limited", "domain frequency limited", "sender frequency limited", "connection frequency limited"] },
-    sample: "",
+    when: {
+      text: [
+        "ip frequency limited",
+        "domain frequency limited",
+        "sender frequency limited",
+        "connection frequency limited",
+      ],
+    },
+    sample: "eml/rhost-tencent-01.eml",
   },
   {
     id: "google.authfailure",
@@ -136,18 +157,21 @@ export const PROVIDER_RULES: readonly BounceRule[] = [
         "aligned with either the authenticated spf or dkim",
       ],
     },
-    sample: "",
+    sample: "eml/lhost-sendmail-59.eml",
   },
   {
     id: "google.badreputation",
     description: "Gmail's 'very low reputation of the sending IP address/domain' means badreputation.",
     reason: "badreputation",
-    when: { text: ["very low reputation of the sending ip address", "very low reputation of the sending domain"] },
+    when: {
+      text: ["very low reputation of the sending ip address", "very low reputation of the sending domain"],
+    },
     sample: "",
   },
   {
     id: "google.notcompliantrfc",
-    description: "Gmail's RFC 5322 refusals (missing or multiple From, missing Message-ID, bad encoded words) mean notcompliantrfc.",
+    description:
+      "Gmail's RFC 5322 refusals (missing or multiple From, missing Message-ID, bad encoded words) mean notcompliantrfc.",
     reason: "notcompliantrfc",
     when: {
       text: [
@@ -169,7 +193,8 @@ export const PROVIDER_RULES: readonly BounceRule[] = [
   },
   {
     id: "google.blocked",
-    description: "Gmail's 'unusual rate of unsolicited mail' and allow-list refusals mean the sending host is blocked.",
+    description:
+      "Gmail's 'unusual rate of unsolicited mail' and allow-list refusals mean the sending host is blocked.",
     reason: "blocked",
     when: { text: ["an unusual rate of unsolicited mail", "ip not in whitelist for rcpt domain"] },
     sample: "",

@@ -1,5 +1,16 @@
 import type { BounceAction, BounceReason, SmtpCommand } from "../types.ts";
 
+/** Commands sent before the message itself: a refusal there cannot be about the message's content. */
+export const COMMANDS_BEFORE_DATA: readonly SmtpCommand[] = [
+  "CONN",
+  "HELO",
+  "EHLO",
+  "STARTTLS",
+  "AUTH",
+  "MAIL",
+  "RCPT",
+];
+
 /** A phrase to look for in a lower-cased diagnostic: a substring, or a pattern when a substring cannot say it. */
 export type Phrase = string | RegExp;
 
