@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readUbl, readUblElement } from "./read-ubl.ts";
+import { simpleInvoice } from "./testing/simple-invoice.ts";
+import { writeUbl } from "./write-ubl.ts";
 
 const NS =
   'xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" ' +
@@ -86,5 +88,16 @@ describe("readUbl on hostile or broken input", () => {
   it("reads a string fragment through readUblElement with the same checks", () => {
     const result = readUblElement("<!DOCTYPE x><Invoice/>");
     expect(result.ok || result.error.code).toBe("doctype-refused");
+  });
+
+  it("writes and reads a 10,000-line invoice in bounded time", () => {
+    const start = performance.now();
+    const written = writeUbl(simpleInvoice(10_000));
+    if (!written.ok) throw new Error(written.error.message);
+    const read = readUbl(written.value);
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value.lines).toHaveLength(10_000);
+    expect(read.value.lines[9_999]?.item.name).toBe("Consulting, item 10000");
+    expect(performance.now() - start).toBeLessThan(20_000);
   });
 });

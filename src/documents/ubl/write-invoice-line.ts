@@ -53,7 +53,7 @@ export function writeInvoiceLine(
   b: XmlBuilder,
   line: InvoiceLine,
   isInvoice: boolean,
-  currency: string,
+  currencyId: string,
 ): void {
   const tag = isInvoice ? "cac:InvoiceLine" : "cac:CreditNoteLine";
   b.open(tag)
@@ -64,7 +64,7 @@ export function writeInvoiceLine(
       line.quantity,
       b.attr("unitCode", line.unitCode, "unitCode"),
     )
-    .amount("cbc:LineExtensionAmount", line.netAmount, currency)
+    .amount("cbc:LineExtensionAmount", line.netAmount, currencyId)
     .leaf("cbc:AccountingCost", line.accountingCost, "accountingCost");
   const period = line.period;
   if (period) {
@@ -84,12 +84,12 @@ export function writeInvoiceLine(
     writeIdentifier(b, "cbc:ID", line.objectIdentifier, "objectIdentifier");
     b.leaf("cbc:DocumentTypeCode", "130", "objectIdentifier").close("cac:DocumentReference");
   }
-  for (const a of line.allowances) writeAllowanceCharge(b, a, false, currency, false);
-  for (const c of line.charges) writeAllowanceCharge(b, c, true, currency, false);
+  for (const a of line.allowances) writeAllowanceCharge(b, a, false, currencyId, false);
+  for (const c of line.charges) writeAllowanceCharge(b, c, true, currencyId, false);
   writeItem(b, line.item, line.vat);
   const price = line.price;
   b.open("cac:Price")
-    .decimal("cbc:PriceAmount", price.netPrice, currency)
+    .decimal("cbc:PriceAmount", price.netPrice, currencyId)
     .decimal(
       "cbc:BaseQuantity",
       price.baseQuantity,
@@ -98,8 +98,8 @@ export function writeInvoiceLine(
   if (price.discount !== undefined || price.grossPrice !== undefined) {
     b.open("cac:AllowanceCharge")
       .leaf("cbc:ChargeIndicator", "false", "price.discount")
-      .decimal("cbc:Amount", price.discount, currency)
-      .decimal("cbc:BaseAmount", price.grossPrice, currency)
+      .decimal("cbc:Amount", price.discount, currencyId)
+      .decimal("cbc:BaseAmount", price.grossPrice, currencyId)
       .close("cac:AllowanceCharge");
   }
   b.close("cac:Price").close(tag);

@@ -2,6 +2,9 @@ import type { AllowanceCharge, InvoiceDocument } from "../../core/invoice/invoic
 import type { Decimal } from "../../core/money/decimal.ts";
 import type { XmlBuilder } from "./xml-builder.ts";
 
+// Writers of amounts receive `currencyId`, the currencyID attribute rendered once per document (` currencyID="EUR"`),
+// rather than the code: it is the same for every amount.
+
 /** A cac:TaxCategory / cac:ClassifiedTaxCategory with the VAT tax scheme. */
 export function writeTaxCategory(
   b: XmlBuilder,
@@ -29,7 +32,7 @@ export function writeAllowanceCharge(
   b: XmlBuilder,
   ac: AllowanceCharge,
   isCharge: boolean,
-  currency: string,
+  currencyId: string,
   withVat: boolean,
 ): void {
   b.open("cac:AllowanceCharge")
@@ -37,30 +40,30 @@ export function writeAllowanceCharge(
     .leaf("cbc:AllowanceChargeReasonCode", ac.reasonCode, "reasonCode")
     .leaf("cbc:AllowanceChargeReason", ac.reason, "reason")
     .decimal("cbc:MultiplierFactorNumeric", ac.percentage)
-    .amount("cbc:Amount", ac.amount, currency)
-    .amount("cbc:BaseAmount", ac.baseAmount, currency);
+    .amount("cbc:Amount", ac.amount, currencyId)
+    .amount("cbc:BaseAmount", ac.baseAmount, currencyId);
   if (withVat)
     writeTaxCategory(b, "cac:TaxCategory", { category: ac.vatCategory, rate: ac.vatRate }, "vatCategory");
   b.close("cac:AllowanceCharge");
 }
 
 /**
- * BG-23 as the TaxTotal in invoice currency with its subtotals (BT-110), then BT-111 as a second TaxTotal in the
- * VAT accounting currency without subtotals, then BG-22 as cac:LegalMonetaryTotal.
+ * BG-23 as the TaxTotal in invoice currencyId with its subtotals (BT-110), then BT-111 as a second TaxTotal in the
+ * VAT accounting currencyId without subtotals, then BG-22 as cac:LegalMonetaryTotal.
  */
 export function writeTotals(
   b: XmlBuilder,
   doc: InvoiceDocument,
-  currency: string,
-  taxCurrency: string,
+  currencyId: string,
+  taxCurrencyId: string,
 ): void {
   if (doc.totals.tax !== undefined || doc.vatBreakdown.length > 0) {
-    b.open("cac:TaxTotal").amount("cbc:TaxAmount", doc.totals.tax, currency);
+    b.open("cac:TaxTotal").amount("cbc:TaxAmount", doc.totals.tax, currencyId);
     doc.vatBreakdown.forEach((v, i) => {
       b.section = `vatBreakdown[${i}]`;
       b.open("cac:TaxSubtotal")
-        .amount("cbc:TaxableAmount", v.taxableAmount, currency)
-        .amount("cbc:TaxAmount", v.taxAmount, currency);
+        .amount("cbc:TaxableAmount", v.taxableAmount, currencyId)
+        .amount("cbc:TaxAmount", v.taxAmount, currencyId);
       writeTaxCategory(b, "cac:TaxCategory", { category: v.category, rate: v.rate }, "category", {
         reason: v.exemptionReason,
         code: v.exemptionReasonCode,
@@ -72,18 +75,18 @@ export function writeTotals(
   }
   if (doc.taxTotalInTaxCurrency !== undefined) {
     b.open("cac:TaxTotal")
-      .amount("cbc:TaxAmount", doc.taxTotalInTaxCurrency, taxCurrency)
+      .amount("cbc:TaxAmount", doc.taxTotalInTaxCurrency, taxCurrencyId)
       .close("cac:TaxTotal");
   }
   const t = doc.totals;
   b.open("cac:LegalMonetaryTotal")
-    .amount("cbc:LineExtensionAmount", t.lineNet, currency)
-    .amount("cbc:TaxExclusiveAmount", t.taxExclusive, currency)
-    .amount("cbc:TaxInclusiveAmount", t.taxInclusive, currency)
-    .amount("cbc:AllowanceTotalAmount", t.allowances, currency)
-    .amount("cbc:ChargeTotalAmount", t.charges, currency)
-    .amount("cbc:PrepaidAmount", t.prepaid, currency)
-    .amount("cbc:PayableRoundingAmount", t.rounding, currency)
-    .amount("cbc:PayableAmount", t.payable, currency)
+    .amount("cbc:LineExtensionAmount", t.lineNet, currencyId)
+    .amount("cbc:TaxExclusiveAmount", t.taxExclusive, currencyId)
+    .amount("cbc:TaxInclusiveAmount", t.taxInclusive, currencyId)
+    .amount("cbc:AllowanceTotalAmount", t.allowances, currencyId)
+    .amount("cbc:ChargeTotalAmount", t.charges, currencyId)
+    .amount("cbc:PrepaidAmount", t.prepaid, currencyId)
+    .amount("cbc:PayableRoundingAmount", t.rounding, currencyId)
+    .amount("cbc:PayableAmount", t.payable, currencyId)
     .close("cac:LegalMonetaryTotal");
 }

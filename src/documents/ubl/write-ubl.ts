@@ -56,7 +56,7 @@ function writeHeader(b: XmlBuilder, doc: InvoiceDocument, isInvoice: boolean): v
   }
 }
 
-function writeParties(b: XmlBuilder, doc: InvoiceDocument, isInvoice: boolean, currency: string): void {
+function writeParties(b: XmlBuilder, doc: InvoiceDocument, isInvoice: boolean, currencyId: string): void {
   const creditor = creditorPlacement(doc);
   b.section = "seller";
   writeParty(b, "cac:AccountingSupplierParty", doc.seller, creditor.seller);
@@ -95,11 +95,11 @@ function writeParties(b: XmlBuilder, doc: InvoiceDocument, isInvoice: boolean, c
   }
   doc.allowances.forEach((a, i) => {
     b.section = `allowances[${i}]`;
-    writeAllowanceCharge(b, a, false, currency, true);
+    writeAllowanceCharge(b, a, false, currencyId, true);
   });
   doc.charges.forEach((c, i) => {
     b.section = `charges[${i}]`;
-    writeAllowanceCharge(b, c, true, currency, true);
+    writeAllowanceCharge(b, c, true, currencyId, true);
   });
   b.section = "";
 }
@@ -115,17 +115,17 @@ export function writeUbl(doc: InvoiceDocument): Result<string, UblWriteError> {
   const root = isInvoice ? "Invoice" : "CreditNote";
   const b = new XmlBuilder();
   try {
-    const currency = b.attr("currencyID", doc.currency, "currency");
-    const taxCurrency = b.attr("currencyID", doc.taxCurrency, "taxCurrency");
+    const currencyId = b.attr("currencyID", doc.currency, "currency");
+    const taxCurrencyId = b.attr("currencyID", doc.taxCurrency, "taxCurrency");
     b.raw('<?xml version="1.0" encoding="UTF-8"?>');
     b.open(root, ` xmlns="urn:oasis:names:specification:ubl:schema:xsd:${root}-2"${ROOT_ATTRIBUTES}`);
     writeHeader(b, doc, isInvoice);
     writeDocumentReferences(b, doc, isInvoice);
-    writeParties(b, doc, isInvoice, currency);
-    writeTotals(b, doc, currency, taxCurrency);
+    writeParties(b, doc, isInvoice, currencyId);
+    writeTotals(b, doc, currencyId, taxCurrencyId);
     doc.lines.forEach((line, i) => {
       b.section = `lines[${i}]`;
-      writeInvoiceLine(b, line, isInvoice, currency);
+      writeInvoiceLine(b, line, isInvoice, currencyId);
     });
     b.section = "";
     return ok(`${b.close(root).toString()}\n`);
