@@ -60,7 +60,10 @@ function guessBoundary(text: string, entity: MimeEntity): string {
   return /^--([^\s]{1,200})[ \t]*$/m.exec(head)?.[1] ?? "";
 }
 
-/** Offsets [start, end) of the parts of a multipart body, or null when its boundary never appears. */
+/**
+ * Offsets [start, end) of the parts of a multipart body, or null when its boundary never appears. Past `budget`
+ * parts it stops looking; one more range is then returned (the rest of the body) so that the caller sees the cut.
+ */
 function splitMultipart(text: string, entity: MimeEntity, budget: number): Array<[number, number]> | null {
   const boundary = entity.contentType.params.boundary || guessBoundary(text, entity);
   if (boundary === "") return null;
@@ -87,7 +90,7 @@ function splitMultipart(text: string, entity: MimeEntity, budget: number): Array
     partStart = lineEnd < 0 ? entity.bodyEnd : Math.min(lineEnd + 1, entity.bodyEnd);
   }
   if (!seen) return null;
-  if (partStart >= 0 && ranges.length < budget) ranges.push([partStart, entity.bodyEnd]);
+  if (partStart >= 0) ranges.push([partStart, entity.bodyEnd]);
   return ranges;
 }
 

@@ -164,7 +164,7 @@ export const FALLBACK_RULES: readonly BounceRule[] = [
     description: "Reply 523, 524 or 538 says the session needed encryption it did not get.",
     reason: "failedstarttls",
     when: { replycode: ["523", "524", "538"] },
-    sample: "",
+    sample: "smtp:523 5.7.10 Encryption Needed",
   },
   {
     id: "status.rfc3463",
@@ -205,14 +205,14 @@ export const FALLBACK_RULES: readonly BounceRule[] = [
     description: "A x.6.x status without a registered meaning is about the message content.",
     reason: "contenterror",
     when: { status: ["x.6."] },
-    sample: "",
+    sample: "smtp:451 4.6.1 Media not supported",
   },
   {
     id: "status.security-class",
     description: "A x.7.x status without a registered meaning is about security or policy.",
     reason: "securityerror",
     when: { status: ["x.7."] },
-    sample: "",
+    sample: "smtp:421 4.7.0 Try again later, closing connection.",
   },
   {
     id: "mailererror.diagnostic-type",
@@ -258,7 +258,7 @@ export const FALLBACK_RULES: readonly BounceRule[] = [
     description: "A failure notice that only quotes an out-of-office text is a vacation notice.",
     reason: "vacation",
     when: { text: VACATION },
-    sample: "",
+    sample: "smtp:I am out of the office until 5 May and will answer your message on my return.",
   },
   {
     id: "onhold.unclassified",

@@ -13,28 +13,28 @@ export const PROVIDER_RULES: readonly BounceRule[] = [
     description: "Amazon SES's Permanent/NoEmail category means the address does not exist.",
     reason: "userunknown",
     when: { category: /^ses:Permanent\/(?:NoEmail|Suppressed|OnAccountSuppressionList)$/ },
-    sample: "",
+    sample: "ses:Permanent/NoEmail",
   },
   {
     id: "amazonses.mailbox-full",
     description: "Amazon SES's MailboxFull category means the mailbox is full.",
     reason: "mailboxfull",
     when: { category: /^ses:\w+\/MailboxFull$/ },
-    sample: "",
+    sample: "ses:Transient/MailboxFull",
   },
   {
     id: "amazonses.too-large",
     description: "Amazon SES's MessageTooLarge category means the message is too big.",
     reason: "mesgtoobig",
     when: { category: /^ses:\w+\/MessageTooLarge$/ },
-    sample: "",
+    sample: "ses:Permanent/MessageTooLarge",
   },
   {
     id: "amazonses.content-rejected",
     description: "Amazon SES's ContentRejected or AttachmentRejected category means the content was refused.",
     reason: "contenterror",
     when: { category: /^ses:\w+\/(?:ContentRejected|AttachmentRejected)$/, hasDiagnostic: false },
-    sample: "",
+    sample: "ses:Permanent/ContentRejected",
   },
   {
     id: "google-groups.post-refused",
@@ -113,7 +113,7 @@ export const PROVIDER_RULES: readonly BounceRule[] = [
   {
     id: "kddi.filtered",
     description:
-      "au (KDDI) answers '550 : User unknown', with no address, when the recipient's filter refuses the sender.",
+      "The au (KDDI) reply '550 : User unknown', without an address, means the recipient's filter refused the sender.",
     reason: "filtered",
     when: { text: [/\b550:? : user unknown/] },
     sample: "eml/lhost-mailru-07.eml",
@@ -166,7 +166,8 @@ export const PROVIDER_RULES: readonly BounceRule[] = [
     when: {
       text: ["very low reputation of the sending ip address", "very low reputation of the sending domain"],
     },
-    sample: "",
+    sample:
+      "smtp:550-5.7.1 Our system has detected that this message is likely suspicious due to the very low reputation of the sending IP address. To best protect our users from spam, the message has been blocked.",
   },
   {
     id: "google.notcompliantrfc",
@@ -182,14 +183,16 @@ export const PROVIDER_RULES: readonly BounceRule[] = [
         "contains a unicode character in a disallowed header",
       ],
     },
-    sample: "",
+    sample:
+      "smtp:550-5.7.1 Messages missing a valid address in the From: header, or having no From: header, are not accepted.",
   },
   {
     id: "google.spamdetected",
     description: "Gmail's 'likely unsolicited mail' and suspicious-content refusals mean spamdetected.",
     reason: "spamdetected",
     when: { text: ["likely unsolicited mail", "due to the nature of the content or the links within"] },
-    sample: "",
+    sample:
+      "smtp:550-5.7.1 Our system has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked.",
   },
   {
     id: "google.blocked",
@@ -197,7 +200,8 @@ export const PROVIDER_RULES: readonly BounceRule[] = [
       "Gmail's 'unusual rate of unsolicited mail' and allow-list refusals mean the sending host is blocked.",
     reason: "blocked",
     when: { text: ["an unusual rate of unsolicited mail", "ip not in whitelist for rcpt domain"] },
-    sample: "",
+    sample:
+      "smtp:550-5.7.1 Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been blocked.",
   },
   {
     id: "google.speeding",
@@ -212,6 +216,7 @@ export const PROVIDER_RULES: readonly BounceRule[] = [
         "this mail has been rate limited",
       ],
     },
-    sample: "",
+    sample:
+      "smtp:450-4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend your message at a later time.",
   },
 ];

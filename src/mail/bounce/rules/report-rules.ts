@@ -36,6 +36,6 @@ export const REPORT_RULES: readonly BounceRule[] = [
     description: "A 2.x.x enhanced status code reports a delivery.",
     reason: "delivered",
     when: { status: ["2."] },
-    sample: "",
+    sample: "smtp:250 2.0.0 Ok: queued as 4B1A012345",
   },
 ];

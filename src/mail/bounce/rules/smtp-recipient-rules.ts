@@ -49,7 +49,7 @@ export const SMTP_RECIPIENT_RULES: readonly BounceRule[] = [
     description: "A diagnostic saying the message is too large for the mailbox means exceedlimit.",
     reason: "exceedlimit",
     when: { smtpDiagnostic: true, text: EXCEED_LIMIT },
-    sample: "",
+    sample: "smtp:552 Message too large for this recipient (in reply to end of DATA command)",
   },
   {
     id: "suspend.reply-525",
@@ -70,7 +70,7 @@ export const SMTP_RECIPIENT_RULES: readonly BounceRule[] = [
     description: "A diagnostic saying the address has been replaced by another means hasmoved.",
     reason: "hasmoved",
     when: { smtpDiagnostic: true, text: HAS_MOVED },
-    sample: "",
+    sample: "smtp:550 kijitora@example.org has been replaced by neko@example.net",
   },
   {
     id: "norelaying.text",

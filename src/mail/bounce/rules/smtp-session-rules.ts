@@ -49,7 +49,7 @@ export const SMTP_SESSION_RULES: readonly BounceRule[] = [
     description: "A diagnostic refusing the message's headers or MIME structure means contenterror.",
     reason: "contenterror",
     when: { smtpDiagnostic: true, text: CONTENT_ERROR, notText: SPAM_DETECTED },
-    sample: "",
+    sample: "smtp:554 Improper use of 8-bit data in message header",
   },
   {
     id: "rejected.status",
@@ -125,7 +125,7 @@ export const SMTP_SESSION_RULES: readonly BounceRule[] = [
     description: "Status 5.7.28 says the message looks like part of a flood of abusive mail.",
     reason: "spamdetected",
     when: { smtpDiagnostic: true, statusReason: ["spamdetected"] },
-    sample: "",
+    sample: "smtp:554 5.7.28 The message appears to be part of a mail flood of similar abusive messages",
   },
   {
     id: "spamdetected.text",
@@ -139,14 +139,15 @@ export const SMTP_SESSION_RULES: readonly BounceRule[] = [
     description: "A diagnostic asking to send more slowly means speeding.",
     reason: "speeding",
     when: { smtpDiagnostic: true, text: SPEEDING },
-    sample: "",
+    sample:
+      "smtp:450-4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered.",
   },
   {
     id: "toomanyconn.status",
     description: "Status 5.5.3 says there were too many recipients or connections.",
     reason: "toomanyconn",
     when: { smtpDiagnostic: true, statusReason: ["toomanyconn"] },
-    sample: "",
+    sample: "smtp:452 5.5.3 Too many recipients",
   },
   {
     id: "toomanyconn.text",
