@@ -3,6 +3,7 @@ import type { AuditActor } from "../core/audit/audit-entry.ts";
 import type { InputIssue } from "../core/errors/app-error.ts";
 import { generateOgm, parseOgm } from "../core/identifiers/ogm.ts";
 import { computeTotals } from "../core/invoice/compute-totals.ts";
+import { dueDateFor } from "../core/invoice/due-date.ts";
 import type { InvoiceRecord } from "../core/invoice/invoice-record.ts";
 import { toMinorUnits } from "../core/money/minor-units.ts";
 import { type InvoiceInput, invoiceContentOf, invoiceInputSchema } from "../core/schemas/invoice-input.ts";
@@ -65,7 +66,7 @@ export async function importInvoices(
   };
 
   const flush = async (unit: UnitOfWork, batch: Pending[]) => {
-    const customers = await unit.existingCustomers([...new Set(batch.map((p) => p.input.customer))]);
+    const customers = await unit.customerTerms([...new Set(batch.map((p) => p.input.customer))]);
     const ready = batch.filter((p) => {
       if (customers.has(p.input.customer)) return true;
       addIssue({
@@ -80,11 +81,15 @@ export async function importInvoices(
     const needOgm = ready.filter((p) => p.input.structuredCommunication === undefined).length;
     let ogmBase = needOgm ? await unit.reserveSequence("structured-communication", needOgm) : 0n;
     const items: InvoiceToSave[] = ready.map(({ input }) => {
-      const content = invoiceContentOf(input);
+      const given = invoiceContentOf(input);
+      // Without a due date the customer's payment terms decide it, so that lateness can be measured.
+      const content = given.dueDate
+        ? given
+        : { ...given, dueDate: dueDateFor(given.issueDate, customers.get(input.customer) ?? 0) };
       const amounts = computeTotals(content);
-      const given = input.structuredCommunication ? parseOgm(input.structuredCommunication) : undefined;
-      const generated = given ? undefined : generateOgm(ogmBase++);
-      const ogm = given ?? generated;
+      const ogm = input.structuredCommunication
+        ? parseOgm(input.structuredCommunication)
+        : generateOgm(ogmBase++);
       const record: InvoiceRecord = {
         id: deps.newId(),
         customerNumber: input.customer,

@@ -5,6 +5,7 @@ import { auditHistory } from "./audit/audit-history.ts";
 import { readAuditChain } from "./audit/read-audit-chain.ts";
 import { getCustomer, listCustomers, upsertCustomer } from "./customers/customer-repository.ts";
 import type { Database } from "./database.ts";
+import { toSafeNumber } from "./db-values.ts";
 import { getInvoice, listInvoices, reserveSequence, saveInvoices } from "./invoices/invoice-repository.ts";
 import { insertRecipient, listRecipients, updateRecipient } from "./recipients/recipient-repository.ts";
 import { withTransaction } from "./with-transaction.ts";
@@ -19,19 +20,20 @@ function readers(db: Kysely<Database>) {
   };
 }
 
-/** Which of `numbers` are customers; chunked so a large batch stays under the engines' parameter limits. */
-async function existingCustomers(
+/** Payment terms of those of `numbers` that are customers; chunked to stay under the engines' parameter limits. */
+async function customerTerms(
   trx: Transaction<Database>,
   numbers: readonly string[],
-): Promise<Set<string>> {
-  const found = new Set<string>();
+): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
   for (let i = 0; i < numbers.length; i += 500) {
     const rows = await trx
       .selectFrom("customers")
-      .select("number")
+      .select(["number", "payment_terms_days"])
       .where("number", "in", numbers.slice(i, i + 500))
       .execute();
-    for (const row of rows) found.add(row.number);
+    for (const row of rows)
+      found.set(row.number, toSafeNumber(row.payment_terms_days, "customers.payment_terms_days"));
   }
   return found;
 }
@@ -42,7 +44,7 @@ function unitOfWork(trx: Transaction<Database>): UnitOfWork {
     upsertCustomer: (customer, at) => upsertCustomer(trx, customer, at),
     insertRecipient: (recipient, at) => insertRecipient(trx, recipient, at),
     updateRecipient: (id, patch, at) => updateRecipient(trx, id, patch, at),
-    existingCustomers: (numbers) => existingCustomers(trx, numbers),
+    customerTerms: (numbers) => customerTerms(trx, numbers),
     saveInvoices: (items, at) => saveInvoices(trx, items, at),
     reserveSequence: (name, count) => reserveSequence(trx, name, count),
     audit: { append: (entries) => appendAudit(trx, entries) },

@@ -4,8 +4,8 @@ import type { InvoiceReader, InvoiceWriter } from "./invoice-store.ts";
 
 /** Everything one transaction can read and write; audit entries appended through it commit with the changes. */
 export interface UnitOfWork extends CustomerUnitOfWork, InvoiceWriter {
-  /** The subset of `numbers` that are known customers (one query for a whole import batch). */
-  existingCustomers(numbers: readonly string[]): Promise<ReadonlySet<string>>;
+  /** The payment terms in days of those of `numbers` that are known customers (one query for a whole import batch). */
+  customerTerms(numbers: readonly string[]): Promise<ReadonlyMap<string, number>>;
 }
 
 /** The whole registry: reads outside transactions, writes through {@link Store.transaction}. */
