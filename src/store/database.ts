@@ -1,6 +1,13 @@
 import type { AuditLogTable } from "./tables/audit-log.ts";
 import type { CustomersTable } from "./tables/customers.ts";
+import type {
+  ArchivedMessagesTable,
+  DeliveriesTable,
+  DeliveryEventsTable,
+  DeliveryRecipientsTable,
+} from "./tables/deliveries.ts";
 import type { InvoicesTable, SequencesTable } from "./tables/invoices.ts";
+import type { JobsTable } from "./tables/jobs.ts";
 import type { RecipientsTable } from "./tables/recipients.ts";
 
 /** The schema facteur's queries are typed against: one entry per table, created by src/store/migrations. */
@@ -10,4 +17,9 @@ export interface Database {
   audit_log: AuditLogTable;
   invoices: InvoicesTable;
   sequences: SequencesTable;
+  archived_messages: ArchivedMessagesTable;
+  deliveries: DeliveriesTable;
+  delivery_recipients: DeliveryRecipientsTable;
+  delivery_events: DeliveryEventsTable;
+  jobs: JobsTable;
 }

@@ -13,6 +13,8 @@ export interface MessageArchive {
   put(raw: Buffer): Promise<ArchivedObject>;
   /** The bytes, or null when no object has that hash. */
   get(sha256: string): Promise<Buffer | null>;
+  /** True when an object with that hash is stored (without reading it). */
+  has(sha256: string): Promise<boolean>;
   /** Re-hashes every object; yields those whose bytes no longer match their name (altered) or cannot be read. */
   verify(): AsyncIterable<{ readonly sha256: string; readonly problem: "altered" | "unreadable" }>;
 }

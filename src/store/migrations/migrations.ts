@@ -3,6 +3,8 @@ import * as customers from "./0001-customers.ts";
 import * as recipients from "./0002-recipients.ts";
 import * as auditLog from "./0003-audit-log.ts";
 import * as invoices from "./0004-invoices.ts";
+import * as deliveries from "./0005-deliveries.ts";
+import * as jobs from "./0006-jobs.ts";
 
 /**
  * Every migration, by name, in the order they apply. A static list (not a folder scan) so that the set is checked by
@@ -15,4 +17,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0002-recipients": recipients,
   "0003-audit-log": auditLog,
   "0004-invoices": invoices,
+  "0005-deliveries": deliveries,
+  "0006-jobs": jobs,
 };

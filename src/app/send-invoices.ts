@@ -1,0 +1,184 @@
+import { planDeliveries } from "../core/delivery/plan-deliveries.ts";
+import type { DeliveryStore, DeliveryToCreate, DeliveryUnitOfWork } from "./ports/delivery-store.ts";
+import type { JobToEnqueue } from "./ports/job-queue.ts";
+
+/** Invoices decided and written per transaction: each invoice's deliveries and jobs commit together. */
+const BATCH = 200;
+
+/** The job kind that delivers one message. */
+export const DELIVER_JOB = "deliver";
+
+export interface SendInvoicesDeps {
+  readonly store: DeliveryStore;
+  readonly now: () => Date;
+  /** New delivery ids (uuid). */
+  readonly newId: () => string;
+  /** A new Message-ID without angle brackets, e.g. `<uuid>@billing.example.com`. */
+  readonly newMessageId: () => string;
+}
+
+/** Which invoices to send: these numbers, or every issued invoice that has no delivery yet (optionally narrowed). */
+export type SendSelection =
+  | { readonly kind: "numbers"; readonly numbers: readonly string[] }
+  | {
+      readonly kind: "unsent";
+      readonly customerNumber?: string;
+      /** Issue date from (inclusive), YYYY-MM-DD. */
+      readonly from?: string;
+      readonly to?: string;
+    };
+
+export interface SendInvoicesOptions {
+  readonly selection: SendSelection;
+  /** Send again invoices that were sent before (a new round, new Message-IDs). Without it they are skipped. */
+  readonly resend?: boolean;
+  /** Who asks, recorded on each delivery's first event: `cli:alice`. */
+  readonly actor: string;
+  /** Called after each batch with the invoices handled so far. */
+  readonly onProgress?: (handled: number) => void;
+}
+
+/** An invoice that was not queued, and why. */
+export interface SendSkip {
+  readonly invoice: string;
+  readonly reason: "not-found" | "not-issued" | "already-sent" | "no-usable-recipient" | "other-channel";
+  readonly message: string;
+}
+
+/** What sending did. */
+export interface SendReport {
+  /** Invoices whose messages were queued. */
+  readonly invoices: number;
+  /** Messages queued: main messages plus copies. */
+  readonly messages: number;
+  readonly copies: number;
+  /** Every invoice that was not queued, with its reason. */
+  readonly skipped: readonly SendSkip[];
+}
+
+interface Tally {
+  invoices: number;
+  messages: number;
+  copies: number;
+  skipped: SendSkip[];
+}
+
+/**
+ * Queues invoices for e-mail delivery: for each, one delivery per message (the main recipients, then each copy
+ * recipient), each with a Message-ID minted now and a `deliver` job, written in the same transaction. Nothing is sent
+ * here: workers do that. An invoice sent before is skipped unless `resend` asks for a new round, and a concurrent send
+ * of the same round writes nothing twice (the job key and the delivery's (invoice, round, target) are unique).
+ * Invoices that cannot go by e-mail are reported with their reason.
+ */
+export async function sendInvoices(deps: SendInvoicesDeps, options: SendInvoicesOptions): Promise<SendReport> {
+  const tally: Tally = { invoices: 0, messages: 0, copies: 0, skipped: [] };
+  let handled = 0;
+  const run = async (numbers: readonly string[]) => {
+    await deps.store.transaction((unit) => queueBatch(deps, options, unit, numbers, tally));
+    handled += numbers.length;
+    options.onProgress?.(handled);
+  };
+  const { selection } = options;
+  if (selection.kind === "numbers") {
+    const unique = [...new Set(selection.numbers)];
+    for (let i = 0; i < unique.length; i += BATCH) await run(unique.slice(i, i + BATCH));
+  } else {
+    let after: string | undefined;
+    for (;;) {
+      const page = await deps.store.unsentInvoices({
+        ...(selection.customerNumber === undefined ? {} : { customerNumber: selection.customerNumber }),
+        ...(selection.from === undefined ? {} : { from: selection.from }),
+        ...(selection.to === undefined ? {} : { to: selection.to }),
+        ...(after === undefined ? {} : { after }),
+        limit: BATCH,
+      });
+      if (page.length === 0) break;
+      await run(page);
+      after = page.at(-1);
+    }
+  }
+  return tally;
+}
+
+async function queueBatch(
+  deps: SendInvoicesDeps,
+  options: SendInvoicesOptions,
+  unit: DeliveryUnitOfWork,
+  numbers: readonly string[],
+  tally: Tally,
+): Promise<void> {
+  const at = deps.now();
+  const invoices = await unit.invoicesByNumber(numbers);
+  const found = new Set(invoices.map((i) => i.number));
+  for (const number of numbers) {
+    if (!found.has(number)) tally.skipped.push({ invoice: number, reason: "not-found", message: "no such invoice" });
+  }
+  const customerNumbers = [...new Set(invoices.map((i) => i.customerNumber))];
+  const customers = await unit.customersByNumber(customerNumbers);
+  const recipients = await unit.recipientsOf(customerNumbers);
+  const rounds = await unit.latestRounds(invoices.map((i) => i.id));
+  const planned: DeliveryToCreate[] = [];
+  for (const invoice of invoices) {
+    const number = invoice.number ?? invoice.id;
+    const skip = (reason: SendSkip["reason"], message: string) =>
+      tally.skipped.push({ invoice: number, reason, message });
+    if (invoice.status !== "issued" || invoice.number === null) {
+      skip("not-issued", "a draft is not sent; issue it first");
+      continue;
+    }
+    const previous = rounds.get(invoice.id) ?? 0;
+    if (previous > 0 && options.resend !== true) {
+      skip("already-sent", "sent before; ask for a resend to send it again");
+      continue;
+    }
+    const customer = customers.get(invoice.customerNumber);
+    if (customer !== undefined && customer.preferredChannel !== "email") {
+      skip("other-channel", `customer ${customer.number} receives invoices by ${customer.preferredChannel}`);
+      continue;
+    }
+    const plan = planDeliveries(recipients.get(invoice.customerNumber) ?? []);
+    if (!plan.ok) {
+      skip("no-usable-recipient", `customer ${invoice.customerNumber}: ${plan.error.message}`);
+      continue;
+    }
+    for (const message of plan.value) {
+      planned.push({
+        id: deps.newId(),
+        invoiceId: invoice.id,
+        invoiceNumber: invoice.number,
+        customerNumber: invoice.customerNumber,
+        role: message.role,
+        round: previous + 1,
+        target: message.target,
+        messageId: deps.newMessageId(),
+        recipients: message.recipients,
+      });
+    }
+  }
+  const created = await unit.createDeliveries(planned, at, options.actor);
+  const jobs: JobToEnqueue[] = [];
+  const queuedInvoices = new Set<string>();
+  const raced = new Set<string>();
+  for (const delivery of planned) {
+    if (!created.has(delivery.id)) {
+      raced.add(delivery.invoiceNumber);
+      continue;
+    }
+    queuedInvoices.add(delivery.invoiceNumber);
+    tally.messages++;
+    if (delivery.role === "copy") tally.copies++;
+    jobs.push({
+      key: `${DELIVER_JOB}:${delivery.invoiceId}:${delivery.round}:${delivery.target}`,
+      kind: DELIVER_JOB,
+      payload: { deliveryId: delivery.id },
+      runAt: at,
+    });
+  }
+  await unit.enqueue(jobs, at);
+  tally.invoices += queuedInvoices.size;
+  for (const number of raced) {
+    if (!queuedInvoices.has(number)) {
+      tally.skipped.push({ invoice: number, reason: "already-sent", message: "queued meanwhile by another send" });
+    }
+  }
+}
