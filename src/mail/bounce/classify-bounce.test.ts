@@ -159,6 +159,18 @@ describe("classifyBounce", () => {
     });
   });
 
+  it("takes the original Message-ID of an auto-reply from In-Reply-To", () => {
+    const raw = lines(
+      "From: ap@buyer.example",
+      "Subject: Automatic reply: Invoice 42",
+      "In-Reply-To: <inv-42@seller.example>",
+      "References: <older@seller.example> <inv-42@seller.example>",
+      "",
+      "I am out of the office.",
+    );
+    expect(classifyBounce(raw).results[0]?.originalMessageId).toBe("<inv-42@seller.example>");
+  });
+
   it("does not take a bounce for an auto-reply although bounces say Auto-Submitted: auto-replied", () => {
     expect(classifyBounce(TWO_RECIPIENT_DSN).kind).toBe("dsn");
   });

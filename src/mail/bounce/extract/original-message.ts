@@ -40,14 +40,33 @@ export function originalFromHeaders(fields: readonly HeaderField[]): OriginalMes
   };
 }
 
+/** Reads the header block (up to its blank line) that starts at `start`, bounded to 64 KiB. */
+function blockAt(text: string, start: number): OriginalMessage {
+  const window = text.slice(start, start + 65536);
+  const end = window.indexOf("\n\n");
+  return originalFromHeaders(parseHeaderBlock(end < 0 ? window : window.slice(0, end)));
+}
+
 /**
- * Finds a header block quoted inline in a text bounce (after "Below this line is a copy of the message." and the
- * like) and reads it; NO_ORIGINAL when the text quotes none.
+ * Finds the header block of an original message quoted inline in a text bounce (after "Below this line is a copy of
+ * the message." and the like) and reads it; NO_ORIGINAL when the text quotes none. Lines that are not fields inside
+ * the block (a broken fold) are skipped rather than ending it.
  */
 export function originalFromText(text: string): OriginalMessage {
-  const m = /^(?:[A-Za-z][A-Za-z0-9-]{0,60}:[^\n]*\n(?:[ \t]+[^\n]*\n)*){2,}/m.exec(text);
+  const m = /^[A-Za-z][A-Za-z0-9-]{0,60}:[ \t]/m.exec(text);
   if (m === null) return NO_ORIGINAL;
-  const fields = parseHeaderBlock(m[0]);
-  const original = originalFromHeaders(fields);
+  const original = blockAt(text, m.index);
   return original.messageId === "" && original.to.length === 0 ? NO_ORIGINAL : original;
+}
+
+/**
+ * Last resort for a bounce whose MIME structure is broken: the header block, anywhere in the body, that holds a
+ * Message-ID field. NO_ORIGINAL when there is none.
+ */
+export function originalByMessageId(body: string): OriginalMessage {
+  const m = /^Message-ID[ \t]*:/im.exec(body);
+  if (m === null) return NO_ORIGINAL;
+  const blockStart = body.lastIndexOf("\n\n", m.index);
+  const original = blockAt(body, blockStart < 0 ? 0 : blockStart + 2);
+  return original.messageId === "" ? NO_ORIGINAL : original;
 }

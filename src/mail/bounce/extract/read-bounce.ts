@@ -11,7 +11,13 @@ import { dsnRecords } from "./dsn-records.ts";
 import { parseFeedbackReport } from "./feedback-report.ts";
 import { formatSignature } from "./format-signature.ts";
 import { cutAtOriginal } from "./notice-text.ts";
-import { NO_ORIGINAL, originalFromHeaders, originalFromText } from "./original-message.ts";
+import {
+  cleanMessageId,
+  NO_ORIGINAL,
+  originalByMessageId,
+  originalFromHeaders,
+  originalFromText,
+} from "./original-message.ts";
 import { cleanAddress, findAddresses } from "./smtp-text.ts";
 import { parseTextBounce } from "./text-bounce.ts";
 
@@ -78,6 +84,12 @@ export function readMessage(text: string, depth = 0): BounceReading {
   let original = originalOf(text, originalPart);
   if (original === NO_ORIGINAL)
     original = originalFromText(fullText.slice(notice.length, notice.length + LIMITS.maxNoticeChars));
+  if (original.messageId === "") {
+    const found = originalByMessageId(
+      text.slice(mime.root.bodyStart, mime.root.bodyStart + LIMITS.maxTextChars),
+    );
+    if (found !== NO_ORIGINAL) original = found;
+  }
   const result = (kind: BounceKind, format: string, records: BounceRecord[]): BounceReading => ({
     kind,
     format,
@@ -131,6 +143,10 @@ export function readMessage(text: string, depth = 0): BounceReading {
   if (!bounce) {
     const signal = autoReplySignal(headers, subject, notice);
     if (signal !== "") {
+      // An auto-reply names the message it answers in In-Reply-To (or last in References).
+      const answered = /<[^<>\s]+>(?![\s\S]*<[^<>\s]+>)/.exec(headerValue(headers, "references"))?.[0] ?? "";
+      const repliedTo = cleanMessageId(headerValue(headers, "in-reply-to")) || cleanMessageId(answered);
+      if (repliedTo !== "") original = { ...original, messageId: repliedTo };
       const record: BounceRecord = {
         ...emptyRecord(cleanAddress(headerValue(headers, "from"))),
         action: "autoreply",

@@ -86,6 +86,15 @@ export const PROVIDER_RULES: readonly BounceRule[] = [
     sample: "eml/rhost-messagelabs-02.eml",
   },
   {
+    id: "microsoft.directory-edge-blocking",
+    description:
+      "Exchange Online's 'Access denied. AS(2018...)' refusal (directory-based edge blocking) means the user does not exist.",
+    reason: "userunknown",
+    when: { text: [/access denied\. as\(\d+\)/] },
+    sample:
+      "smtp:550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [AM6EUR05FT045.eop-eur05.prod.protection.outlook.com]",
+  },
+  {
     id: "microsoft.recipient-not-found",
     description:
       "Exchange's RESOLVER.ADR.RecipientNotFound (whatever the status code) means the user does not exist.",

@@ -115,9 +115,10 @@ export const SMTP_SESSION_RULES: readonly BounceRule[] = [
   },
   {
     id: "hostunknown.text",
-    description: "A diagnostic saying the domain or host does not exist means hostunknown.",
+    description:
+      "A diagnostic saying the domain or host does not exist (not a passing DNS failure) means hostunknown.",
     reason: "hostunknown",
-    when: { smtpDiagnostic: true, text: HOST_UNKNOWN },
+    when: { smtpDiagnostic: true, text: HOST_UNKNOWN, notText: NETWORK_ERROR },
     sample: "eml/lhost-courier-04.eml",
   },
   {
