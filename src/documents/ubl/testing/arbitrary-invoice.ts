@@ -63,14 +63,16 @@ function rateOf(category: VatCategory): fc.Arbitrary<Decimal> {
 }
 
 /** BG-27/28 or BG-20/21 as given: an amount, or a percentage of an explicit base (PEPPOL-EN16931-R041). */
-function allowanceCharge(): fc.Arbitrary<LineAllowanceCharge> {
+function allowanceCharge(isCharge: boolean): fc.Arbitrary<LineAllowanceCharge> {
+  // Reason codes come from UNCL 5189 for allowances and UNCL 7161 for charges (BR-CL-19, BR-CL-20).
+  const codes = isCharge ? ["FC", "SAA", "ABL"] : ["95", "100", "41"];
   return fc.oneof(
     fc.record({ amount: decimal(0.01, 50, 2), reason: arbitraryText(20) }),
     fc.record({
       percentage: decimal(1, 20, 2),
       baseAmount: decimal(1, 500, 2),
       reason: arbitraryText(20),
-      reasonCode: fc.constantFrom("95", "100", "41"),
+      reasonCode: fc.constantFrom(...codes),
     }),
   );
 }
@@ -89,8 +91,8 @@ function line(index: number, categories: readonly VatCategory[], withPeriod: Per
         baseQuantity: fc.option(fc.constantFrom(dec("1"), dec("10"), dec("100")), { nil: undefined }),
         vatRate: rateOf(category),
         orderLineReference: fc.option(arbitraryText(10), { nil: undefined }),
-        allowances: fc.array(allowanceCharge(), { maxLength: 2 }),
-        charges: fc.array(allowanceCharge(), { maxLength: 1 }),
+        allowances: fc.array(allowanceCharge(false), { maxLength: 2 }),
+        charges: fc.array(allowanceCharge(true), { maxLength: 1 }),
         category: fc.constant(category),
       }),
     )
@@ -107,11 +109,14 @@ function line(index: number, categories: readonly VatCategory[], withPeriod: Per
 
 type Period = { readonly start: string; readonly end: string };
 
-function documentAllowances(categories: readonly VatCategory[]): fc.Arbitrary<DocumentAllowanceCharge[]> {
+function documentAllowances(
+  categories: readonly VatCategory[],
+  isCharge: boolean,
+): fc.Arbitrary<DocumentAllowanceCharge[]> {
   // buildInvoiceDocument keeps the rate of a category-O document allowance, which BR-O-03/04 forbid: none for O.
   if (categories.includes("O")) return fc.constant([]);
   const one = fc
-    .tuple(allowanceCharge(), fc.constantFrom(...categories))
+    .tuple(allowanceCharge(isCharge), fc.constantFrom(...categories))
     .chain(([ac, category]) =>
       rateOf(category).map((vatRate) => ({ ...ac, vatCategory: category, vatRate })),
     );
@@ -155,8 +160,8 @@ export function arbitraryInvoice(options: ArbitraryInvoiceOptions = {}): fc.Arbi
             line(i, categories, i % 2 === 0 ? period : undefined),
           ),
         ),
-        allowances: documentAllowances(categories),
-        charges: documentAllowances(categories),
+        allowances: documentAllowances(categories, false),
+        charges: documentAllowances(categories, true),
         note: fc.option(arbitraryText(80), { nil: undefined }),
         buyerReference: fc.option(arbitraryText(20), { nil: undefined }),
         orderReference: fc.option(arbitraryText(20), { nil: undefined }),

@@ -77,13 +77,17 @@ export function arbitrarySeller(withVat: boolean): fc.Arbitrary<SellerProfile> {
 /** Where the buyer is, which decides its identifiers: Belgian (0208 or 9925 endpoint), other EU with VAT, or non-EU. */
 export type BuyerKind = "be" | "be-no-vat" | "eu" | "non-eu";
 
-const EU_VAT: Readonly<Record<string, string>> = {
-  NL: "NL123456789B01",
-  FR: "FR40303265045",
-  DE: "DE136695976",
+/** EU buyers: VAT number and the Peppol participant id under their country's VAT scheme (9944 NL, 9957 FR, 9930 DE). */
+const EU_BUYERS: Readonly<Record<string, { vat: string; peppolId: string }>> = {
+  NL: { vat: "NL123456789B01", peppolId: "9944:NL123456789B01" },
+  FR: { vat: "FR40303265045", peppolId: "9957:FR40303265045" },
+  DE: { vat: "DE136695976", peppolId: "9930:DE136695976" },
 };
 
-/** A customer of the given kind; Belgian ones get every endpoint route of buildInvoiceDocument (0208, 9925). */
+/**
+ * A customer of the given kind; Belgian ones get every endpoint route of buildInvoiceDocument (0208, 9925), foreign
+ * ones a Peppol id, since the builder's e-mail fallback (scheme EM) is not a Peppol electronic address scheme.
+ */
 export function arbitraryBuyer(kind: BuyerKind): fc.Arbitrary<Customer> {
   const base = { language: "fr", preferredChannel: "peppol", paymentTermsDays: 30 } as const;
   const address = (country: string) =>
@@ -128,8 +132,9 @@ export function arbitraryBuyer(kind: BuyerKind): fc.Arbitrary<Customer> {
       number: `C-${b.country}`,
       legalName: b.legalName,
       enterpriseNumber: null,
-      vatNumber: kind === "eu" ? (EU_VAT[b.country] ?? null) : null,
-      peppolId: null,
+      vatNumber: kind === "eu" ? (EU_BUYERS[b.country]?.vat ?? null) : null,
+      // Outside the EU: a DUNS number (0060). Not the e-mail scheme EM, which Peppol's EAS list lacks.
+      peppolId: kind === "eu" ? (EU_BUYERS[b.country]?.peppolId ?? null) : "0060:123456789",
       address: b.address,
     }));
 }
