@@ -1,7 +1,19 @@
 import type { AllowanceCharge, Identifier } from "../../core/invoice/invoice.ts";
 import type { Decimal } from "../../core/money/decimal.ts";
-import { nth, type Scope, scope } from "./scope.ts";
-import { ALLOWANCE, CHARGE } from "./scopes.ts";
+import { fixed, type Locate, nth, type Scope, scope, type Visit } from "./scope.ts";
+import {
+  BUYER,
+  documentAllowanceAt,
+  documentAllowanceScope,
+  documentChargeAt,
+  documentChargeScope,
+  lineAllowanceAt,
+  lineAllowanceScope,
+  lineAt,
+  lineChargeAt,
+  lineChargeScope,
+  SELLER,
+} from "./scopes.ts";
 
 /** A cac:TaxCategory (document allowance, charge or VAT breakdown), which several code-list rules share. */
 export interface TaxCategoryNode {
@@ -12,119 +24,243 @@ export interface TaxCategoryNode {
 }
 
 /** Every allowance, document and line level (`cac:AllowanceCharge[ChargeIndicator=false()]` anywhere). */
-export const anyAllowanceScope: Scope<AllowanceCharge> = scope("anyAllowance", (ctx, emit) => {
-  for (const [i, a] of ctx.doc.allowances.entries()) emit(a, `${ctx.root}/${ALLOWANCE}${nth(i)}`);
-  for (const [i, line] of ctx.doc.lines.entries()) {
-    for (const [j, a] of line.allowances.entries()) {
-      emit(a, `${ctx.root}/${ctx.lineElement}${nth(i)}/${ALLOWANCE}${nth(j)}`);
-    }
-  }
+export const anyAllowanceScope: Scope<AllowanceCharge> = scope("anyAllowance", (ctx, visit) => {
+  documentAllowanceScope.visit(ctx, visit);
+  lineAllowanceScope.visit(ctx, visit);
 });
 
 /** Every charge, document and line level. */
-export const anyChargeScope: Scope<AllowanceCharge> = scope("anyCharge", (ctx, emit) => {
-  for (const [i, c] of ctx.doc.charges.entries()) emit(c, `${ctx.root}/${CHARGE}${nth(i)}`);
-  for (const [i, line] of ctx.doc.lines.entries()) {
-    for (const [j, c] of line.charges.entries())
-      emit(c, `${ctx.root}/${ctx.lineElement}${nth(i)}/${CHARGE}${nth(j)}`);
-  }
+export const anyChargeScope: Scope<AllowanceCharge> = scope("anyCharge", (ctx, visit) => {
+  documentChargeScope.visit(ctx, visit);
+  lineChargeScope.visit(ctx, visit);
 });
+
+/** Every allowance and charge, document and line level (`Invoice/cac:AllowanceCharge | InvoiceLine/cac:AllowanceCharge`). */
+export const allowanceChargeScope: Scope<AllowanceCharge> = scope("allowanceCharge", (ctx, visit) => {
+  anyAllowanceScope.visit(ctx, visit);
+  anyChargeScope.visit(ctx, visit);
+});
+
+const allowanceTaxCategoryAt: Locate = (ctx, i) => `${documentAllowanceAt(ctx, i, 0)}/cac:TaxCategory`;
+const chargeTaxCategoryAt: Locate = (ctx, i) => `${documentChargeAt(ctx, i, 0)}/cac:TaxCategory`;
+const breakdownTaxCategoryAt: Locate = (ctx, i) =>
+  `${ctx.root}/cac:TaxTotal/cac:TaxSubtotal${nth(i)}/cac:TaxCategory`;
 
 /** Every cac:TaxCategory: of document allowances and charges, and of the VAT breakdown. */
-export const taxCategoryScope: Scope<TaxCategoryNode> = scope("taxCategory", (ctx, emit) => {
-  const documentLevel: [string, readonly AllowanceCharge[]][] = [
-    [ALLOWANCE, ctx.doc.allowances],
-    [CHARGE, ctx.doc.charges],
-  ];
-  for (const [element, list] of documentLevel) {
-    for (const [i, ac] of list.entries()) {
-      if (ac.vatCategory === undefined && ac.vatRate === undefined) continue;
-      emit({ category: ac.vatCategory, rate: ac.vatRate }, `${ctx.root}/${element}${nth(i)}/cac:TaxCategory`);
+export const taxCategoryScope: Scope<TaxCategoryNode> = scope("taxCategory", (ctx, visit) => {
+  const documentLevel = (list: readonly AllowanceCharge[], locate: Locate) => {
+    let i = 0;
+    for (const ac of list) {
+      if (ac.vatCategory !== undefined || ac.vatRate !== undefined) {
+        visit({ category: ac.vatCategory, rate: ac.vatRate }, locate, i, 0);
+      }
+      i++;
     }
-  }
-  for (const [i, b] of ctx.doc.vatBreakdown.entries()) {
-    const node = { category: b.category, rate: b.rate, exemptionReasonCode: b.exemptionReasonCode };
-    emit(node, `${ctx.root}/cac:TaxTotal/cac:TaxSubtotal${nth(i)}/cac:TaxCategory`);
+  };
+  documentLevel(ctx.doc.allowances, allowanceTaxCategoryAt);
+  documentLevel(ctx.doc.charges, chargeTaxCategoryAt);
+  let i = 0;
+  for (const b of ctx.doc.vatBreakdown) {
+    visit(
+      { category: b.category, rate: b.rate, exemptionReasonCode: b.exemptionReasonCode },
+      breakdownTaxCategoryAt,
+      i++,
+      0,
+    );
   }
 });
+
+const quantityUnitAt: Locate = (ctx, i) => `${lineAt(ctx, i, 0)}/${ctx.quantityElement}/@unitCode`;
+const baseUnitAt: Locate = (ctx, i) => `${lineAt(ctx, i, 0)}/cac:Price/cbc:BaseQuantity/@unitCode`;
 
 /** Unit codes of the invoiced quantity (BT-130) and of the price base quantity (BT-150). */
-export const unitCodeScope: Scope<string> = scope("unitCode", (ctx, emit) => {
-  for (const [i, line] of ctx.doc.lines.entries()) {
-    const path = `${ctx.root}/${ctx.lineElement}${nth(i)}`;
-    if (line.unitCode !== undefined) emit(line.unitCode, `${path}/${ctx.quantityElement}/@unitCode`);
-    if (line.price.baseUnitCode !== undefined) {
-      emit(line.price.baseUnitCode, `${path}/cac:Price/cbc:BaseQuantity/@unitCode`);
-    }
+export const unitCodeScope: Scope<string> = scope("unitCode", (ctx, visit) => {
+  let i = 0;
+  for (const line of ctx.doc.lines) {
+    if (line.unitCode !== undefined) visit(line.unitCode, quantityUnitAt, i, 0);
+    if (line.price.baseUnitCode !== undefined) visit(line.price.baseUnitCode, baseUnitAt, i, 0);
+    i++;
   }
 });
 
+const lineObjectAt: Locate = (ctx, i) => `${lineAt(ctx, i, 0)}/cac:DocumentReference/cbc:ID`;
+
 /** Invoiced object identifiers: BT-18 (document) and BT-128 (line), each a DocumentReference with type 130. */
-export const objectIdentifierScope: Scope<Identifier> = scope("objectIdentifier", (ctx, emit) => {
+export const objectIdentifierScope: Scope<Identifier> = scope("objectIdentifier", (ctx, visit) => {
   if (ctx.doc.invoicedObject)
-    emit(ctx.doc.invoicedObject, `${ctx.root}/cac:AdditionalDocumentReference/cbc:ID`);
-  for (const [i, line] of ctx.doc.lines.entries()) {
-    if (line.objectIdentifier) {
-      emit(line.objectIdentifier, `${ctx.root}/${ctx.lineElement}${nth(i)}/cac:DocumentReference/cbc:ID`);
-    }
+    visit(ctx.doc.invoicedObject, fixed("/cac:AdditionalDocumentReference/cbc:ID"), 0, 0);
+  let i = 0;
+  for (const line of ctx.doc.lines) {
+    if (line.objectIdentifier) visit(line.objectIdentifier, lineObjectAt, i, 0);
+    i++;
   }
 });
 
 /** Delivery location identifier (BT-71). */
-export const deliveryLocationScope: Scope<Identifier> = scope("deliveryLocation", (ctx, emit) => {
+export const deliveryLocationScope: Scope<Identifier> = scope("deliveryLocation", (ctx, visit) => {
   const id = ctx.doc.delivery?.locationId;
-  if (id) emit(id, `${ctx.root}/cac:Delivery/cac:DeliveryLocation/cbc:ID`);
+  if (id) visit(id, fixed("/cac:Delivery/cac:DeliveryLocation/cbc:ID"), 0, 0);
 });
 
+const linePeriodCodeAt: Locate = (ctx, i) => `${lineAt(ctx, i, 0)}/cac:InvoicePeriod/cbc:DescriptionCode`;
+
 /** Every InvoicePeriod description code (document and line level). */
-export const periodCodeScope: Scope<string> = scope("periodCode", (ctx, emit) => {
+export const periodCodeScope: Scope<string> = scope("periodCode", (ctx, visit) => {
   const code = ctx.doc.invoicingPeriod?.descriptionCode;
-  if (code !== undefined) emit(code, `${ctx.root}/cac:InvoicePeriod/cbc:DescriptionCode`);
-  for (const [i, line] of ctx.doc.lines.entries()) {
+  if (code !== undefined) visit(code, fixed("/cac:InvoicePeriod/cbc:DescriptionCode"), 0, 0);
+  let i = 0;
+  for (const line of ctx.doc.lines) {
     const lineCode = line.period?.descriptionCode;
-    if (lineCode !== undefined) {
-      emit(lineCode, `${ctx.root}/${ctx.lineElement}${nth(i)}/cac:InvoicePeriod/cbc:DescriptionCode`);
-    }
+    if (lineCode !== undefined) visit(lineCode, linePeriodCodeAt, i, 0);
+    i++;
   }
 });
+
+/** Appends a step to a location. */
+function below(locate: Locate, step: string): Locate {
+  return (ctx, i, j) => `${locate(ctx, i, j)}/${step}`;
+}
+
+const AMOUNT_AT = {
+  documentAllowance: below(documentAllowanceAt, "cbc:Amount"),
+  documentAllowanceBase: below(documentAllowanceAt, "cbc:BaseAmount"),
+  documentCharge: below(documentChargeAt, "cbc:Amount"),
+  documentChargeBase: below(documentChargeAt, "cbc:BaseAmount"),
+  lineAllowance: below(lineAllowanceAt, "cbc:Amount"),
+  lineAllowanceBase: below(lineAllowanceAt, "cbc:BaseAmount"),
+  lineCharge: below(lineChargeAt, "cbc:Amount"),
+  lineChargeBase: below(lineChargeAt, "cbc:BaseAmount"),
+  lineNet: below(lineAt, "cbc:LineExtensionAmount"),
+  taxable: (ctx: Parameters<Locate>[0], i: number) =>
+    `${ctx.root}/cac:TaxTotal/cac:TaxSubtotal${nth(i)}/cbc:TaxableAmount`,
+  tax: (ctx: Parameters<Locate>[0], i: number) =>
+    `${ctx.root}/cac:TaxTotal/cac:TaxSubtotal${nth(i)}/cbc:TaxAmount`,
+};
+const TOTALS = "/cac:LegalMonetaryTotal/cbc:";
+
+function visitAmounts(
+  list: readonly AllowanceCharge[],
+  amount: Locate,
+  base: Locate,
+  i: number,
+  visit: Visit<Decimal>,
+) {
+  let j = 0;
+  for (const ac of list) {
+    if (ac.amount !== undefined) visit(ac.amount, amount, i, j);
+    if (ac.baseAmount !== undefined) visit(ac.baseAmount, base, i, j);
+    j++;
+  }
+}
 
 /**
  * Every amount UBL-DT-01 looks at: elements named *Amount outside cac:Price (so not BT-146/147/148), including the
- * VAT total in accounting currency (BT-111).
+ * VAT total in accounting currency (BT-111). Document level lists use `i` for their index, line level ones `i` for
+ * the line and `j` below it.
  */
-export const amountScope: Scope<Decimal> = scope("amount", (ctx, emit) => {
-  const { doc, root } = ctx;
+export const amountScope: Scope<Decimal> = scope("amount", (ctx, visit) => {
+  const { doc } = ctx;
   const add = (value: Decimal | undefined, path: string) => {
-    if (value !== undefined) emit(value, path);
+    if (value !== undefined) visit(value, fixed(path), 0, 0);
   };
-  const allowanceCharge = (ac: AllowanceCharge, path: string) => {
-    add(ac.amount, `${path}/cbc:Amount`);
-    add(ac.baseAmount, `${path}/cbc:BaseAmount`);
-  };
-  for (const [i, a] of doc.allowances.entries()) allowanceCharge(a, `${root}/${ALLOWANCE}${nth(i)}`);
-  for (const [i, c] of doc.charges.entries()) allowanceCharge(c, `${root}/${CHARGE}${nth(i)}`);
-  add(doc.totals.tax, `${root}/cac:TaxTotal/cbc:TaxAmount`);
+  let k = 0;
+  for (const a of doc.allowances) {
+    if (a.amount !== undefined) visit(a.amount, AMOUNT_AT.documentAllowance, k, 0);
+    if (a.baseAmount !== undefined) visit(a.baseAmount, AMOUNT_AT.documentAllowanceBase, k, 0);
+    k++;
+  }
+  k = 0;
+  for (const c of doc.charges) {
+    if (c.amount !== undefined) visit(c.amount, AMOUNT_AT.documentCharge, k, 0);
+    if (c.baseAmount !== undefined) visit(c.baseAmount, AMOUNT_AT.documentChargeBase, k, 0);
+    k++;
+  }
+  add(doc.totals.tax, "/cac:TaxTotal/cbc:TaxAmount");
   add(
     doc.taxTotalInTaxCurrency,
-    `${root}/cac:TaxTotal[cbc:TaxAmount/@currencyID=../cbc:TaxCurrencyCode]/cbc:TaxAmount`,
+    "/cac:TaxTotal[cbc:TaxAmount/@currencyID=../cbc:TaxCurrencyCode]/cbc:TaxAmount",
   );
-  for (const [i, b] of doc.vatBreakdown.entries()) {
-    add(b.taxableAmount, `${root}/cac:TaxTotal/cac:TaxSubtotal${nth(i)}/cbc:TaxableAmount`);
-    add(b.taxAmount, `${root}/cac:TaxTotal/cac:TaxSubtotal${nth(i)}/cbc:TaxAmount`);
+  k = 0;
+  for (const b of doc.vatBreakdown) {
+    if (b.taxableAmount !== undefined) visit(b.taxableAmount, AMOUNT_AT.taxable, k, 0);
+    if (b.taxAmount !== undefined) visit(b.taxAmount, AMOUNT_AT.tax, k, 0);
+    k++;
   }
-  const totals = `${root}/cac:LegalMonetaryTotal`;
-  add(doc.totals.lineNet, `${totals}/cbc:LineExtensionAmount`);
-  add(doc.totals.taxExclusive, `${totals}/cbc:TaxExclusiveAmount`);
-  add(doc.totals.taxInclusive, `${totals}/cbc:TaxInclusiveAmount`);
-  add(doc.totals.allowances, `${totals}/cbc:AllowanceTotalAmount`);
-  add(doc.totals.charges, `${totals}/cbc:ChargeTotalAmount`);
-  add(doc.totals.prepaid, `${totals}/cbc:PrepaidAmount`);
-  add(doc.totals.rounding, `${totals}/cbc:PayableRoundingAmount`);
-  add(doc.totals.payable, `${totals}/cbc:PayableAmount`);
-  for (const [i, line] of doc.lines.entries()) {
-    const path = `${root}/${ctx.lineElement}${nth(i)}`;
-    add(line.netAmount, `${path}/cbc:LineExtensionAmount`);
-    for (const [j, a] of line.allowances.entries()) allowanceCharge(a, `${path}/${ALLOWANCE}${nth(j)}`);
-    for (const [j, c] of line.charges.entries()) allowanceCharge(c, `${path}/${CHARGE}${nth(j)}`);
+  add(doc.totals.lineNet, `${TOTALS}LineExtensionAmount`);
+  add(doc.totals.taxExclusive, `${TOTALS}TaxExclusiveAmount`);
+  add(doc.totals.taxInclusive, `${TOTALS}TaxInclusiveAmount`);
+  add(doc.totals.allowances, `${TOTALS}AllowanceTotalAmount`);
+  add(doc.totals.charges, `${TOTALS}ChargeTotalAmount`);
+  add(doc.totals.prepaid, `${TOTALS}PrepaidAmount`);
+  add(doc.totals.rounding, `${TOTALS}PayableRoundingAmount`);
+  add(doc.totals.payable, `${TOTALS}PayableAmount`);
+  let i = 0;
+  for (const line of doc.lines) {
+    if (line.netAmount !== undefined) visit(line.netAmount, AMOUNT_AT.lineNet, i, 0);
+    visitAmounts(line.allowances, AMOUNT_AT.lineAllowance, AMOUNT_AT.lineAllowanceBase, i, visit);
+    visitAmounts(line.charges, AMOUNT_AT.lineCharge, AMOUNT_AT.lineChargeBase, i, visit);
+    i++;
   }
+});
+
+const lineStartAt: Locate = (ctx, i) => `${lineAt(ctx, i, 0)}/cac:InvoicePeriod/cbc:StartDate`;
+const lineEndAt: Locate = (ctx, i) => `${lineAt(ctx, i, 0)}/cac:InvoicePeriod/cbc:EndDate`;
+const precedingDateAt: Locate = (ctx, i) =>
+  `${ctx.root}/cac:BillingReference${nth(i)}/cac:InvoiceDocumentReference/cbc:IssueDate`;
+
+/** A date element the Peppol format rule (F001) looks at, as written. */
+export const dateScope: Scope<string> = scope("date", (ctx, visit) => {
+  const { doc } = ctx;
+  const add = (value: string | undefined, path: string) => {
+    if (value !== undefined) visit(value, fixed(path), 0, 0);
+  };
+  add(doc.issueDate, "/cbc:IssueDate");
+  if (doc.kind === "invoice") add(doc.dueDate, "/cbc:DueDate");
+  add(doc.taxPointDate, "/cbc:TaxPointDate");
+  add(doc.invoicingPeriod?.start, "/cac:InvoicePeriod/cbc:StartDate");
+  add(doc.invoicingPeriod?.end, "/cac:InvoicePeriod/cbc:EndDate");
+  add(doc.delivery?.date, "/cac:Delivery/cbc:ActualDeliveryDate");
+  let i = 0;
+  for (const p of doc.precedingInvoices) {
+    if (p.issueDate !== undefined) visit(p.issueDate, precedingDateAt, i, 0);
+    i++;
+  }
+  i = 0;
+  for (const line of doc.lines) {
+    if (line.period?.start !== undefined) visit(line.period.start, lineStartAt, i, 0);
+    if (line.period?.end !== undefined) visit(line.period.end, lineEndAt, i, 0);
+    i++;
+  }
+});
+
+/** Identifier with a scheme attribute, as the Peppol ICD checks see it: EndpointID, PartyIdentification/ID, CompanyID. */
+export interface SchemedIdentifier {
+  readonly element: "EndpointID" | "PartyIdentification" | "CompanyID";
+  readonly scheme: string;
+  readonly value: string;
+}
+
+/** Every EndpointID, PartyIdentification/ID and PartyLegalEntity/CompanyID that carries a scheme. */
+export const schemedIdentifierScope: Scope<SchemedIdentifier> = scope("schemedIdentifier", (ctx, visit) => {
+  const { seller, buyer, payee } = ctx.doc;
+  const add = (
+    element: SchemedIdentifier["element"],
+    id: Identifier | undefined,
+    locate: Locate,
+    i: number,
+  ) => {
+    if (id?.scheme !== undefined) visit({ element, scheme: id.scheme, value: id.value }, locate, i, 0);
+  };
+  for (const [path, party] of [
+    [SELLER, seller],
+    [BUYER, buyer],
+  ] as const) {
+    add("EndpointID", party.endpoint, fixed(`${path}/cbc:EndpointID`), 0);
+    const identifierAt: Locate = (c, i) => `${c.root}${path}/cac:PartyIdentification${nth(i)}/cbc:ID`;
+    let i = 0;
+    for (const id of party.identifiers) add("PartyIdentification", id, identifierAt, i++);
+    add("CompanyID", party.legalRegistration, fixed(`${path}/cac:PartyLegalEntity/cbc:CompanyID`), 0);
+  }
+  add("PartyIdentification", payee?.identifier, fixed("/cac:PayeeParty/cac:PartyIdentification/cbc:ID"), 0);
+  add("CompanyID", payee?.legalRegistration, fixed("/cac:PayeeParty/cac:PartyLegalEntity/cbc:CompanyID"), 0);
 });

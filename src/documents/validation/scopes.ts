@@ -15,7 +15,7 @@ import type {
   Totals,
   VatBreakdown,
 } from "../../core/invoice/invoice.ts";
-import { nth, type Scope, scope } from "./scope.ts";
+import { fixed, type Locate, nth, type Scope, scope } from "./scope.ts";
 
 /** The parties whose identifiers rules inspect. */
 export type PartyRole = "seller" | "buyer" | "payee" | "taxRepresentative";
@@ -28,8 +28,21 @@ export interface RoleIdentifier {
 
 export const ALLOWANCE = "cac:AllowanceCharge[cbc:ChargeIndicator=false()]";
 export const CHARGE = "cac:AllowanceCharge[cbc:ChargeIndicator=true()]";
-const SELLER = "/cac:AccountingSupplierParty/cac:Party";
-const BUYER = "/cac:AccountingCustomerParty/cac:Party";
+export const SELLER = "/cac:AccountingSupplierParty/cac:Party";
+export const BUYER = "/cac:AccountingCustomerParty/cac:Party";
+
+/** Location of the i-th line. */
+export const lineAt: Locate = (ctx, i) => `${ctx.root}/${ctx.lineElement}${nth(i)}`;
+const linePeriodAt: Locate = (ctx, i) => `${lineAt(ctx, i, 0)}/cac:InvoicePeriod`;
+/** Location of the i-th document level allowance. */
+export const documentAllowanceAt: Locate = (ctx, i) => `${ctx.root}/${ALLOWANCE}${nth(i)}`;
+/** Location of the i-th document level charge. */
+export const documentChargeAt: Locate = (ctx, i) => `${ctx.root}/${CHARGE}${nth(i)}`;
+/** Location of the j-th allowance of the i-th line. */
+export const lineAllowanceAt: Locate = (ctx, i, j) => `${lineAt(ctx, i, 0)}/${ALLOWANCE}${nth(j)}`;
+/** Location of the j-th charge of the i-th line. */
+export const lineChargeAt: Locate = (ctx, i, j) => `${lineAt(ctx, i, 0)}/${CHARGE}${nth(j)}`;
+const vatBreakdownAt: Locate = (ctx, i) => `${ctx.root}/cac:TaxTotal/cac:TaxSubtotal${nth(i)}`;
 
 function partyPath(role: PartyRole): string {
   switch (role) {
@@ -44,213 +57,243 @@ function partyPath(role: PartyRole): string {
   }
 }
 
+const ROOT = fixed("");
+
 /** The invoice or credit note root. */
-export const documentScope: Scope<InvoiceDocument> = scope("document", (ctx, emit) =>
-  emit(ctx.doc, ctx.root),
+export const documentScope: Scope<InvoiceDocument> = scope("document", (ctx, visit) =>
+  visit(ctx.doc, ROOT, 0, 0),
 );
 
 /** BG-22, always present in a UBL document (LegalMonetaryTotal is mandatory). */
-export const totalsScope: Scope<Totals> = scope("totals", (ctx, emit) =>
-  emit(ctx.doc.totals, `${ctx.root}/cac:LegalMonetaryTotal`),
+export const totalsScope: Scope<Totals> = scope("totals", (ctx, visit) =>
+  visit(ctx.doc.totals, fixed("/cac:LegalMonetaryTotal"), 0, 0),
 );
 
 /** BG-4 (AccountingSupplierParty is mandatory in UBL). */
-export const sellerScope: Scope<Party> = scope("seller", (ctx, emit) =>
-  emit(ctx.doc.seller, ctx.root + SELLER),
+export const sellerScope: Scope<Party> = scope("seller", (ctx, visit) =>
+  visit(ctx.doc.seller, fixed(SELLER), 0, 0),
 );
 
 /** BG-7 (AccountingCustomerParty is mandatory in UBL). */
-export const buyerScope: Scope<Party> = scope("buyer", (ctx, emit) => emit(ctx.doc.buyer, ctx.root + BUYER));
+export const buyerScope: Scope<Party> = scope("buyer", (ctx, visit) =>
+  visit(ctx.doc.buyer, fixed(BUYER), 0, 0),
+);
 
 /** BG-5 */
-export const sellerAddressScope: Scope<Address> = scope("sellerAddress", (ctx, emit) => {
-  if (ctx.doc.seller.address) emit(ctx.doc.seller.address, `${ctx.root}${SELLER}/cac:PostalAddress`);
+export const sellerAddressScope: Scope<Address> = scope("sellerAddress", (ctx, visit) => {
+  if (ctx.doc.seller.address) visit(ctx.doc.seller.address, fixed(`${SELLER}/cac:PostalAddress`), 0, 0);
 });
 
 /** BG-8 */
-export const buyerAddressScope: Scope<Address> = scope("buyerAddress", (ctx, emit) => {
-  if (ctx.doc.buyer.address) emit(ctx.doc.buyer.address, `${ctx.root}${BUYER}/cac:PostalAddress`);
+export const buyerAddressScope: Scope<Address> = scope("buyerAddress", (ctx, visit) => {
+  if (ctx.doc.buyer.address) visit(ctx.doc.buyer.address, fixed(`${BUYER}/cac:PostalAddress`), 0, 0);
 });
 
 /** BG-10 */
-export const payeeScope: Scope<Payee> = scope("payee", (ctx, emit) => {
-  if (ctx.doc.payee) emit(ctx.doc.payee, `${ctx.root}/cac:PayeeParty`);
+export const payeeScope: Scope<Payee> = scope("payee", (ctx, visit) => {
+  if (ctx.doc.payee) visit(ctx.doc.payee, fixed("/cac:PayeeParty"), 0, 0);
 });
 
 /** BG-11 */
-export const taxRepresentativeScope: Scope<TaxRepresentative> = scope("taxRepresentative", (ctx, emit) => {
-  if (ctx.doc.taxRepresentative) emit(ctx.doc.taxRepresentative, `${ctx.root}/cac:TaxRepresentativeParty`);
+export const taxRepresentativeScope: Scope<TaxRepresentative> = scope("taxRepresentative", (ctx, visit) => {
+  if (ctx.doc.taxRepresentative) visit(ctx.doc.taxRepresentative, fixed("/cac:TaxRepresentativeParty"), 0, 0);
 });
 
 /** BG-12 */
 export const taxRepresentativeAddressScope: Scope<Address> = scope(
   "taxRepresentativeAddress",
-  (ctx, emit) => {
+  (ctx, visit) => {
     const address = ctx.doc.taxRepresentative?.address;
-    if (address) emit(address, `${ctx.root}/cac:TaxRepresentativeParty/cac:PostalAddress`);
+    if (address) visit(address, fixed("/cac:TaxRepresentativeParty/cac:PostalAddress"), 0, 0);
   },
 );
 
 /** BG-15 */
-export const deliveryAddressScope: Scope<Address> = scope("deliveryAddress", (ctx, emit) => {
+export const deliveryAddressScope: Scope<Address> = scope("deliveryAddress", (ctx, visit) => {
   const address = ctx.doc.delivery?.address;
-  if (address) emit(address, `${ctx.root}/cac:Delivery/cac:DeliveryLocation/cac:Address`);
+  if (address) visit(address, fixed("/cac:Delivery/cac:DeliveryLocation/cac:Address"), 0, 0);
 });
 
 /** Every postal address, for the country code list (BR-CL-14 applies to any cac:Country). */
-export const addressScope: Scope<Address> = scope("address", (ctx, emit) => {
+export const addressScope: Scope<Address> = scope("address", (ctx, visit) => {
   const { seller, buyer, taxRepresentative, delivery } = ctx.doc;
-  if (seller.address) emit(seller.address, `${ctx.root}${SELLER}/cac:PostalAddress`);
-  if (buyer.address) emit(buyer.address, `${ctx.root}${BUYER}/cac:PostalAddress`);
+  if (seller.address) visit(seller.address, fixed(`${SELLER}/cac:PostalAddress`), 0, 0);
+  if (buyer.address) visit(buyer.address, fixed(`${BUYER}/cac:PostalAddress`), 0, 0);
   if (taxRepresentative?.address) {
-    emit(taxRepresentative.address, `${ctx.root}/cac:TaxRepresentativeParty/cac:PostalAddress`);
+    visit(taxRepresentative.address, fixed("/cac:TaxRepresentativeParty/cac:PostalAddress"), 0, 0);
   }
-  if (delivery?.address) emit(delivery.address, `${ctx.root}/cac:Delivery/cac:DeliveryLocation/cac:Address`);
-});
-
-/** BG-14 */
-export const invoicePeriodScope: Scope<Period> = scope("invoicePeriod", (ctx, emit) => {
-  if (ctx.doc.invoicingPeriod) emit(ctx.doc.invoicingPeriod, `${ctx.root}/cac:InvoicePeriod`);
+  if (delivery?.address)
+    visit(delivery.address, fixed("/cac:Delivery/cac:DeliveryLocation/cac:Address"), 0, 0);
 });
 
 /** BG-26 */
-export const linePeriodScope: Scope<Period> = scope("linePeriod", (ctx, emit) => {
-  for (const [i, line] of ctx.doc.lines.entries()) {
-    if (line.period) emit(line.period, `${ctx.root}/${ctx.lineElement}${nth(i)}/cac:InvoicePeriod`);
+export const linePeriodScope: Scope<Period> = scope("linePeriod", (ctx, visit) => {
+  let i = 0;
+  for (const line of ctx.doc.lines) {
+    if (line.period) visit(line.period, linePeriodAt, i, 0);
+    i++;
   }
 });
 
 /** Every cac:InvoicePeriod, document and line level: the CEN context `cac:InvoicePeriod` matches both. */
-export const anyPeriodScope: Scope<Period> = scope("anyPeriod", (ctx, emit) => {
-  if (ctx.doc.invoicingPeriod) emit(ctx.doc.invoicingPeriod, `${ctx.root}/cac:InvoicePeriod`);
-  for (const [i, line] of ctx.doc.lines.entries()) {
-    if (line.period) emit(line.period, `${ctx.root}/${ctx.lineElement}${nth(i)}/cac:InvoicePeriod`);
-  }
+export const anyPeriodScope: Scope<Period> = scope("anyPeriod", (ctx, visit) => {
+  if (ctx.doc.invoicingPeriod) visit(ctx.doc.invoicingPeriod, fixed("/cac:InvoicePeriod"), 0, 0);
+  linePeriodScope.visit(ctx, visit);
 });
 
 /** BG-25 */
-export const lineScope: Scope<InvoiceLine> = scope("line", (ctx, emit) => {
-  for (const [i, line] of ctx.doc.lines.entries()) emit(line, `${ctx.root}/${ctx.lineElement}${nth(i)}`);
+export const lineScope: Scope<InvoiceLine> = scope("line", (ctx, visit) => {
+  let i = 0;
+  for (const line of ctx.doc.lines) visit(line, lineAt, i++, 0);
 });
 
 /** BG-20 */
-export const documentAllowanceScope: Scope<AllowanceCharge> = scope("documentAllowance", (ctx, emit) => {
-  for (const [i, a] of ctx.doc.allowances.entries()) emit(a, `${ctx.root}/${ALLOWANCE}${nth(i)}`);
+export const documentAllowanceScope: Scope<AllowanceCharge> = scope("documentAllowance", (ctx, visit) => {
+  let i = 0;
+  for (const a of ctx.doc.allowances) visit(a, documentAllowanceAt, i++, 0);
 });
 
 /** BG-21 */
-export const documentChargeScope: Scope<AllowanceCharge> = scope("documentCharge", (ctx, emit) => {
-  for (const [i, c] of ctx.doc.charges.entries()) emit(c, `${ctx.root}/${CHARGE}${nth(i)}`);
+export const documentChargeScope: Scope<AllowanceCharge> = scope("documentCharge", (ctx, visit) => {
+  let i = 0;
+  for (const c of ctx.doc.charges) visit(c, documentChargeAt, i++, 0);
 });
 
 /** BG-27 */
-export const lineAllowanceScope: Scope<AllowanceCharge> = scope("lineAllowance", (ctx, emit) => {
-  for (const [i, line] of ctx.doc.lines.entries()) {
-    for (const [j, a] of line.allowances.entries()) {
-      emit(a, `${ctx.root}/${ctx.lineElement}${nth(i)}/${ALLOWANCE}${nth(j)}`);
-    }
+export const lineAllowanceScope: Scope<AllowanceCharge> = scope("lineAllowance", (ctx, visit) => {
+  let i = 0;
+  for (const line of ctx.doc.lines) {
+    let j = 0;
+    for (const a of line.allowances) visit(a, lineAllowanceAt, i, j++);
+    i++;
   }
 });
 
 /** BG-28 */
-export const lineChargeScope: Scope<AllowanceCharge> = scope("lineCharge", (ctx, emit) => {
-  for (const [i, line] of ctx.doc.lines.entries()) {
-    for (const [j, c] of line.charges.entries())
-      emit(c, `${ctx.root}/${ctx.lineElement}${nth(i)}/${CHARGE}${nth(j)}`);
+export const lineChargeScope: Scope<AllowanceCharge> = scope("lineCharge", (ctx, visit) => {
+  let i = 0;
+  for (const line of ctx.doc.lines) {
+    let j = 0;
+    for (const c of line.charges) visit(c, lineChargeAt, i, j++);
+    i++;
   }
 });
 
 /** BG-23 */
-export const vatBreakdownScope: Scope<VatBreakdown> = scope("vatBreakdown", (ctx, emit) => {
-  for (const [i, b] of ctx.doc.vatBreakdown.entries())
-    emit(b, `${ctx.root}/cac:TaxTotal/cac:TaxSubtotal${nth(i)}`);
+export const vatBreakdownScope: Scope<VatBreakdown> = scope("vatBreakdown", (ctx, visit) => {
+  let i = 0;
+  for (const b of ctx.doc.vatBreakdown) visit(b, vatBreakdownAt, i++, 0);
 });
 
+const paymentMeansAt: Locate = (ctx, i) => `${ctx.root}/cac:PaymentMeans${nth(i)}`;
+
 /** BG-16 */
-export const paymentMeansScope: Scope<PaymentMeans> = scope("paymentMeans", (ctx, emit) => {
-  for (const [i, m] of ctx.doc.paymentMeans.entries()) emit(m, `${ctx.root}/cac:PaymentMeans${nth(i)}`);
+export const paymentMeansScope: Scope<PaymentMeans> = scope("paymentMeans", (ctx, visit) => {
+  let i = 0;
+  for (const m of ctx.doc.paymentMeans) visit(m, paymentMeansAt, i++, 0);
 });
 
 /** BG-17, with the payment means it belongs to. */
 export const creditTransferScope: Scope<{ means: PaymentMeans; transfer: CreditTransfer }> = scope(
   "creditTransfer",
-  (ctx, emit) => {
-    for (const [i, means] of ctx.doc.paymentMeans.entries()) {
-      for (const [j, transfer] of means.creditTransfers.entries()) {
-        const index = means.creditTransfers.length > 1 ? nth(j) : "";
-        emit({ means, transfer }, `${ctx.root}/cac:PaymentMeans${nth(i)}/cac:PayeeFinancialAccount${index}`);
+  (ctx, visit) => {
+    let i = 0;
+    for (const means of ctx.doc.paymentMeans) {
+      let j = 0;
+      for (const transfer of means.creditTransfers) {
+        const locate: Locate = (c, mi, tj) =>
+          `${paymentMeansAt(c, mi, 0)}/cac:PayeeFinancialAccount${means.creditTransfers.length > 1 ? nth(tj) : ""}`;
+        visit({ means, transfer }, locate, i, j++);
       }
+      i++;
     }
   },
 );
 
 /** BG-24 */
-export const attachmentScope: Scope<Attachment> = scope("attachment", (ctx, emit) => {
-  for (const [i, a] of ctx.doc.attachments.entries())
-    emit(a, `${ctx.root}/cac:AdditionalDocumentReference${nth(i)}`);
+export const attachmentScope: Scope<Attachment> = scope("attachment", (ctx, visit) => {
+  let i = 0;
+  const locate: Locate = (c, index) => `${c.root}/cac:AdditionalDocumentReference${nth(index)}`;
+  for (const a of ctx.doc.attachments) visit(a, locate, i++, 0);
 });
 
 /** BG-3 */
-export const precedingInvoiceScope: Scope<PrecedingInvoice> = scope("precedingInvoice", (ctx, emit) => {
-  for (const [i, p] of ctx.doc.precedingInvoices.entries())
-    emit(p, `${ctx.root}/cac:BillingReference${nth(i)}`);
+export const precedingInvoiceScope: Scope<PrecedingInvoice> = scope("precedingInvoice", (ctx, visit) => {
+  let i = 0;
+  const locate: Locate = (c, index) => `${c.root}/cac:BillingReference${nth(index)}`;
+  for (const p of ctx.doc.precedingInvoices) visit(p, locate, i++, 0);
 });
+
+const attributeAt: Locate = (ctx, i, j) =>
+  `${lineAt(ctx, i, 0)}/cac:Item/cac:AdditionalItemProperty${nth(j)}`;
 
 /** BG-32 */
 export const itemAttributeScope: Scope<{ name: string; value: string }> = scope(
   "itemAttribute",
-  (ctx, emit) => {
-    for (const [i, line] of ctx.doc.lines.entries()) {
-      for (const [j, attribute] of line.item.attributes.entries()) {
-        emit(
-          attribute,
-          `${ctx.root}/${ctx.lineElement}${nth(i)}/cac:Item/cac:AdditionalItemProperty${nth(j)}`,
-        );
-      }
+  (ctx, visit) => {
+    let i = 0;
+    for (const line of ctx.doc.lines) {
+      let j = 0;
+      for (const attribute of line.item.attributes) visit(attribute, attributeAt, i, j++);
+      i++;
     }
   },
 );
 
+const standardIdAt: Locate = (ctx, i) =>
+  `${lineAt(ctx, i, 0)}/cac:Item/cac:StandardItemIdentification/cbc:ID`;
+
 /** BT-157 */
-export const itemStandardIdScope: Scope<Identifier> = scope("itemStandardId", (ctx, emit) => {
-  for (const [i, line] of ctx.doc.lines.entries()) {
-    const id = line.item.standardId;
-    if (id)
-      emit(id, `${ctx.root}/${ctx.lineElement}${nth(i)}/cac:Item/cac:StandardItemIdentification/cbc:ID`);
+export const itemStandardIdScope: Scope<Identifier> = scope("itemStandardId", (ctx, visit) => {
+  let i = 0;
+  for (const line of ctx.doc.lines) {
+    if (line.item.standardId) visit(line.item.standardId, standardIdAt, i, 0);
+    i++;
   }
 });
 
+const classificationAt: Locate = (ctx, i, j) =>
+  `${lineAt(ctx, i, 0)}/cac:Item/cac:CommodityClassification${nth(j)}/cbc:ItemClassificationCode`;
+
 /** BT-158 */
-export const itemClassificationScope: Scope<Identifier> = scope("itemClassification", (ctx, emit) => {
-  for (const [i, line] of ctx.doc.lines.entries()) {
-    for (const [j, c] of line.item.classifications.entries()) {
-      const path = `/cac:Item/cac:CommodityClassification${nth(j)}/cbc:ItemClassificationCode`;
-      emit(c, `${ctx.root}/${ctx.lineElement}${nth(i)}${path}`);
-    }
+export const itemClassificationScope: Scope<Identifier> = scope("itemClassification", (ctx, visit) => {
+  let i = 0;
+  for (const line of ctx.doc.lines) {
+    let j = 0;
+    for (const c of line.item.classifications) visit(c, classificationAt, i, j++);
+    i++;
   }
 });
 
 /** BT-22 */
-export const noteScope: Scope<string> = scope("note", (ctx, emit) => {
-  for (const [i, note] of ctx.doc.notes.entries()) emit(note, `${ctx.root}/cbc:Note${nth(i)}`);
+export const noteScope: Scope<string> = scope("note", (ctx, visit) => {
+  let i = 0;
+  const locate: Locate = (c, index) => `${c.root}/cbc:Note${nth(index)}`;
+  for (const note of ctx.doc.notes) visit(note, locate, i++, 0);
 });
 
 /** BT-31, BT-48, BT-63: PartyTaxScheme[TaxScheme/ID='VAT']/CompanyID of each party. */
 export const vatIdentifierScope: Scope<{ role: PartyRole; value: string }> = scope(
   "vatIdentifier",
-  (ctx, emit) => {
+  (ctx, visit) => {
     const { seller, buyer, taxRepresentative } = ctx.doc;
-    const path = (role: PartyRole) => `${ctx.root}${partyPath(role)}/cac:PartyTaxScheme/cbc:CompanyID`;
-    if (seller.vatNumber !== undefined) emit({ role: "seller", value: seller.vatNumber }, path("seller"));
-    if (buyer.vatNumber !== undefined) emit({ role: "buyer", value: buyer.vatNumber }, path("buyer"));
+    const path = (role: PartyRole) => fixed(`${partyPath(role)}/cac:PartyTaxScheme/cbc:CompanyID`);
+    if (seller.vatNumber !== undefined)
+      visit({ role: "seller", value: seller.vatNumber }, path("seller"), 0, 0);
+    if (buyer.vatNumber !== undefined) visit({ role: "buyer", value: buyer.vatNumber }, path("buyer"), 0, 0);
     if (taxRepresentative?.vatNumber !== undefined) {
-      emit({ role: "taxRepresentative", value: taxRepresentative.vatNumber }, path("taxRepresentative"));
+      visit(
+        { role: "taxRepresentative", value: taxRepresentative.vatNumber },
+        path("taxRepresentative"),
+        0,
+        0,
+      );
     }
   },
 );
 
 /** BT-29, BT-46, BT-60: PartyIdentification/ID. */
-export const partyIdentifierScope: Scope<RoleIdentifier> = scope("partyIdentifier", (ctx, emit) => {
+export const partyIdentifierScope: Scope<RoleIdentifier> = scope("partyIdentifier", (ctx, visit) => {
   const { seller, buyer, payee } = ctx.doc;
   const parties: [PartyRole, readonly Identifier[]][] = [
     ["seller", seller.identifiers],
@@ -258,24 +301,25 @@ export const partyIdentifierScope: Scope<RoleIdentifier> = scope("partyIdentifie
     ["payee", payee?.identifier ? [payee.identifier] : []],
   ];
   for (const [role, ids] of parties) {
-    for (const [i, id] of ids.entries()) {
-      emit({ role, id }, `${ctx.root}${partyPath(role)}/cac:PartyIdentification${nth(i)}/cbc:ID`);
-    }
+    const locate: Locate = (c, i) => `${c.root}${partyPath(role)}/cac:PartyIdentification${nth(i)}/cbc:ID`;
+    let i = 0;
+    for (const id of ids) visit({ role, id }, locate, i++, 0);
   }
 });
 
 /** BT-30, BT-47, BT-61: PartyLegalEntity/CompanyID. */
-export const legalRegistrationScope: Scope<RoleIdentifier> = scope("legalRegistration", (ctx, emit) => {
+export const legalRegistrationScope: Scope<RoleIdentifier> = scope("legalRegistration", (ctx, visit) => {
   const { seller, buyer, payee } = ctx.doc;
-  const path = (role: PartyRole) => `${ctx.root}${partyPath(role)}/cac:PartyLegalEntity/cbc:CompanyID`;
-  if (seller.legalRegistration) emit({ role: "seller", id: seller.legalRegistration }, path("seller"));
-  if (buyer.legalRegistration) emit({ role: "buyer", id: buyer.legalRegistration }, path("buyer"));
-  if (payee?.legalRegistration) emit({ role: "payee", id: payee.legalRegistration }, path("payee"));
+  const path = (role: PartyRole) => fixed(`${partyPath(role)}/cac:PartyLegalEntity/cbc:CompanyID`);
+  if (seller.legalRegistration) visit({ role: "seller", id: seller.legalRegistration }, path("seller"), 0, 0);
+  if (buyer.legalRegistration) visit({ role: "buyer", id: buyer.legalRegistration }, path("buyer"), 0, 0);
+  if (payee?.legalRegistration) visit({ role: "payee", id: payee.legalRegistration }, path("payee"), 0, 0);
 });
 
 /** BT-34, BT-49: EndpointID. */
-export const endpointScope: Scope<RoleIdentifier> = scope("endpoint", (ctx, emit) => {
+export const endpointScope: Scope<RoleIdentifier> = scope("endpoint", (ctx, visit) => {
   const { seller, buyer } = ctx.doc;
-  if (seller.endpoint) emit({ role: "seller", id: seller.endpoint }, `${ctx.root}${SELLER}/cbc:EndpointID`);
-  if (buyer.endpoint) emit({ role: "buyer", id: buyer.endpoint }, `${ctx.root}${BUYER}/cbc:EndpointID`);
+  if (seller.endpoint)
+    visit({ role: "seller", id: seller.endpoint }, fixed(`${SELLER}/cbc:EndpointID`), 0, 0);
+  if (buyer.endpoint) visit({ role: "buyer", id: buyer.endpoint }, fixed(`${BUYER}/cbc:EndpointID`), 0, 0);
 });

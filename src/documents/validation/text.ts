@@ -5,7 +5,9 @@ export function hasText(value: string | undefined): value is string {
 
 /** XPath `normalize-space(x)` of a possibly absent element: absent reads as the empty string. */
 export function normalized(value: string | undefined): string {
-  return value === undefined ? "" : value.trim().replace(/\s+/g, " ");
+  if (value === undefined) return "";
+  // Most values hold no whitespace at all; only those need the regular expression.
+  return /\s/.test(value) ? value.trim().replace(/\s+/g, " ") : value;
 }
 
 /** XPath `exists(x)` for an element the model carries as an optional value. */

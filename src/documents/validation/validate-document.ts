@@ -5,7 +5,7 @@ import { ALL_RULES } from "./rules/all-rules.ts";
 import type { Scope } from "./scope.ts";
 import { ValidationContext } from "./validation-context.ts";
 
-/** Rules grouped by scope once, at load, so a validation enumerates each scope's nodes a single time. */
+/** Rules grouped by scope once, at load, so a validation walks each scope's nodes a single time. */
 const RULES_BY_SCOPE: ReadonlyMap<Scope<unknown>, readonly Rule<unknown>[]> = (() => {
   const groups = new Map<Scope<unknown>, Rule<unknown>[]>();
   for (const rule of ALL_RULES) {
@@ -31,18 +31,19 @@ export function validateDocument(doc: InvoiceDocument): Finding[] {
   const ctx = new ValidationContext(doc);
   const findings: Finding[] = [];
   for (const [scope, rules] of RULES_BY_SCOPE) {
-    for (const node of scope.nodes(ctx)) {
+    scope.visit(ctx, (value, locate, i, j) => {
       for (const rule of rules) {
-        if (rule.applies && !rule.applies(node.value, ctx)) continue;
-        if (rule.test(node.value, ctx)) continue;
+        if (rule.applies && !rule.applies(value, ctx)) continue;
+        if (rule.test(value, ctx)) continue;
+        const path = locate(ctx, i, j);
         findings.push({
           rule: rule.id,
           severity: rule.severity,
-          location: rule.at === undefined ? node.path : `${node.path}/${rule.at}`,
+          location: rule.at === undefined ? path : `${path}/${rule.at}`,
           message: rule.message,
         });
       }
-    }
+    });
   }
   return findings;
 }

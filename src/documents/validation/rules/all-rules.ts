@@ -15,6 +15,9 @@ import { brIcRules } from "./br-ic.ts";
 import { brORules } from "./br-o.ts";
 import { brSRules } from "./br-s.ts";
 import { brZRules } from "./br-z.ts";
+import { peppolRules } from "./peppol.ts";
+import { peppolCodeRules } from "./peppol-codes.ts";
+import { peppolCommonRules } from "./peppol-common.ts";
 import { ublSyntaxRules } from "./ubl-syntax.ts";
 
 /** Every implemented rule, in family order. */
@@ -36,4 +39,7 @@ export const ALL_RULES: readonly Rule<unknown>[] = [
   ...brAgRules,
   ...brBRules,
   ...ublSyntaxRules,
+  ...peppolRules,
+  ...peppolCommonRules,
+  ...peppolCodeRules,
 ];

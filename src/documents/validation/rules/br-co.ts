@@ -17,7 +17,7 @@ import {
   vatIdentifierScope,
 } from "../scopes.ts";
 import { exists } from "../text.ts";
-import { sumDefined, withinOne, xpathRound, xpathRound2 } from "../xpath-math.ts";
+import { HUNDREDTH, sign, sumDefined, withinOne, xpathRound, xpathRound2 } from "../xpath-math.ts";
 
 const rule = ruleOf("BR-CO");
 const ZERO = new Big(0);
@@ -128,9 +128,9 @@ export const brCoRules: Rule<unknown>[] = [
     at: "cbc:TaxAmount",
     test: ({ rate, taxAmount, taxableAmount }) => {
       if (taxAmount === undefined) return false;
-      if (rate === undefined || xpathRound(rate).eq(0)) return xpathRound(taxAmount).eq(0);
+      if (rate === undefined || sign(xpathRound(rate)) === 0) return sign(xpathRound(taxAmount)) === 0;
       if (taxableAmount === undefined) return false;
-      return withinOne(taxAmount.abs(), xpathRound2(taxableAmount.abs().times(rate.div(100))));
+      return withinOne(taxAmount.abs(), xpathRound2(taxableAmount.abs().times(rate).times(HUNDREDTH)));
     },
   }),
   rule(documentScope, {
@@ -183,7 +183,7 @@ export const brCoRules: Rule<unknown>[] = [
     applies: (totals, ctx) => ctx.doc.kind === "invoice" && totals.payable !== undefined,
     test: (totals, { doc }) =>
       totals.payable === undefined ||
-      totals.payable.lte(0) ||
+      sign(totals.payable) <= 0 ||
       exists(doc.dueDate) ||
       exists(doc.paymentTerms),
   }),

@@ -11,6 +11,7 @@ import {
   lineScope,
 } from "../scopes.ts";
 import { exists, hasText } from "../text.ts";
+import { sign } from "../xpath-math.ts";
 
 const rule = ruleOf("BR");
 
@@ -54,13 +55,13 @@ export const brCoreLineRules: Rule<unknown>[] = [
     id: "BR-27",
     message: "The Item net price (BT-146) shall NOT be negative.",
     at: "cac:Price/cbc:PriceAmount",
-    test: (line) => line.price.netPrice?.gte(0) ?? false,
+    test: (line) => line.price.netPrice !== undefined && sign(line.price.netPrice) >= 0,
   }),
   rule(lineScope, {
     id: "BR-28",
     message: "The Item gross price (BT-148) shall NOT be negative.",
     at: "cac:Price/cac:AllowanceCharge/cbc:BaseAmount",
-    test: (line) => line.price.grossPrice === undefined || line.price.grossPrice.gte(0),
+    test: (line) => line.price.grossPrice === undefined || sign(line.price.grossPrice) >= 0,
   }),
   rule(anyPeriodScope, {
     id: "BR-29",

@@ -12,7 +12,7 @@ import {
 import { exists, normalized } from "../text.ts";
 import type { ValidationContext } from "../validation-context.ts";
 import { rateKey } from "../vat-totals.ts";
-import { withinOne, xpathRound2 } from "../xpath-math.ts";
+import { HUNDREDTH, sign, withinOne, xpathRound2 } from "../xpath-math.ts";
 
 /** How one VAT category's ten rules differ from another's; the texts are the official messages, by rule number. */
 export interface VatCategorySpec {
@@ -59,11 +59,11 @@ function rateOk(kind: VatCategorySpec["rate"], rate: Decimal | undefined): boole
     case "absent":
       return rate === undefined;
     case "positive":
-      return rate?.gt(0) ?? false;
+      return rate !== undefined && sign(rate) > 0;
     case "zero":
-      return rate?.eq(0) ?? false;
+      return rate !== undefined && sign(rate) === 0;
     case "non-negative":
-      return rate?.gte(0) ?? false;
+      return rate !== undefined && sign(rate) >= 0;
   }
 }
 
@@ -151,9 +151,9 @@ export function vatCategoryRules(spec: VatCategorySpec): Rule<unknown>[] {
       at: "cbc:TaxAmount",
       applies: (breakdown) => is(breakdown.category),
       test: ({ rate, taxAmount, taxableAmount }) => {
-        if (spec.amounts === "exact") return taxAmount?.eq(0) ?? false;
+        if (spec.amounts === "exact") return taxAmount !== undefined && sign(taxAmount) === 0;
         if (rate === undefined || taxAmount === undefined || taxableAmount === undefined) return false;
-        return withinOne(taxAmount.abs(), xpathRound2(taxableAmount.abs().times(rate.div(100))));
+        return withinOne(taxAmount.abs(), xpathRound2(taxableAmount.abs().times(rate).times(HUNDREDTH)));
       },
     }),
     rule(vatBreakdownScope, {
