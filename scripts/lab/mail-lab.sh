@@ -41,13 +41,13 @@ take_lock() {
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-wait_port() {
-  local port=$1 want=$2 i
+wait_port_open() {
+  local i
   for ((i = 0; i < 100; i++)); do
-    if port_open "$port"; then [[ $want == open ]] && return 0; else [[ $want == closed ]] && return 0; fi
+    port_open "$1" && return 0
     sleep 0.1
   done
-  die "port $port did not become $want within 10 s (see: mail-lab.sh logs)"
+  die "nothing listens on port $1 after 10 s (see: mail-lab.sh logs)"
 }
 
 postfix_running() { postfix status >/dev/null 2>&1; }
@@ -97,6 +97,7 @@ configure_postfix() {
   } >"$CONF/transport"
   echo "@$LAB_BOUNCE_DOMAIN $LAB_BOUNCE_DOMAIN/$LAB_BOUNCE_USER/Maildir/" >"$CONF/virtual-mailboxes"
   postmap "$CONF/transport" "$CONF/virtual-mailboxes"
+  # shellcheck disable=SC2016 # the $names are Postfix template variables, kept literal
   postconf -t | sed -e 's/\$delay_warning_time_hours hour(s)/$delay_warning_time_seconds second(s)/' \
     -e 's/\$maximal_queue_lifetime_days day(s)/$maximal_queue_lifetime_seconds second(s)/' >"$CONF/bounce-templates.cf"
   write_fault_maps none
@@ -162,9 +163,9 @@ do_up() {
   echo none >"$STATE/fault"
   start_or_reload_postfix
   if dovecot_running; then detached doveadm -c "$DOVECOT_CONF" reload; else detached dovecot -c "$DOVECOT_CONF"; fi
-  wait_port "$LAB_SMTP_PORT" open
-  wait_port "$LAB_IMAP_PORT" open
-  wait_port "$LAB_LMTP_PORT" open
+  wait_port_open "$LAB_SMTP_PORT"
+  wait_port_open "$LAB_IMAP_PORT"
+  wait_port_open "$LAB_LMTP_PORT"
   fingerprint >"$STATE/fingerprint"
   log "up: smtp 127.0.0.1:$LAB_SMTP_PORT, imap 127.0.0.1:$LAB_IMAP_PORT, state $STATE"
 }
@@ -220,7 +221,10 @@ cmd_status() {
 # Sends one message to the discard domain and succeeds when the relay answers as the fault mode says.
 probe_matches() {
   local mode=$1 out rc=0
-  if [[ $mode == down ]]; then ! port_open "$LAB_SMTP_PORT"; return; fi
+  if [[ $mode == down ]]; then
+    if port_open "$LAB_SMTP_PORT"; then return 1; fi
+    return 0
+  fi
   out=$(swaks --server "127.0.0.1:$LAB_SMTP_PORT" --timeout 5 --from probe@facteur.test \
     --to "probe@$LAB_SINK_DOMAIN" --header "Subject: mail lab probe" 2>&1) || rc=$?
   case $mode in
