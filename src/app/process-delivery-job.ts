@@ -64,7 +64,11 @@ interface Prepared {
 export async function processDeliveryJob(deps: DeliveryWorkerDeps, job: ClaimedJob): Promise<JobOutcome> {
   try {
     if (job.crashes >= deps.settings.maxCrashes) {
-      return await park(deps, job, `crashed ${job.crashes} times; last error: ${job.lastError ?? "worker died"}`);
+      return await park(
+        deps,
+        job,
+        `crashed ${job.crashes} times; last error: ${job.lastError ?? "worker died"}`,
+      );
     }
     const payload = payloadSchema.safeParse(job.payload);
     if (!payload.success) return await park(deps, job, `invalid payload: ${payload.error.message}`);
@@ -88,7 +92,11 @@ export async function processDeliveryJob(deps: DeliveryWorkerDeps, job: ClaimedJ
 }
 
 /** Runs `work` in a transaction that first checks the lease is still ours (and, on PostgreSQL, locks the job). */
-function leased<T>(deps: DeliveryWorkerDeps, lease: JobLease, work: (unit: DeliveryUnitOfWork) => Promise<T>) {
+function leased<T>(
+  deps: DeliveryWorkerDeps,
+  lease: JobLease,
+  work: (unit: DeliveryUnitOfWork) => Promise<T>,
+) {
   return deps.store.transaction(async (unit) => {
     if (!(await unit.holdsLease(lease))) throw new LeaseLost(`job ${lease.jobId} was taken over`);
     return work(unit);
@@ -104,12 +112,15 @@ async function finishWithoutSending(deps: DeliveryWorkerDeps, lease: JobLease): 
 async function prepare(deps: DeliveryWorkerDeps, lease: JobLease, delivery: Delivery): Promise<Prepared> {
   if (delivery.archive !== null) {
     const raw = await deps.archive.get(delivery.archive.sha256);
-    if (raw === null) throw new Error(`archived message ${delivery.archive.sha256} is missing from the archive`);
+    if (raw === null)
+      throw new Error(`archived message ${delivery.archive.sha256} is missing from the archive`);
     return { raw, from: delivery.archive.envelopeFrom, delivery };
   }
   const message = await compose(deps, delivery);
   if (message.messageId !== delivery.messageId) {
-    throw new Error(`the composer wrote Message-ID ${message.messageId}, not the delivery's ${delivery.messageId}`);
+    throw new Error(
+      `the composer wrote Message-ID ${message.messageId}, not the delivery's ${delivery.messageId}`,
+    );
   }
   const object = await deps.archive.put(message.raw);
   const at = deps.now();
@@ -138,7 +149,9 @@ async function compose(deps: DeliveryWorkerDeps, delivery: Delivery) {
   const invoice = await deps.store.getInvoice(delivery.invoiceNumber);
   const customer = await deps.store.getCustomer(delivery.customerNumber);
   if (invoice === null || customer === null) {
-    throw new PermanentFailure(`invoice ${delivery.invoiceNumber} or customer ${delivery.customerNumber} is gone`);
+    throw new PermanentFailure(
+      `invoice ${delivery.invoiceNumber} or customer ${delivery.customerNumber} is gone`,
+    );
   }
   const copy = delivery.role === "copy";
   const document = buildInvoiceDocument(invoice.content, {
@@ -150,7 +163,8 @@ async function compose(deps: DeliveryWorkerDeps, delivery: Delivery) {
     ...(delivery.recipients[0] ? { buyerEmail: delivery.recipients[0].email } : {}),
   });
   const ubl = deps.renderer.ubl(document);
-  if (!ubl.ok) throw new PermanentFailure(`invoice ${delivery.invoiceNumber} cannot be written as UBL: ${ubl.message}`);
+  if (!ubl.ok)
+    throw new PermanentFailure(`invoice ${delivery.invoiceNumber} cannot be written as UBL: ${ubl.message}`);
   const pdf = await deps.renderer.pdf(document, { language: customer.language, copy });
   return deps.composer.compose({
     deliveryId: delivery.id,
@@ -219,7 +233,13 @@ async function record(
     const evidence = { ...replyEvidence(result.reply), error: result.error, sha256, attempt: attempts };
     const set = { attempts, firstAttemptAt, lastReply: result.reply };
     if (decision.kind === "expire") {
-      await unit.changeDelivery({ ...base, event: "expire", to: "expired", evidence, set: { ...set, nextAttemptAt: null } });
+      await unit.changeDelivery({
+        ...base,
+        event: "expire",
+        to: "expired",
+        evidence,
+        set: { ...set, nextAttemptAt: null },
+      });
       await unit.completeJob(lease, at);
       return "expired";
     }
@@ -238,7 +258,8 @@ async function record(
 /** An exception: retry after a backoff, or park once the job has crashed `maxCrashes` times in a row. */
 async function crash(deps: DeliveryWorkerDeps, job: ClaimedJob, message: string): Promise<JobOutcome> {
   const crashes = job.crashes + 1;
-  if (crashes >= deps.settings.maxCrashes) return parkOrLose(deps, job, `crashed ${crashes} times; last error: ${message}`);
+  if (crashes >= deps.settings.maxCrashes)
+    return parkOrLose(deps, job, `crashed ${crashes} times; last error: ${message}`);
   const at = deps.now();
   const runAt = new Date(at.getTime() + deps.settings.crashBackoffMs * 2 ** (crashes - 1));
   try {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { type DeliveryWorkerDeps, type JobOutcome, processDeliveryJob } from "./process-delivery-job.ts";
 import type { ClaimedJob } from "./ports/job-queue.ts";
+import { type DeliveryWorkerDeps, type JobOutcome, processDeliveryJob } from "./process-delivery-job.ts";
 import { DELIVER_JOB } from "./send-invoices.ts";
 
 export interface RunWorkerOptions {
@@ -24,7 +24,16 @@ export interface WorkerStats {
 }
 
 function emptyOutcomes(): Record<JobOutcome, number> {
-  return { accepted: 0, failed: 0, deferred: 0, expired: 0, crashed: 0, parked: 0, skipped: 0, "lease-lost": 0 };
+  return {
+    accepted: 0,
+    failed: 0,
+    deferred: 0,
+    expired: 0,
+    crashed: 0,
+    parked: 0,
+    skipped: 0,
+    "lease-lost": 0,
+  };
 }
 
 async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -70,7 +70,10 @@ interface Tally {
  * of the same round writes nothing twice (the job key and the delivery's (invoice, round, target) are unique).
  * Invoices that cannot go by e-mail are reported with their reason.
  */
-export async function sendInvoices(deps: SendInvoicesDeps, options: SendInvoicesOptions): Promise<SendReport> {
+export async function sendInvoices(
+  deps: SendInvoicesDeps,
+  options: SendInvoicesOptions,
+): Promise<SendReport> {
   const tally: Tally = { invoices: 0, messages: 0, copies: 0, skipped: [] };
   let handled = 0;
   const run = async (numbers: readonly string[]) => {
@@ -111,7 +114,8 @@ async function queueBatch(
   const invoices = await unit.invoicesByNumber(numbers);
   const found = new Set(invoices.map((i) => i.number));
   for (const number of numbers) {
-    if (!found.has(number)) tally.skipped.push({ invoice: number, reason: "not-found", message: "no such invoice" });
+    if (!found.has(number))
+      tally.skipped.push({ invoice: number, reason: "not-found", message: "no such invoice" });
   }
   const customerNumbers = [...new Set(invoices.map((i) => i.customerNumber))];
   const customers = await unit.customersByNumber(customerNumbers);
@@ -178,7 +182,11 @@ async function queueBatch(
   tally.invoices += queuedInvoices.size;
   for (const number of raced) {
     if (!queuedInvoices.has(number)) {
-      tally.skipped.push({ invoice: number, reason: "already-sent", message: "queued meanwhile by another send" });
+      tally.skipped.push({
+        invoice: number,
+        reason: "already-sent",
+        message: "queued meanwhile by another send",
+      });
     }
   }
 }

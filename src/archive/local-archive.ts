@@ -13,7 +13,8 @@ function sha256Of(raw: Buffer): string {
 }
 
 function pathOf(root: string, sha256: string): { dir: string; file: string } {
-  if (!SHA256.test(sha256)) throw new AppError("invalid-input", `"${sha256}" is not a SHA-256 in lower-case hex`);
+  if (!SHA256.test(sha256))
+    throw new AppError("invalid-input", `"${sha256}" is not a SHA-256 in lower-case hex`);
   const dir = join(root, sha256.slice(0, 2));
   return { dir, file: join(dir, sha256.slice(2)) };
 }
@@ -105,7 +106,10 @@ export function createLocalArchive(root: string): MessageArchive {
         throw error;
       }
       if (sha256Of(raw) !== sha256) {
-        throw new AppError("integrity-violation", `archive object ${sha256} was altered: its bytes no longer match`);
+        throw new AppError(
+          "integrity-violation",
+          `archive object ${sha256} was altered: its bytes no longer match`,
+        );
       }
       return raw;
     },

@@ -116,7 +116,11 @@ export interface DeliveryUnitOfWork extends DeliveryReader, JobWriter {
    * Writes the deliveries whose (invoice, round, target) is new, each with its `queue` event by `actor`, and returns
    * the ids written: a concurrent send of the same round writes nothing twice.
    */
-  createDeliveries(deliveries: readonly DeliveryToCreate[], at: Date, actor: string): Promise<ReadonlySet<string>>;
+  createDeliveries(
+    deliveries: readonly DeliveryToCreate[],
+    at: Date,
+    actor: string,
+  ): Promise<ReadonlySet<string>>;
   /** Applies `change` and appends its event. Throws AppError `conflict` when the delivery is not in `change.from`. */
   changeDelivery(change: DeliveryChange): Promise<void>;
   /** Indexes an archived object with its retention date; storing the same object again keeps the later date. */

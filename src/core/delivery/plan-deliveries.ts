@@ -27,7 +27,9 @@ function address(recipient: Recipient): DeliveryAddress {
  * person), then one per active copy recipient. Copies alone are not enough: a copy is a duplicate, so a customer with
  * only copy recipients has no usable recipient.
  */
-export function planDeliveries(recipients: readonly Recipient[]): Result<PlannedMessage[], NoUsableRecipient> {
+export function planDeliveries(
+  recipients: readonly Recipient[],
+): Result<PlannedMessage[], NoUsableRecipient> {
   const main = mainRecipients(recipients);
   if (main.length === 0) {
     const inactive = recipients.filter(

@@ -20,9 +20,17 @@ export async function indexArchived(
 ): Promise<void> {
   await trx
     .insertInto("archived_messages")
-    .values({ sha256: object.sha256, size: object.size, stored_at: toDbInstant(at), retain_until: retainUntil })
+    .values({
+      sha256: object.sha256,
+      size: object.size,
+      stored_at: toDbInstant(at),
+      retain_until: retainUntil,
+    })
     .onConflict((oc) =>
-      oc.column("sha256").doUpdateSet({ retain_until: retainUntil }).where("archived_messages.retain_until", "<", retainUntil),
+      oc
+        .column("sha256")
+        .doUpdateSet({ retain_until: retainUntil })
+        .where("archived_messages.retain_until", "<", retainUntil),
     )
     .execute();
 }
@@ -53,7 +61,10 @@ export async function* archiveIndex(db: Kysely<Database>): AsyncIterable<Archive
 }
 
 /** Archived deliveries whose message was archived on a day in [from, to], in archive order, streamed. */
-export async function* archivedDeliveries(db: Kysely<Database>, query: ArchivedQuery): AsyncIterable<Delivery> {
+export async function* archivedDeliveries(
+  db: Kysely<Database>,
+  query: ArchivedQuery,
+): AsyncIterable<Delivery> {
   const start = `${query.from}T00:00:00.000Z`;
   const end = `${query.to}T23:59:59.999Z`;
   let cursor: { at: string; id: string } | null = null;
@@ -76,7 +87,11 @@ export async function* archivedDeliveries(db: Kysely<Database>, query: ArchivedQ
         ]),
       );
     }
-    const rows = await select.orderBy("deliveries.archived_at").orderBy("deliveries.id").limit(PAGE).execute();
+    const rows = await select
+      .orderBy("deliveries.archived_at")
+      .orderBy("deliveries.id")
+      .limit(PAGE)
+      .execute();
     yield* await withRecipients(db, rows);
     const last = rows.at(-1);
     if (last === undefined || rows.length < PAGE || last.archived_at === null) return;

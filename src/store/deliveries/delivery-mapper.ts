@@ -81,7 +81,10 @@ export function deliveryEventFromRow(row: Selectable<DeliveryEventsTable>): Deli
     at: fromDbInstant(row.at, "delivery_events.at"),
     actor: row.actor,
     event: fromDbCode(row.event, DELIVERY_EVENTS, "delivery_events.event"),
-    from: row.from_state === null ? null : fromDbCode(row.from_state, DELIVERY_STATES, "delivery_events.from_state"),
+    from:
+      row.from_state === null
+        ? null
+        : fromDbCode(row.from_state, DELIVERY_STATES, "delivery_events.from_state"),
     to: fromDbCode(row.to_state, DELIVERY_STATES, "delivery_events.to_state"),
     evidence: JSON.parse(row.evidence) as JsonObject,
   };

@@ -1,5 +1,10 @@
 import type { Kysely, Transaction } from "kysely";
-import type { DeliveryChange, DeliveryPage, DeliveryQuery, DeliveryToCreate } from "../../app/ports/delivery-store.ts";
+import type {
+  DeliveryChange,
+  DeliveryPage,
+  DeliveryQuery,
+  DeliveryToCreate,
+} from "../../app/ports/delivery-store.ts";
 import { canonicalJson } from "../../core/audit/json-value.ts";
 import type { Delivery, DeliveryEventRecord } from "../../core/delivery/delivery.ts";
 import { AppError } from "../../core/errors/app-error.ts";
@@ -23,7 +28,10 @@ function selectDeliveries(db: Kysely<Database>) {
 type DeliveryRow = Awaited<ReturnType<ReturnType<typeof selectDeliveries>["execute"]>>[number];
 
 /** Deliveries from their rows, with their addresses read in one query per chunk. */
-export async function withRecipients(db: Kysely<Database>, rows: readonly DeliveryRow[]): Promise<Delivery[]> {
+export async function withRecipients(
+  db: Kysely<Database>,
+  rows: readonly DeliveryRow[],
+): Promise<Delivery[]> {
   const result: Delivery[] = [];
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
@@ -74,7 +82,8 @@ export async function deliveriesOfInvoice(db: Kysely<Database>, invoiceNumber: s
 export async function listDeliveries(db: Kysely<Database>, query: DeliveryQuery): Promise<DeliveryPage> {
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
   let select = selectDeliveries(db);
-  if (query.invoiceNumber !== undefined) select = select.where("deliveries.invoice_number", "=", query.invoiceNumber);
+  if (query.invoiceNumber !== undefined)
+    select = select.where("deliveries.invoice_number", "=", query.invoiceNumber);
   if (query.customerNumber !== undefined)
     select = select.where("deliveries.customer_number", "=", query.customerNumber);
   if (query.state !== undefined) select = select.where("deliveries.state", "=", query.state);
@@ -239,7 +248,11 @@ export async function changeDelivery(trx: Transaction<Database>, change: Deliver
         : { next_attempt_at: set.nextAttemptAt === null ? null : toDbInstant(set.nextAttemptAt) }),
       ...(set.archive === undefined
         ? {}
-        : { archive_sha256: set.archive.object.sha256, envelope_from: set.archive.envelopeFrom, archived_at: instant }),
+        : {
+            archive_sha256: set.archive.object.sha256,
+            envelope_from: set.archive.envelopeFrom,
+            archived_at: instant,
+          }),
       ...(set.lastReply === undefined ? {} : { last_reply: replyToColumn(set.lastReply) }),
       ...(set.acceptedAt === undefined ? {} : { accepted_at: toDbInstant(set.acceptedAt) }),
     }))

@@ -79,9 +79,16 @@ export async function unsentInvoices(
     .where("invoices.status", "=", "issued")
     .where("invoices.number", "is not", null)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom("deliveries").select("deliveries.id").whereRef("deliveries.invoice_id", "=", "invoices.id"))),
+      not(
+        exists(
+          selectFrom("deliveries")
+            .select("deliveries.id")
+            .whereRef("deliveries.invoice_id", "=", "invoices.id"),
+        ),
+      ),
     );
-  if (query.customerNumber !== undefined) select = select.where("invoices.customer_number", "=", query.customerNumber);
+  if (query.customerNumber !== undefined)
+    select = select.where("invoices.customer_number", "=", query.customerNumber);
   if (query.from !== undefined) select = select.where("invoices.issue_date", ">=", query.from);
   if (query.to !== undefined) select = select.where("invoices.issue_date", "<=", query.to);
   if (query.after !== undefined) select = select.where("invoices.number", ">", query.after);

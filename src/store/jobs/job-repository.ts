@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql, type Transaction, type UpdateObject } from "kysely";
-import type { ClaimedJob, ClaimRequest, JobLease, JobState, JobToEnqueue } from "../../app/ports/job-queue.ts";
+import type {
+  ClaimedJob,
+  ClaimRequest,
+  JobLease,
+  JobState,
+  JobToEnqueue,
+} from "../../app/ports/job-queue.ts";
 import { JOB_STATES } from "../../app/ports/job-queue.ts";
 import { canonicalJson } from "../../core/audit/json-value.ts";
 import type { Database } from "../database.ts";
@@ -72,7 +78,8 @@ export async function countJobs(db: Kysely<Database>): Promise<Record<JobState, 
     .execute();
   const counts = Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
   for (const row of rows) {
-    if ((JOB_STATES as readonly string[]).includes(row.state)) counts[row.state as JobState] = Number(row.count);
+    if ((JOB_STATES as readonly string[]).includes(row.state))
+      counts[row.state as JobState] = Number(row.count);
   }
   return counts;
 }
@@ -167,7 +174,17 @@ export function retryJob(
 }
 
 /** Parks the job with its error. */
-export function parkJob(trx: Transaction<Database>, lease: JobLease, error: string, at: Date): Promise<boolean> {
+export function parkJob(
+  trx: Transaction<Database>,
+  lease: JobLease,
+  error: string,
+  at: Date,
+): Promise<boolean> {
   const instant = toDbInstant(at);
-  return updateLeased(trx, lease, { state: "parked", ...releasedLease, last_error: error, updated_at: instant });
+  return updateLeased(trx, lease, {
+    state: "parked",
+    ...releasedLease,
+    last_error: error,
+    updated_at: instant,
+  });
 }

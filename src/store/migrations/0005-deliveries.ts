@@ -55,9 +55,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("deliveries")
     .columns(["customer_number", "created_at"])
     .execute();
-  await db.schema.createIndex("deliveries_invoice_number_index").on("deliveries").columns(["invoice_number"]).execute();
+  await db.schema
+    .createIndex("deliveries_invoice_number_index")
+    .on("deliveries")
+    .columns(["invoice_number"])
+    .execute();
   await db.schema.createIndex("deliveries_state_index").on("deliveries").columns(["state"]).execute();
-  await db.schema.createIndex("deliveries_archived_at_index").on("deliveries").columns(["archived_at"]).execute();
+  await db.schema
+    .createIndex("deliveries_archived_at_index")
+    .on("deliveries")
+    .columns(["archived_at"])
+    .execute();
   await db.schema
     .createTable("delivery_recipients")
     .addColumn("delivery_id", "text", (column) => column.notNull().references("deliveries.id"))
