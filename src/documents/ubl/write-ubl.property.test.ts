@@ -8,16 +8,16 @@ import { writeUbl } from "./write-ubl.ts";
 describe("writeUbl then readUbl on generated invoices", () => {
   it("gives back the document buildInvoiceDocument made, for every VAT category, currency and endpoint", () => {
     fc.assert(
-      fc.property(arbitraryInvoice(), ({ document }) => {
+      fc.property(arbitraryInvoice({ maxLines: 20 }), ({ document }) => {
         const written = writeUbl(document);
         if (!written.ok) throw new Error(written.error.message);
         const read = readUbl(written.value);
         if (!read.ok) throw new Error(read.error.message);
         expect(comparableDocument(read.value)).toEqual(comparableDocument(document));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
-  });
+  }, 120_000);
 
   it("covers every VAT category, both kinds, foreign currencies and both Belgian endpoint schemes", () => {
     const seen = new Set<string>();
@@ -43,5 +43,5 @@ describe("writeUbl then readUbl on generated invoices", () => {
     ]) {
       expect(seen).toContain(expected);
     }
-  });
+  }, 60_000);
 });
