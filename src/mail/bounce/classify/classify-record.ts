@@ -30,7 +30,7 @@ export interface Classification {
  * The status to trust: the record's own, unless it is missing or only says the class (`5.0.0`) while the
  * diagnostic names a specific code of the same class.
  */
-export function effectiveStatus(status: string, diagnostic: string): string {
+function effectiveStatus(status: string, diagnostic: string): string {
   if (status !== "" && !/^\d\.0\.0$/.test(status)) return status;
   const found = findReplyStatus(diagnostic);
   if (found === "") return status;

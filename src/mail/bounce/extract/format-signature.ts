@@ -4,7 +4,7 @@
  */
 const SIGNATURES: ReadonlyArray<readonly [string, RegExp]> = [
   ["qmail", /this is the qmail-send program|qmail-(?:send|remote)/i],
-  ["exim", /this message was created automatically by mail delivery software|x-failed-recipients/i],
+  ["exim", /this message was created automatically by mail delivery software/i],
   [
     "gmail",
     /delivery to the following recipient(?:s)? (?:failed|has been delayed)|google tried to deliver your message/i,

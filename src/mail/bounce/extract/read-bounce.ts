@@ -58,15 +58,11 @@ function looksLikeBounce(headers: readonly HeaderField[], subject: string): bool
 }
 
 /**
- * Reads a raw message into per-recipient records: an RFC 5965 complaint, an Amazon SES notification, an RFC 3464
- * DSN (its human-readable part adds the SMTP command), a vendor text bounce, or an RFC 3834 auto-reply. Anything
- * else gives one record with nothing in it.
+ * Reads one message (its bytes as a latin1 string, line endings already `\n`) into per-recipient records: an
+ * RFC 5965 complaint, an Amazon SES notification, an RFC 3464 DSN (its human-readable part adds the SMTP command), a
+ * forwarded DSN, a vendor text bounce, or an RFC 3834 auto-reply. Anything else gives one record with nothing in it.
+ * `depth` counts forwarded bounces already unwrapped.
  */
-export function readBounce(raw: Buffer): BounceReading {
-  return readMessage(raw.subarray(0, LIMITS.maxInputBytes).toString("latin1").replace(/\r\n?/g, "\n"));
-}
-
-/** {@link readBounce} for a message already given as a latin1 string of its bytes with `\n` line endings. */
 export function readMessage(text: string, depth = 0): BounceReading {
   const mime = walkMime(text);
   const headers = mime.root.headers;
@@ -139,12 +135,16 @@ export function readMessage(text: string, depth = 0): BounceReading {
     }
   }
 
-  const bounce = looksLikeBounce(headers, subject) || FAILURE_RE.test(notice);
+  const saysBounce = looksLikeBounce(headers, subject);
+  const bounce = saysBounce || FAILURE_RE.test(notice);
   if (!bounce) {
     const signal = autoReplySignal(headers, subject, notice);
     if (signal !== "") {
       // An auto-reply names the message it answers in In-Reply-To (or last in References).
-      const answered = /<[^<>\s]+>(?![\s\S]*<[^<>\s]+>)/.exec(headerValue(headers, "references"))?.[0] ?? "";
+      const answered =
+        headerValue(headers, "references")
+          .match(/<[^<>\s]+>/g)
+          ?.at(-1) ?? "";
       const repliedTo = cleanMessageId(headerValue(headers, "in-reply-to")) || cleanMessageId(answered);
       if (repliedTo !== "") original = { ...original, messageId: repliedTo };
       const record: BounceRecord = {
@@ -159,7 +159,9 @@ export function readMessage(text: string, depth = 0): BounceReading {
   }
   const failed = findAddresses(headerValue(headers, "x-failed-recipients")).filter((a) => !sender.has(a));
   const textRecords = parseTextBounce(notice, subject, failed, sender);
-  if (bounce || textRecords.some((r) => r.status !== "" || r.replycode !== "")) {
+  // Failure wording alone (a person may write "could not be delivered") counts only with a recipient block.
+  const accepted = saysBounce || (bounce && textRecords.length > 0);
+  if (accepted || textRecords.some((r) => r.status !== "" || r.replycode !== "")) {
     let records =
       textRecords.length > 0 ? textRecords : parseTextBounce(notice, subject, original.to, sender);
     if (records.length === 0) records = parseTextBounce(notice, subject, [""], sender);

@@ -11,7 +11,7 @@ const DELAY_RE =
 const CODE_RE = /(?:^|\s)[245]\d\d[ -]|(?:^|[^\d.])[245]\.\d{1,3}\.\d{1,3}(?![\d.])/m;
 
 /** Is this notice a delay warning rather than a failure? */
-export function saysDelayed(subject: string, notice: string): BounceAction {
+function saysDelayed(subject: string, notice: string): BounceAction {
   return DELAY_RE.test(subject) || DELAY_RE.test(notice.slice(0, 4000)) ? "delayed" : "failed";
 }
 

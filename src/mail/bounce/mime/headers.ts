@@ -46,11 +46,6 @@ export function headerValue(fields: readonly HeaderField[], name: string): strin
   return "";
 }
 
-/** Every value of a header field, in order. */
-export function headerValues(fields: readonly HeaderField[], name: string): string[] {
-  return fields.filter((field) => field.name === name).map((field) => field.value);
-}
-
 /** A parsed Content-Type: lower-cased `type/subtype` and its parameters (names lower-cased). */
 export interface ContentType {
   readonly type: string;

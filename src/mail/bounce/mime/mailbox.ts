@@ -20,17 +20,21 @@ function closingDelimiter(text: string, start: number): string | null {
 export function splitMailbox(text: string): string[] {
   const messages: string[] = [];
   let start = 0;
-  let closing = closingDelimiter(text, 0);
+  // The current message's closing delimiter, read only when a candidate envelope line needs it.
+  let closing: string | null | undefined;
   for (const m of text.matchAll(FROM_LINE_RE)) {
     const at = m.index ?? 0;
     if (at === 0) continue;
     const previous = text.slice(text.lastIndexOf("\n", at - 2) + 1, at - 1).trimEnd();
     const next = text.slice(text.indexOf("\n", at) + 1, text.indexOf("\n", at) + 80);
     if (!/^[A-Za-z][A-Za-z0-9-]*:/.test(next)) continue;
-    if (previous !== "" && previous !== closing) continue;
+    if (previous !== "") {
+      if (closing === undefined) closing = closingDelimiter(text, start);
+      if (previous !== closing) continue;
+    }
     if (text.slice(start, at).trim() !== "") messages.push(text.slice(start, at));
     start = at;
-    closing = closingDelimiter(text, at);
+    closing = undefined;
   }
   const last = text.slice(start);
   if (last.trim() !== "" || messages.length === 0) messages.push(last);
