@@ -22,13 +22,27 @@ export interface SmtpReply {
   readonly queueId: string | null;
 }
 
+/** A recipient the relay refused at RCPT TO while it accepted the message for the others. */
+export interface RefusedRecipient {
+  readonly address: string;
+  readonly reply: SmtpReply;
+}
+
 /**
  * The outcome of one submission: accepted (2xx: the relay took responsibility), rejected (5xx: permanent, the
  * delivery fails with the reply kept), or deferred (4xx, or no reply at all: connection refused, timeout, TLS failure;
  * retried on schedule).
  */
 export type SubmitResult =
-  | { readonly kind: "accepted"; readonly reply: SmtpReply }
+  | {
+      readonly kind: "accepted";
+      readonly reply: SmtpReply;
+      /**
+       * Recipients refused at RCPT TO (4xx or 5xx) while the others were accepted; absent or empty when all were.
+       * The message went to the others only: a retry of the whole message would duplicate it for them.
+       */
+      readonly refused?: readonly RefusedRecipient[];
+    }
   | { readonly kind: "rejected"; readonly reply: SmtpReply }
   | { readonly kind: "deferred"; readonly reply: SmtpReply | null; readonly error: string };
 
