@@ -16,6 +16,10 @@ const BOILERPLATE: readonly RegExp[] = [
   /delivery to the following recipients? failed permanently:?/gi,
   /the following addresses had permanent (?:fatal|delivery) errors/gi,
   /the original message was received at [^\n]*/gi,
+  /hi\. this is the qmail-send program at [^\n]*/gi,
+  /i'm afraid i wasn't able to deliver your message to the following addresses\./gi,
+  /this is a permanent error; i've given up\. sorry it didn't work out\./gi,
+  /a message that you sent could not be delivered to one or more of its\s+recipients\. this is a permanent error\. the following address\(es\) failed:/gi,
 ];
 
 /** The notice without the mail systems' standard sentences. */

@@ -62,7 +62,8 @@ export function parseTextBounce(
       const next = blocks.slice(i + 1).find((b) => saysSomething(b.text));
       text = next === undefined ? `${text} ${saysSomething(general) ? general : ""}` : `${text} ${next.text}`;
     }
-    if (!CODE_RE.test(text) && CODE_RE.test(leadIn)) text = `${squash(stripBoilerplate(leadIn))} ${text}`;
+    if (!CODE_RE.test(text) && saysSomething(stripBoilerplate(leadIn)))
+      text = `${squash(stripBoilerplate(leadIn))} ${text}`;
     records.push(textRecord(block.recipient, text, action));
   }
   const seen = new Set(records.map((r) => r.recipient));

@@ -251,7 +251,7 @@ export const FALLBACK_RULES: readonly BounceRule[] = [
     description: "A delay notice with nothing more specific means the message is waiting to expire.",
     reason: "expired",
     when: { action: ["delayed"] },
-    sample: "eml/lhost-gmail-08.eml",
+    sample: "eml/rfc3464-07.eml",
   },
   {
     id: "vacation.text",
