@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   }
   const classifyMs = performance.now() - started;
   const classifyRate = (messages / classifyMs) * 1000;
+  const classifyFileRate = ((files.length * passes) / classifyMs) * 1000;
 
   for (const file of files.slice(0, 20)) await simpleParser(file);
   started = performance.now();
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     `bare simpleParser: ${files.length * passes} files in ${parseMs.toFixed(0)} ms = ${parseRate.toFixed(0)} files/s`,
   );
   console.log(
-    `ratio: ${((classifyRate / parseRate) * 100).toFixed(0)}% of the bare parse rate (target >= 50%)`,
+    `ratio: ${((classifyFileRate / parseRate) * 100).toFixed(0)}% of the bare parse rate, file for file (target >= 50%)`,
   );
   console.log(`target >= 1,000 bounces/s: ${classifyRate >= 1000 ? "met" : "NOT met"}`);
   console.log(
