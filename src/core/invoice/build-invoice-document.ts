@@ -1,5 +1,6 @@
 import type { Customer } from "../customer/customer.ts";
-import type { Decimal } from "../money/decimal.ts";
+import { vatEndpointScheme } from "../identifiers/vat-endpoint-scheme.ts";
+import { type Decimal, ZERO } from "../money/decimal.ts";
 import type { ComputedAmounts } from "./compute-totals.ts";
 import { computeTotals } from "./compute-totals.ts";
 import type { AllowanceCharge, Identifier, InvoiceDocument, Party } from "./invoice.ts";
@@ -33,12 +34,15 @@ function endpointOf(peppolId: string): Identifier {
 
 /**
  * The buyer's electronic address (BT-49): its Peppol id, else its Belgian enterprise number (0208), else its VAT
- * number (9925 for Belgium), else the invoice mailbox with scheme EM. Peppol rule R010 makes BT-49 mandatory.
+ * number under its country's Peppol VAT scheme (9925 BE, 9930 DE, ...), else the invoice mailbox with the EAS scheme
+ * EM. EN 16931 accepts EM; Peppol's CL008 does not, which is right: such a buyer (a consumer) is not on Peppol and
+ * receives the invoice by e-mail, where EN 16931 is the rule set that applies.
  */
 function buyerEndpoint(buyer: Customer, email: string | undefined): Identifier | undefined {
   if (buyer.peppolId) return endpointOf(buyer.peppolId);
   if (buyer.enterpriseNumber) return { scheme: "0208", value: buyer.enterpriseNumber };
-  if (buyer.vatNumber?.startsWith("BE")) return { scheme: "9925", value: buyer.vatNumber };
+  const vatScheme = buyer.vatNumber ? vatEndpointScheme(buyer.vatNumber) : undefined;
+  if (buyer.vatNumber && vatScheme) return { scheme: vatScheme, value: buyer.vatNumber.toLowerCase() };
   if (email) return { scheme: "EM", value: email };
   return undefined;
 }
@@ -81,8 +85,22 @@ function sellerParty(seller: SellerProfile): Party {
   };
 }
 
-function withAmount(ac: LineAllowanceCharge, amount: Decimal | undefined): AllowanceCharge {
-  return { ...ac, ...(amount ? { amount } : {}) };
+/**
+ * An allowance or charge with its computed amount. A percentage one also states the base it was computed on
+ * (PEPPOL-EN16931-R041 requires BT-93 with BT-94), and on category O no VAT rate is stated (BR-O-06, BR-O-07).
+ */
+function withAmount(
+  ac: LineAllowanceCharge & { vatRate?: Decimal; vatCategory?: string },
+  amount: Decimal | undefined,
+  base: Decimal,
+): AllowanceCharge {
+  const { vatRate, ...rest } = ac;
+  return {
+    ...rest,
+    ...(amount ? { amount } : {}),
+    ...(ac.percentage && !ac.baseAmount ? { baseAmount: base } : {}),
+    ...(vatRate !== undefined && ac.vatCategory !== "O" ? { vatRate } : {}),
+  };
 }
 
 /** Formats 12 OGM digits as `+++123/4567/89002+++`. */
@@ -130,8 +148,10 @@ export function buildInvoiceDocument(content: InvoiceContent, ctx: DocumentConte
         ],
       },
     ],
-    allowances: content.allowances.map((a, i) => withAmount(a, amounts.allowances[i])),
-    charges: content.charges.map((c, i) => withAmount(c, amounts.charges[i])),
+    allowances: content.allowances.map((a, i) =>
+      withAmount(a, amounts.allowances[i], amounts.totals.lineNet),
+    ),
+    charges: content.charges.map((c, i) => withAmount(c, amounts.charges[i], amounts.totals.lineNet)),
     totals: amounts.totals,
     vatBreakdown: amounts.vatBreakdown,
     ...(amounts.taxTotalInTaxCurrency ? { taxTotalInTaxCurrency: amounts.taxTotalInTaxCurrency } : {}),
@@ -145,8 +165,12 @@ export function buildInvoiceDocument(content: InvoiceContent, ctx: DocumentConte
         ...(computed ? { netAmount: computed.netAmount } : {}),
         ...(line.orderLineReference ? { orderLineReference: line.orderLineReference } : {}),
         ...(line.period ? { period: line.period } : {}),
-        allowances: line.allowances.map((a, j) => withAmount(a, computed?.allowances[j])),
-        charges: line.charges.map((c, j) => withAmount(c, computed?.charges[j])),
+        allowances: line.allowances.map((a, j) =>
+          withAmount(a, computed?.allowances[j], computed?.grossAmount ?? ZERO),
+        ),
+        charges: line.charges.map((c, j) =>
+          withAmount(c, computed?.charges[j], computed?.grossAmount ?? ZERO),
+        ),
         price: { netPrice: line.netPrice, ...(line.baseQuantity ? { baseQuantity: line.baseQuantity } : {}) },
         vat: { category: line.vatCategory, ...(line.vatCategory === "O" ? {} : { rate: line.vatRate }) },
         item: {

@@ -6,8 +6,16 @@ import type { VatCategory } from "./vat-category.ts";
 
 /** Every derived amount of an invoice, computed once from its content. */
 export interface ComputedAmounts {
-  /** Per line: BT-131 and the resolved line allowance (BT-136) and charge (BT-141) amounts. */
-  readonly lines: readonly { netAmount: Decimal; allowances: Decimal[]; charges: Decimal[] }[];
+  /**
+   * Per line: BT-131, the resolved line allowance (BT-136) and charge (BT-141) amounts, and the amount before them
+   * (quantity x price / base quantity, rounded), the base of percentage allowances and charges.
+   */
+  readonly lines: readonly {
+    netAmount: Decimal;
+    grossAmount: Decimal;
+    allowances: Decimal[];
+    charges: Decimal[];
+  }[];
   /** Resolved BT-92 per document allowance, in content order. */
   readonly allowances: readonly Decimal[];
   /** Resolved BT-99 per document charge, in content order. */
@@ -52,7 +60,7 @@ export function computeTotals(content: InvoiceContent): ComputedAmounts {
       allowances,
       charges,
     });
-    return { netAmount, allowances, charges };
+    return { netAmount, grossAmount: gross, allowances, charges };
   });
   const lineNet = sumDecimals(lines.map((l) => l.netAmount));
   const allowances = content.allowances.map((a) => resolve(a, lineNet));

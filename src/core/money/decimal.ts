@@ -27,7 +27,8 @@ export function dec(value: string | bigint | Decimal): Decimal {
   if (value instanceof Big) return value;
   const text = typeof value === "bigint" ? value.toString() : value.trim();
   if (!DECIMAL_TEXT.test(text)) throw new RangeError(`not a decimal number: ${JSON.stringify(value)}`);
-  return new Big(text);
+  // big.js refuses an explicit plus sign, which XML decimals allow ("+0.10").
+  return new Big(text.startsWith("+") ? text.slice(1) : text);
 }
 
 /** Number of digits after the decimal point as written (trailing zeros of the value are not counted by big.js). */

@@ -78,6 +78,10 @@ describe("minor units", () => {
     expect(decimalPlaces(dec("0.001"))).toBe(3);
   });
 
+  it("accepts an explicit plus sign, as XML decimals may carry one", () => {
+    expect(dec("+0.10").eq(dec("0.1"))).toBe(true);
+  });
+
   it("refuses numerals with exponents or separators", () => {
     expect(() => dec("1e3")).toThrow();
     expect(() => dec("1,5")).toThrow();
