@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { verifyAuditChain } from "../../src/app/verify-audit-chain.ts";
 import type { AuditEntry } from "../../src/core/audit/audit-entry.ts";
 import { appendAudit } from "../../src/store/audit/append-audit.ts";
-import { createAuditLog } from "../../src/store/audit-log.ts";
+import { createStore } from "../../src/store/create-store.ts";
 import { withTransaction } from "../../src/store/with-transaction.ts";
 import { describeEachEngine } from "../support/databases.ts";
 
@@ -52,7 +52,7 @@ describeEachEngine("concurrent audit appends", (engine) => {
       // One transaction's entries are contiguous: nobody slipped in between them.
       expect(records.map((record) => record.seq - (records[0]?.seq ?? 0))).toEqual([0, 1, 2]);
     }
-    expect(await verifyAuditChain({ auditChain: createAuditLog(engine.db) })).toMatchObject({
+    expect(await verifyAuditChain({ auditChain: createStore(engine.db) })).toMatchObject({
       ok: true,
       count: total,
     });

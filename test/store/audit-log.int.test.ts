@@ -10,8 +10,7 @@ import type { Customer } from "../../src/core/customer/customer.ts";
 import type { Recipient } from "../../src/core/customer/recipient.ts";
 import { appendAudit } from "../../src/store/audit/append-audit.ts";
 import { readAuditChain } from "../../src/store/audit/read-audit-chain.ts";
-import { createAuditLog } from "../../src/store/audit-log.ts";
-import { createCustomerStore } from "../../src/store/customer-store.ts";
+import { createStore } from "../../src/store/create-store.ts";
 import type { Database } from "../../src/store/database.ts";
 import { withTransaction } from "../../src/store/with-transaction.ts";
 import { describeEachEngine } from "../support/databases.ts";
@@ -61,7 +60,7 @@ async function appendEntries(db: Kysely<Database>, count: number): Promise<void>
 }
 
 describeEachEngine("audit log", (engine) => {
-  const verify = () => verifyAuditChain({ auditChain: createAuditLog(engine.db) });
+  const verify = () => verifyAuditChain({ auditChain: createStore(engine.db) });
 
   it("verifies an empty log as an intact chain of no records", async () => {
     expect(await verify()).toEqual({ ok: true, count: 0, headHash: null });
@@ -133,7 +132,7 @@ describeEachEngine("audit log", (engine) => {
 
   describe("a customer's history", () => {
     it("reads as a timeline of the customer's and its recipients' changes, and nobody else's", async () => {
-      const store = createCustomerStore(engine.db);
+      const store = createStore(engine.db);
       const context = {
         at: AT,
         actor: { kind: "import", id: "customers-2026-01.csv" },
@@ -187,7 +186,7 @@ describeEachEngine("audit log", (engine) => {
         ]);
       });
 
-      const history = await createAuditLog(engine.db).history({ type: "customer", id: "H-001" });
+      const history = await createStore(engine.db).history({ type: "customer", id: "H-001" });
       expect(
         history.map((record) => [
           record.entity.type,
@@ -212,7 +211,7 @@ describeEachEngine("audit log", (engine) => {
         at: later.at,
       });
 
-      const recipientOnly = await createAuditLog(engine.db).history({ type: "recipient", id: mailbox.id });
+      const recipientOnly = await createStore(engine.db).history({ type: "recipient", id: mailbox.id });
       expect(recipientOnly).toHaveLength(3);
       expect(await verify()).toMatchObject({ ok: true, count: 14 });
     });

@@ -4,7 +4,7 @@ import { verifyAuditChain } from "../../src/app/verify-audit-chain.ts";
 import type { AuditEntry } from "../../src/core/audit/audit-entry.ts";
 import { sealAuditEntry } from "../../src/core/audit/audit-hash.ts";
 import { appendAudit } from "../../src/store/audit/append-audit.ts";
-import { createAuditLog } from "../../src/store/audit-log.ts";
+import { createStore } from "../../src/store/create-store.ts";
 import type { Database } from "../../src/store/database.ts";
 import { withTransaction } from "../../src/store/with-transaction.ts";
 import { describeEachEngine, withAuditTriggersDisabled } from "../support/databases.ts";
@@ -82,7 +82,7 @@ for (const { name, tamper, expected } of tamperings) {
       for (let index = 1; index <= 5; index += 1) {
         await withTransaction(engine.db, (trx) => appendAudit(trx, [buildEntry(`name ${index}`)]));
       }
-      const auditChain = createAuditLog(engine.db);
+      const auditChain = createStore(engine.db);
       expect(await verifyAuditChain({ auditChain })).toMatchObject({ ok: true, count: 5 });
       await withAuditTriggersDisabled(engine, () => tamper(engine.db));
       expect(await verifyAuditChain({ auditChain })).toEqual({

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CustomerStore } from "../../src/app/ports/customer-store.ts";
 import type { Customer } from "../../src/core/customer/customer.ts";
 import type { Recipient } from "../../src/core/customer/recipient.ts";
-import { createCustomerStore } from "../../src/store/customer-store.ts";
+import { createStore } from "../../src/store/create-store.ts";
 import { describeEachEngine } from "../support/databases.ts";
 
 const AT = new Date("2026-01-31T09:15:00.000Z");
@@ -48,7 +48,7 @@ function buildRecipient(customerNumber: string, overrides: Partial<Recipient> = 
 describeEachEngine("customer store", (engine) => {
   let store: CustomerStore;
   beforeAll(() => {
-    store = createCustomerStore(engine.db);
+    store = createStore(engine.db);
   });
 
   describe("customers", () => {
