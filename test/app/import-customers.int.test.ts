@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
@@ -132,6 +132,28 @@ describeEachEngine("importCustomers", (engine) => {
     expect(report.committed).toBe(false);
     expect(report.issues[0]).toMatchObject({ at: "$[0].recipients[0].email" });
     expect(await store.getCustomer("E1")).toBeNull();
+  });
+
+  it("refuses a 1 GB file quickly and in bounded memory, whatever its extension", async () => {
+    const csv = file("huge.csv", "customer_number,legal_name,language,country\n");
+    truncateSync(csv, 1024 ** 3); // sparse: a header, then a gigabyte of NUL bytes on one "row"
+    const json = file("huge.json", "");
+    truncateSync(json, 1024 ** 3);
+    const rssBefore = process.memoryUsage().rss;
+    const fromCsv = await run(csv);
+    const fromJson = await run(json);
+    expect(fromCsv.issues[0]?.message).toMatch(/larger than .* bytes: this does not look like a CSV file/);
+    expect(fromJson.issues[0]?.message).toMatch(/limited to 64 MB; use JSON Lines/);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 * 1024);
+    expect(fromCsv.committed || fromJson.committed).toBe(false);
+  });
+
+  it("refuses a file with the wrong delimiter inside quoted fields by naming the missing columns", async () => {
+    const report = await run(
+      file("tabs.csv", '"customer_number|legal_name|language|country"\n"Q1|Q|fr|BE"\n'),
+    );
+    expect(report.committed).toBe(false);
+    expect(report.issues[0]?.message).toMatch(/missing required column/);
   });
 
   it("refuses non-UTF-8 text and empty files with a clear message", async () => {
