@@ -1,8 +1,7 @@
 import { open } from "node:fs/promises";
 import { Command } from "commander";
-import { readUbl } from "../../documents/ubl/read-ubl.ts";
 import type { Finding } from "../../documents/validation/finding.ts";
-import { validateDocument } from "../../documents/validation/validate-document.ts";
+import { validateUbl } from "../../documents/validation/validate-ubl.ts";
 import { EXIT } from "../exit-codes.ts";
 import { type Io, processIo } from "../io.ts";
 
@@ -29,12 +28,7 @@ async function findingsOf(file: string): Promise<Finding[]> {
     const message = error instanceof Error ? error.message : String(error);
     return [{ rule: "FILE", severity: "fatal", location: file, message: `cannot read the file: ${message}` }];
   }
-  const read = readUbl(raw, { maxBytes: MAX_XML_BYTES });
-  if (!read.ok) {
-    const { code, message, location } = read.error;
-    return [{ rule: "XML", severity: "fatal", location: location ?? "/", message: `${code}: ${message}` }];
-  }
-  return validateDocument(read.value);
+  return validateUbl(raw, { maxBytes: MAX_XML_BYTES }).findings;
 }
 
 function summary(findings: readonly Finding[]): string {

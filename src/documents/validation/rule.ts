@@ -30,6 +30,8 @@ export interface RuleInfo {
   readonly severity: Severity;
   /** Official message text, without the `[ID]-` prefix. */
   readonly message: string;
+  /** What the rule reads: the semantic model (`validateDocument`) or the UBL XML (`validateUblSyntax`). */
+  readonly input: "model" | "xml";
 }
 
 /**
@@ -59,5 +61,5 @@ export interface RuleBody<T> {
 
 /** Returns a rule constructor for one family: `const rule = ruleOf("BR"); rule(lineScope, { id, message, test })`. */
 export function ruleOf(family: RuleFamily): <T>(scope: Scope<T>, body: RuleBody<T>) => Rule<T> {
-  return (scope, body) => ({ ...body, severity: body.severity ?? "fatal", scope, family });
+  return (scope, body) => ({ ...body, severity: body.severity ?? "fatal", scope, family, input: "model" });
 }

@@ -3,6 +3,7 @@ import type { Finding } from "./finding.ts";
 import type { Rule, RuleInfo } from "./rule.ts";
 import { ALL_RULES } from "./rules/all-rules.ts";
 import type { Scope } from "./scope.ts";
+import { implementedSyntaxRules } from "./syntax/validate-ubl-syntax.ts";
 import { ValidationContext } from "./validation-context.ts";
 
 /** Rules grouped by scope once, at load, so a validation walks each scope's nodes a single time. */
@@ -16,12 +17,10 @@ const RULES_BY_SCOPE: ReadonlyMap<Scope<unknown>, readonly Rule<unknown>[]> = ((
   return groups;
 })();
 
-const INFOS: readonly RuleInfo[] = ALL_RULES.map(({ id, family, severity, message }) => ({
-  id,
-  family,
-  severity,
-  message,
-}));
+const INFOS: readonly RuleInfo[] = [
+  ...ALL_RULES.map(({ id, family, severity, message, input }) => ({ id, family, severity, message, input })),
+  ...implementedSyntaxRules(),
+];
 
 /**
  * Checks a document against the EN 16931 business rules and the Peppol BIS Billing 3.0 rules this module
@@ -48,7 +47,10 @@ export function validateDocument(doc: InvoiceDocument): Finding[] {
   return findings;
 }
 
-/** The rules {@link validateDocument} checks, with their official id, family, severity and message. */
+/**
+ * Every implemented rule with its official id, family, severity and message: those {@link validateDocument} checks
+ * on the model (`input: "model"`) and those `validateUblSyntax` checks on the XML (`input: "xml"`).
+ */
 export function implementedRules(): readonly RuleInfo[] {
   return INFOS;
 }

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { readUblElement } from "../../ubl/read-ubl.ts";
+import { validateUblSyntax } from "../syntax/validate-ubl-syntax.ts";
 import { implementedRules, validateDocument } from "../validate-document.ts";
 import { type Expectation, readUnitTestSet } from "./unit-test-set.ts";
 
@@ -53,7 +54,10 @@ export function runConformance(directories: readonly string[]): ConformanceRepor
         if (relevant.length === 0) continue;
         covered += relevant.length;
         const read = test.document ? readUblElement(test.document) : undefined;
-        const findings = read?.ok ? validateDocument(read.value) : undefined;
+        const findings =
+          read?.ok && test.document
+            ? [...validateDocument(read.value), ...validateUblSyntax(test.document)]
+            : undefined;
         for (const a of relevant) {
           const severities = findings?.filter((f) => f.rule === a.rule).map((f) => f.severity);
           if (severities && agrees(a.expect, severities)) continue;
