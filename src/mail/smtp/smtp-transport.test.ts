@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:net";
+import { createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../app/ports/mail-transport.ts";
 import { createSmtpTransport, type SmtpTransportOptions } from "./smtp-transport.ts";
@@ -103,9 +103,13 @@ describe("SMTP transport", () => {
   });
 
   it("defers after the greeting timeout when the relay accepts the connection but never speaks", async () => {
-    const silent: Server = createServer(() => undefined);
+    const sockets: Socket[] = [];
+    const silent: Server = createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-    cleanups.push(() => new Promise((resolve) => silent.close(() => resolve())));
+    cleanups.push(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(() => resolve(undefined)));
+    });
     const address = silent.address();
     const port = typeof address === "object" && address !== null ? address.port : 0;
     const started = Date.now();
@@ -116,7 +120,6 @@ describe("SMTP transport", () => {
       error: expect.stringMatching(/ETIMEDOUT/),
     });
     expect(Date.now() - started).toBeLessThan(5_000);
-    silent.closeAllConnections?.();
   });
 
   it("defers when the relay offers STARTTLS with a certificate that does not verify", async () => {
