@@ -31,7 +31,8 @@ const PG_URL = process.env.FACTEUR_TEST_DATABASE_URL ?? "postgres://postgres@127
 
 async function write(path: string, lines: Iterable<string>): Promise<void> {
   const out = createWriteStream(path);
-  for (const line of lines) if (!out.write(line)) await new Promise<void>((r) => out.once("drain", () => r()));
+  for (const line of lines)
+    if (!out.write(line)) await new Promise<void>((r) => out.once("drain", () => r()));
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 }
 
