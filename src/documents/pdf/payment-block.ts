@@ -78,7 +78,9 @@ export function paymentBlock(ctx: PdfContext): Block | null {
       if (!matrix) return;
       const x = PAGE.right - QR_SIZE - 14;
       drawQr(doc, matrix, x, y + 6, QR_SIZE);
-      writeText(doc, labels.scanToPay, x - 20, y + QR_SIZE + 8, QR_SIZE + 40, {
+      // The caption may be wider than the code: centred under it, but kept inside the frame.
+      const captionWidth = QR_SIZE + 60;
+      writeText(doc, labels.scanToPay, PAGE.right - 6 - captionWidth, y + QR_SIZE + 8, captionWidth, {
         size: SIZE.small,
         color: COLORS.muted,
         align: "center",

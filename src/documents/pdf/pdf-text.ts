@@ -1,4 +1,4 @@
-import { PDF_FONTS } from "./pdf-fonts.ts";
+import { FONT } from "./pdf-fonts.ts";
 import { COLORS, SIZE } from "./pdf-layout.ts";
 
 /** How a piece of text is set. */
@@ -11,9 +11,19 @@ export interface TextStyle {
 
 function apply(doc: PDFKit.PDFDocument, style: TextStyle): void {
   doc
-    .font(style.bold ? PDF_FONTS.bold : PDF_FONTS.regular)
+    .font(style.bold ? FONT.bold : FONT.regular)
     .fontSize(style.size ?? SIZE.body)
     .fillColor(style.color ?? COLORS.text);
+}
+
+/**
+ * The width of `text` when it is one line that fits in `width`, else null. Most texts on an invoice (labels,
+ * amounts, dates) are such lines; setting them directly skips pdfkit's line wrapper, which measures word by word.
+ */
+function singleLineWidth(doc: PDFKit.PDFDocument, text: string, width: number): number | null {
+  if (text === "" || text.includes("\n")) return null;
+  const textWidth = doc.widthOfString(text);
+  return textWidth <= width ? textWidth : null;
 }
 
 /** The height `text` takes when wrapped to `width` in `style`. */
@@ -24,6 +34,7 @@ export function measureText(
   style: TextStyle = {},
 ): number {
   apply(doc, style);
+  if (singleLineWidth(doc, text, width) !== null) return doc.currentLineHeight(true);
   return doc.heightOfString(text, { width, lineGap: 0 });
 }
 
@@ -40,6 +51,13 @@ export function writeText(
   style: TextStyle = {},
 ): number {
   apply(doc, style);
-  doc.text(text, x, y, { width, align: style.align ?? "left", lineGap: 0 });
+  const align = style.align ?? "left";
+  const lineWidth = singleLineWidth(doc, text, width);
+  if (lineWidth !== null) {
+    const shift = align === "right" ? width - lineWidth : align === "center" ? (width - lineWidth) / 2 : 0;
+    doc.text(text, x + shift, y, { lineBreak: false });
+    return doc.currentLineHeight(true);
+  }
+  doc.text(text, x, y, { width, align, lineGap: 0 });
   return doc.y - y;
 }

@@ -1,8 +1,9 @@
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Language } from "../../core/language.ts";
 import { dec } from "../../core/money/decimal.ts";
 import { renderInvoicePdf } from "./render-invoice-pdf.ts";
-import { pdfAttachments, pdfFonts, pdfPageCount, pdfText } from "./testing/poppler.ts";
+import { pdfAttachments, pdfFonts, pdfImageCount, pdfPageCount, pdfText } from "./testing/poppler.ts";
 import { SAMPLE_BUYER, SAMPLE_SELLER, sampleInvoice } from "./testing/sample-invoice.ts";
 
 /** What the sample invoice must show in each language: labels, amounts and dates in the language's notation. */
@@ -164,6 +165,25 @@ describe("renderInvoicePdf", () => {
     expect(text).toContain("2,730.54 USD");
     expect(text).toContain("+++202/6000/12320+++");
     expect(text).not.toContain("Scan with your banking app");
+  });
+
+  it("draws a logo from a local PNG file and refuses a URL or a file that is not an image", async () => {
+    const logoPath = fileURLToPath(new URL("testing/logo.png", import.meta.url));
+    const pdf = await renderInvoicePdf(sampleInvoice(), { language: "fr", copy: false, logoPath });
+    expect(pdfImageCount(pdf)).toBe(1);
+    expect(pdfImageCount(await renderInvoicePdf(sampleInvoice(), { language: "fr", copy: false }))).toBe(0);
+    const remote = renderInvoicePdf(sampleInvoice(), {
+      language: "fr",
+      copy: false,
+      logoPath: "https://example.com/logo.png",
+    });
+    await expect(remote).rejects.toThrow("must be a local file path, not a URL");
+    const notImage = renderInvoicePdf(sampleInvoice(), {
+      language: "fr",
+      copy: false,
+      logoPath: fileURLToPath(import.meta.url),
+    });
+    await expect(notImage).rejects.toThrow("is neither a PNG nor a JPEG image");
   });
 
   it("fits the sample invoice on one page", async () => {

@@ -9,7 +9,7 @@ import { loadLogo } from "./load-logo.ts";
 import { notesBlock } from "./notes-block.ts";
 import { paymentBlock } from "./payment-block.ts";
 import type { Block, PdfContext } from "./pdf-context.ts";
-import { PDF_FONTS } from "./pdf-fonts.ts";
+import { registerFonts } from "./pdf-fonts.ts";
 import { PAGE } from "./pdf-layout.ts";
 import { totalsBlock } from "./totals-block.ts";
 import { vatBreakdownBlock } from "./vat-breakdown-block.ts";
@@ -32,11 +32,12 @@ function createDocument(
   title: string,
 ): PDFKit.PDFDocument {
   const date = documentDate(document);
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size: "A4",
     margins: { top: PAGE.top, left: PAGE.left, right: PAGE.width - PAGE.right, bottom: 10 },
     bufferPages: true,
-    font: PDF_FONTS.regular,
+    // No default font: pdfkit would load Helvetica, a standard-14 font; every text call names an embedded one.
+    font: "",
     lang: options.language,
     displayTitle: true,
     pdfVersion: "1.7",
@@ -50,6 +51,8 @@ function createDocument(
       ModDate: date,
     },
   });
+  registerFonts(doc);
+  return doc;
 }
 
 /** Places a block at `y`, or at the top of a new page when it would run into the footer; returns the y below it. */

@@ -59,12 +59,12 @@ export function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
     });
 }
 
-/** The number of raster images drawn in the PDF, from pdfimages. */
+/** The number of raster images drawn in the PDF (not counting their transparency masks), from pdfimages. */
 export function pdfImageCount(pdf: Buffer): number {
   const lines = withPdfFile(pdf, (path) => run("pdfimages", ["-list", path]))
     .split("\n")
     .slice(2);
-  return lines.filter((line) => line.trim() !== "").length;
+  return lines.filter((line) => line.trim().split(/\s+/)[2] === "image").length;
 }
 
 /** The embedded files: their names and contents, from pdfdetach. */
@@ -128,4 +128,21 @@ export function pageGrey(
     const height = Number(header[2]);
     return { pixels: pgm.subarray(header[0].length), width, height };
   });
+}
+
+/** A word on a page and its box in points from the top left, from `pdftotext -bbox`. */
+export interface PdfWord {
+  readonly text: string;
+  readonly yMin: number;
+  readonly yMax: number;
+}
+
+/** The words of one page with their boxes. */
+export function pdfWords(pdf: Buffer, page: number): PdfWord[] {
+  const html = withPdfFile(pdf, (path) =>
+    run("pdftotext", ["-bbox", "-enc", "UTF-8", "-f", String(page), "-l", String(page), path, "-"]),
+  );
+  return [
+    ...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ].map((m) => ({ text: m[3] ?? "", yMin: Number(m[1]), yMax: Number(m[2]) }));
 }
