@@ -4,24 +4,37 @@ import { type Decimal, dec, decimalPlaces, isDecimalText } from "../money/decima
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
-/** Bounded, trimmed, non-empty text without control characters (they break XML and exports). */
-function boundedText(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(max, `must be at most ${max} characters`)
-    .refine((v) => !CONTROL.test(v), "must not contain control characters");
+/**
+ * Bounded, trimmed, non-empty text without control characters (they break XML and exports). One transform rather
+ * than a chain of zod checks: imports validate hundreds of thousands of these per second.
+ */
+function boundedText(max: number, singleLine: boolean) {
+  return z.string().transform((raw, ctx) => {
+    const value = raw.trim();
+    const problem =
+      value === ""
+        ? "must not be empty"
+        : value.length > max
+          ? `must be at most ${max} characters`
+          : CONTROL.test(value)
+            ? "must not contain control characters"
+            : singleLine && LINE_BREAK.test(value)
+              ? "must be a single line"
+              : undefined;
+    if (problem === undefined) return value;
+    ctx.addIssue({ code: "custom", message: problem });
+    return z.NEVER;
+  });
 }
 
 /** Single-line text: line breaks are refused too, since such values reach mail headers and file names. */
 export function text(max: number) {
-  return boundedText(max).refine((v) => !LINE_BREAK.test(v), "must be a single line");
+  return boundedText(max, true);
 }
 
 /** Text that may span lines (notes, descriptions). */
 export function multilineText(max: number) {
-  return boundedText(max);
+  return boundedText(max, false);
 }
 
 /** Converts a JSON number to decimal text without exponent; refuses numbers a double cannot hold exactly as written. */
@@ -38,8 +51,14 @@ function numberText(value: number): string | undefined {
  * thousands separators and exponents are refused with a message that says what to write instead.
  */
 export function decimal(options: { maxPlaces?: number; min?: "positive" | "non-negative" } = {}) {
-  return z.union([z.string(), z.number()]).transform((value, ctx): Decimal => {
-    const raw = typeof value === "number" ? numberText(value) : value.trim();
+  // z.unknown with one transform is several times faster than a union of string and number with refinements.
+  return z.unknown().transform((value, ctx): Decimal => {
+    if (value === undefined) {
+      ctx.addIssue({ code: "custom", message: "is required" });
+      return z.NEVER;
+    }
+    const raw =
+      typeof value === "number" ? numberText(value) : typeof value === "string" ? value.trim() : undefined;
     if (raw === undefined || !isDecimalText(raw)) {
       ctx.addIssue({
         code: "custom",

@@ -50,7 +50,7 @@ const line = z
     sellersItemId: text(64).optional(),
     quantity: decimal({ maxPlaces: 6 }),
     unitCode: text(3)
-      .regex(/^[A-Z0-9]{2,3}$/, "expected a UN/ECE Rec 20 unit code such as C62, HUR or KGM")
+      .refine((v) => /^[A-Z0-9]{2,3}$/.test(v), "expected a UN/ECE Rec 20 unit code such as C62, HUR or KGM")
       .default("C62"),
     price: decimal({ maxPlaces: 6, min: "non-negative" }),
     baseQuantity: decimal({ maxPlaces: 6, min: "positive" }).optional(),
@@ -69,7 +69,7 @@ const line = z
  */
 export const invoiceInputSchema = z
   .object({
-    number: text(64).regex(/^[^\s/\\]+$/, "must not contain spaces or slashes"),
+    number: text(64).refine((v) => /^[^\s/\\]+$/.test(v), "must not contain spaces or slashes"),
     kind: z.enum(["invoice", "credit-note"]).default("invoice"),
     customer: text(64),
     issueDate: isoDate,
