@@ -13,6 +13,7 @@ import {
   lineChargeAt,
   lineChargeScope,
   SELLER,
+  vatBreakdownAt,
 } from "./scopes.ts";
 
 /** A cac:TaxCategory (document allowance, charge or VAT breakdown), which several code-list rules share. */
@@ -131,10 +132,8 @@ const AMOUNT_AT = {
   lineCharge: below(lineChargeAt, "cbc:Amount"),
   lineChargeBase: below(lineChargeAt, "cbc:BaseAmount"),
   lineNet: below(lineAt, "cbc:LineExtensionAmount"),
-  taxable: (ctx: Parameters<Locate>[0], i: number) =>
-    `${ctx.root}/cac:TaxTotal/cac:TaxSubtotal${nth(i)}/cbc:TaxableAmount`,
-  tax: (ctx: Parameters<Locate>[0], i: number) =>
-    `${ctx.root}/cac:TaxTotal/cac:TaxSubtotal${nth(i)}/cbc:TaxAmount`,
+  taxable: below(vatBreakdownAt, "cbc:TaxableAmount"),
+  tax: below(vatBreakdownAt, "cbc:TaxAmount"),
 };
 const TOTALS = "/cac:LegalMonetaryTotal/cbc:";
 

@@ -23,19 +23,17 @@ import {
   taxCategoryScope,
   unitCodeScope,
 } from "../element-scopes.ts";
+import { endpointScope, legalRegistrationScope, partyIdentifierScope } from "../party-scopes.ts";
 import type { Rule } from "../rule.ts";
 import { ruleOf } from "../rule.ts";
 import {
   addressScope,
   attachmentScope,
   documentScope,
-  endpointScope,
   itemClassificationScope,
   itemStandardIdScope,
-  legalRegistrationScope,
   lineScope,
   noteScope,
-  partyIdentifierScope,
   paymentMeansScope,
   vatBreakdownScope,
 } from "../scopes.ts";

@@ -1,5 +1,6 @@
 import Big from "big.js";
 import { hasVatPrefix } from "../code-lists/iso3166.ts";
+import { vatIdentifierScope } from "../party-scopes.ts";
 import type { Rule } from "../rule.ts";
 import { ruleOf } from "../rule.ts";
 import {
@@ -14,7 +15,6 @@ import {
   sellerScope,
   totalsScope,
   vatBreakdownScope,
-  vatIdentifierScope,
 } from "../scopes.ts";
 import { exists } from "../text.ts";
 import { HUNDREDTH, sign, sumDefined, withinOne, xpathRound, xpathRound2 } from "../xpath-math.ts";

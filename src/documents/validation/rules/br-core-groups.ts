@@ -1,3 +1,4 @@
+import { endpointScope } from "../party-scopes.ts";
 import type { Rule } from "../rule.ts";
 import { ruleOf } from "../rule.ts";
 import {
@@ -5,7 +6,6 @@ import {
   creditTransferScope,
   documentAllowanceScope,
   documentChargeScope,
-  endpointScope,
   paymentMeansScope,
   precedingInvoiceScope,
   totalsScope,

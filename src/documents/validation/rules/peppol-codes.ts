@@ -8,9 +8,10 @@ import {
   taxCategoryScope,
 } from "../element-scopes.ts";
 import { bothPartiesInGermany, customerCountry, supplierCountry } from "../party-country.ts";
+import { endpointScope } from "../party-scopes.ts";
 import type { Rule } from "../rule.ts";
 import { ruleOf } from "../rule.ts";
-import { attachmentScope, documentScope, endpointScope } from "../scopes.ts";
+import { attachmentScope, documentScope } from "../scopes.ts";
 import { normalized } from "../text.ts";
 import { peppolProfile } from "./peppol.ts";
 

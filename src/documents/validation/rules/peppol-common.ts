@@ -1,8 +1,8 @@
 import { type SchemedIdentifier, schemedIdentifierScope } from "../element-scopes.ts";
 import type { Severity } from "../finding.ts";
+import { vatIdentifierScope } from "../party-scopes.ts";
 import type { Rule } from "../rule.ts";
 import { ruleOf } from "../rule.ts";
-import { vatIdentifierScope } from "../scopes.ts";
 import { normalized } from "../text.ts";
 import {
   isAbn,
