@@ -45,6 +45,6 @@ export function createProgram(deps: CliDeps): Command {
   program.addCommand(invoicesCommand(deps));
   program.addCommand(auditCommand(deps));
   program.addCommand(validateCommand());
-  program.addCommand(bouncesCommand());
+  program.addCommand(bouncesCommand(deps.io));
   return program;
 }
