@@ -87,5 +87,5 @@ describe("validateDocument", () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 120_000);
 });
