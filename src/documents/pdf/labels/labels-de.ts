@@ -68,6 +68,7 @@ export const DE_LABELS: PdfLabels = {
   units: {
     C62: "Stk.",
     H87: "Stk.",
+    EA: "Stk.",
     HUR: "Std.",
     DAY: "Tag",
     MON: "Monat",

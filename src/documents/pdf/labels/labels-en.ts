@@ -68,6 +68,7 @@ export const EN_LABELS: PdfLabels = {
   units: {
     C62: "pc",
     H87: "pc",
+    EA: "pc",
     HUR: "h",
     DAY: "day",
     MON: "month",

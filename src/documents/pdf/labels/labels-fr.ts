@@ -68,6 +68,7 @@ export const FR_LABELS: PdfLabels = {
   units: {
     C62: "pièce",
     H87: "pièce",
+    EA: "pièce",
     HUR: "heure",
     DAY: "jour",
     MON: "mois",

@@ -68,6 +68,7 @@ export const NL_LABELS: PdfLabels = {
   units: {
     C62: "stuk",
     H87: "stuk",
+    EA: "stuk",
     HUR: "uur",
     DAY: "dag",
     MON: "maand",

@@ -29,7 +29,13 @@ function withPdfFile<T>(pdf: Buffer, work: (path: string, dir: string) => T): T 
 }
 
 function run(tool: string, args: string[]): string {
-  return execFileSync(tool, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  try {
+    return execFileSync(tool, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new Error(`${tool} is missing: install the Debian package poppler-utils to run the PDF tests.`);
+    throw error;
+  }
 }
 
 /** The text of the PDF (or of one page), in layout order, with no-break spaces as plain spaces. */
