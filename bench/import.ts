@@ -12,8 +12,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse";
 import pg from "pg";
+import { parseConfig } from "../src/app/config.ts";
 import { importCustomers } from "../src/app/import-customers.ts";
 import { importInvoices } from "../src/app/import-invoices.ts";
+import { sellerFromConfig } from "../src/app/seller-from-config.ts";
+import { documentValidator } from "../src/documents/document-validator.ts";
 import { readCustomerRecords } from "../src/imports/read-customer-records.ts";
 import { readInvoiceRecords } from "../src/imports/read-invoice-records.ts";
 import { createDatabase, type DatabaseOptions } from "../src/store/create-database.ts";
@@ -27,6 +30,10 @@ const arg = (name: string, fallback: string) => {
 };
 const INVOICES = Number(arg("--invoices", "100000"));
 const CUSTOMERS = 1000;
+const config = parseConfig({});
+const seller = config.ok ? sellerFromConfig(config.value) : undefined;
+if (!seller?.ok) throw new Error("the default seller configuration is invalid");
+const SELLER = seller.value;
 const PG_URL = process.env.FACTEUR_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 async function write(path: string, lines: Iterable<string>): Promise<void> {
@@ -72,7 +79,13 @@ async function child(
   try {
     await migrateToLatest(database.db);
     const store = createStore(database.db);
-    const deps = { store, now: () => new Date(), newId: randomUUID };
+    const deps = {
+      store,
+      now: () => new Date(),
+      newId: randomUUID,
+      seller: SELLER,
+      validator: documentValidator,
+    };
     const actor = { kind: "system" as const, id: "bench" };
     await importCustomers(deps, {
       records: readCustomerRecords(customersFile),

@@ -1,14 +1,19 @@
 import { creationEntry } from "../core/audit/audit-entries.ts";
 import type { AuditActor } from "../core/audit/audit-entry.ts";
+import type { Customer } from "../core/customer/customer.ts";
 import type { InputIssue } from "../core/errors/app-error.ts";
 import { generateOgm, parseOgm } from "../core/identifiers/ogm.ts";
+import { buildInvoiceDocument } from "../core/invoice/build-invoice-document.ts";
 import { computeTotals } from "../core/invoice/compute-totals.ts";
 import { dueDateFor } from "../core/invoice/due-date.ts";
 import type { InvoiceRecord } from "../core/invoice/invoice-record.ts";
+import type { SellerProfile } from "../core/invoice/seller-profile.ts";
 import { toMinorUnits } from "../core/money/minor-units.ts";
 import { type InvoiceInput, invoiceContentOf, invoiceInputSchema } from "../core/schemas/invoice-input.ts";
+import { blockingFindings } from "./blocking-findings.ts";
 import { ImportRejected, type ImportReport, MAX_REPORTED_ISSUES } from "./import-outcome.ts";
 import { parseRecord } from "./parse-record.ts";
+import type { DocumentValidator } from "./ports/document-validator.ts";
 import type { InvoiceToSave } from "./ports/invoice-store.ts";
 import { RecordSourceError } from "./ports/record-source-error.ts";
 import type { SourcedRecord } from "./ports/sourced-record.ts";
@@ -19,6 +24,10 @@ const BATCH = 500;
 
 export interface ImportInvoicesDeps {
   readonly store: Store;
+  /** The issuing company, from configuration. */
+  readonly seller: SellerProfile;
+  /** EN 16931 and Peppol rules: an invoice with a blocking finding is not issued. */
+  readonly validator: DocumentValidator;
   readonly now: () => Date;
   /** New ids for invoices (uuid v4 in production, predictable in tests). */
   readonly newId: () => string;
@@ -66,7 +75,7 @@ export async function importInvoices(
   };
 
   const flush = async (unit: UnitOfWork, batch: Pending[]) => {
-    const customers = await unit.customerTerms([...new Set(batch.map((p) => p.input.customer))]);
+    const customers = await unit.customersByNumber([...new Set(batch.map((p) => p.input.customer))]);
     const ready = batch.filter((p) => {
       if (customers.has(p.input.customer)) return true;
       addIssue({
@@ -77,15 +86,23 @@ export async function importInvoices(
       });
       return false;
     });
-    if (issues.length > 0 || ready.length === 0) return;
+    if (ready.length === 0) return;
+    // The sequence is reserved even when the file already has problems: the transaction then rolls back, and the
+    // remaining invoices are still checked against the business rules so that every problem is reported at once.
     const needOgm = ready.filter((p) => p.input.structuredCommunication === undefined).length;
     let ogmBase = needOgm ? await unit.reserveSequence("structured-communication", needOgm) : 0n;
-    const items: InvoiceToSave[] = ready.map(({ input }) => {
+    const items: InvoiceToSave[] = [];
+    const placed: Pending[] = [];
+    for (const pending of ready) {
+      const { input } = pending;
       const given = invoiceContentOf(input);
       // Without a due date the customer's payment terms decide it, so that lateness can be measured.
       const content = given.dueDate
         ? given
-        : { ...given, dueDate: dueDateFor(given.issueDate, customers.get(input.customer) ?? 0) };
+        : {
+            ...given,
+            dueDate: dueDateFor(given.issueDate, customers.get(input.customer)?.paymentTermsDays ?? 0),
+          };
       const amounts = computeTotals(content);
       const ogm = input.structuredCommunication
         ? parseOgm(input.structuredCommunication)
@@ -99,8 +116,28 @@ export async function importInvoices(
         structuredCommunication: ogm?.ok ? ogm.value : null,
         issuedAt: at.toISOString(),
       };
+      const customer = customers.get(input.customer) as Customer;
+      const document = buildInvoiceDocument(content, {
+        number: input.number,
+        seller: deps.seller,
+        buyer: customer,
+        ...(record.structuredCommunication
+          ? { structuredCommunication: record.structuredCommunication }
+          : {}),
+      });
+      const blocking = blockingFindings(deps.validator.validate(document), customer.preferredChannel);
+      for (const f of blocking) {
+        addIssue({
+          source: options.source,
+          at: pending.place.at,
+          field: f.rule,
+          message: `${f.message} (at ${f.location}); invoice ${input.number} cannot be issued`,
+        });
+      }
+      if (blocking.length) continue;
       const { taxExclusive, tax, payable } = amounts.totals;
-      return {
+      placed.push(pending);
+      items.push({
         record,
         source: `import:${options.source}`,
         figures: {
@@ -109,13 +146,14 @@ export async function importInvoices(
           tax: toMinorUnits(tax),
           payable: toMinorUnits(payable),
         },
-      };
-    });
+      });
+    }
+    if (issues.length > 0) return;
     const outcomes = await unit.saveInvoices(items, at);
     const entries = [];
     for (const [i, outcome] of outcomes.entries()) {
       const item = items[i] as InvoiceToSave;
-      const place = ready[i]?.place;
+      const place = placed[i]?.place;
       if (outcome.kind === "conflict") {
         addIssue({ source: options.source, at: place?.at ?? "", field: "number", message: outcome.message });
       } else if (outcome.kind === "unchanged") unchanged++;

@@ -44,7 +44,7 @@ export function createProgram(deps: CliDeps): Command {
   program.addCommand(customersCommand(deps));
   program.addCommand(invoicesCommand(deps));
   program.addCommand(auditCommand(deps));
-  program.addCommand(validateCommand());
+  program.addCommand(validateCommand(deps.io));
   program.addCommand(bouncesCommand(deps.io));
   return program;
 }

@@ -1,11 +1,12 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Store, UnitOfWork } from "../app/ports/store.ts";
+import type { Customer } from "../core/customer/customer.ts";
 import { appendAudit } from "./audit/append-audit.ts";
 import { auditHistory } from "./audit/audit-history.ts";
 import { readAuditChain } from "./audit/read-audit-chain.ts";
+import { customerFromRow } from "./customers/customer-mapper.ts";
 import { getCustomer, listCustomers, upsertCustomer } from "./customers/customer-repository.ts";
 import type { Database } from "./database.ts";
-import { toSafeNumber } from "./db-values.ts";
 import { getInvoice, listInvoices, reserveSequence, saveInvoices } from "./invoices/invoice-repository.ts";
 import { insertRecipient, listRecipients, updateRecipient } from "./recipients/recipient-repository.ts";
 import { withTransaction } from "./with-transaction.ts";
@@ -20,20 +21,19 @@ function readers(db: Kysely<Database>) {
   };
 }
 
-/** Payment terms of those of `numbers` that are customers; chunked to stay under the engines' parameter limits. */
-async function customerTerms(
+/** Those of `numbers` that are customers; chunked to stay under the engines' parameter limits. */
+async function customersByNumber(
   trx: Transaction<Database>,
   numbers: readonly string[],
-): Promise<Map<string, number>> {
-  const found = new Map<string, number>();
+): Promise<Map<string, Customer>> {
+  const found = new Map<string, Customer>();
   for (let i = 0; i < numbers.length; i += 500) {
     const rows = await trx
       .selectFrom("customers")
-      .select(["number", "payment_terms_days"])
+      .selectAll()
       .where("number", "in", numbers.slice(i, i + 500))
       .execute();
-    for (const row of rows)
-      found.set(row.number, toSafeNumber(row.payment_terms_days, "customers.payment_terms_days"));
+    for (const row of rows) found.set(row.number, customerFromRow(row));
   }
   return found;
 }
@@ -44,7 +44,7 @@ function unitOfWork(trx: Transaction<Database>): UnitOfWork {
     upsertCustomer: (customer, at) => upsertCustomer(trx, customer, at),
     insertRecipient: (recipient, at) => insertRecipient(trx, recipient, at),
     updateRecipient: (id, patch, at) => updateRecipient(trx, id, patch, at),
-    customerTerms: (numbers) => customerTerms(trx, numbers),
+    customersByNumber: (numbers) => customersByNumber(trx, numbers),
     saveInvoices: (items, at) => saveInvoices(trx, items, at),
     reserveSequence: (name, count) => reserveSequence(trx, name, count),
     audit: { append: (entries) => appendAudit(trx, entries) },

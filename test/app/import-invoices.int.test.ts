@@ -7,9 +7,13 @@ import { importInvoices } from "../../src/app/import-invoices.ts";
 import type { Store } from "../../src/app/ports/store.ts";
 import { verifyAuditChain } from "../../src/app/verify-audit-chain.ts";
 import type { Customer } from "../../src/core/customer/customer.ts";
+import { documentValidator } from "../../src/documents/document-validator.ts";
 import { readInvoiceRecords } from "../../src/imports/read-invoice-records.ts";
 import { createStore } from "../../src/store/create-store.ts";
 import { describeEachEngine } from "../support/databases.ts";
+import { defaultSeller } from "../support/seller.ts";
+
+const SELLER = defaultSeller();
 
 const dir = mkdtempSync(join(tmpdir(), "facteur-import-"));
 const AT = new Date("2026-11-28T10:00:00.000Z");
@@ -58,7 +62,7 @@ describeEachEngine("importInvoices", (engine) => {
   let store: Store;
   const run = (path: string) =>
     importInvoices(
-      { store, now: () => AT, newId: randomUUID },
+      { store, now: () => AT, newId: randomUUID, seller: SELLER, validator: documentValidator },
       {
         records: readInvoiceRecords(path),
         source: path.split("/").pop() ?? path,
@@ -138,9 +142,23 @@ describeEachEngine("importInvoices", (engine) => {
     expect(await store.getInvoice("X-1")).toBeNull();
   });
 
+  it("refuses to issue an invoice that breaks an EN 16931 rule, naming the rule, the field and why", async () => {
+    const text = `${HEADER}E-1,K1,2026-11-01,Training,1,500,E,0,\n`;
+    const report = await run(file("exempt.csv", text));
+    expect(report.committed).toBe(false);
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({
+        at: "2",
+        field: "BR-E-10",
+        message: expect.stringMatching(/exemption reason.*cannot be issued/s),
+      }),
+    );
+    expect(await store.getInvoice("E-1")).toBeNull();
+  });
+
   it("reads the JSON example format with allowances, charges and a credit note", async () => {
     const report = await importInvoices(
-      { store, now: () => AT, newId: randomUUID },
+      { store, now: () => AT, newId: randomUUID, seller: SELLER, validator: documentValidator },
       {
         records: readInvoiceRecords(
           file(
