@@ -186,6 +186,22 @@ describe("renderInvoicePdf", () => {
     await expect(notImage).rejects.toThrow("is neither a PNG nor a JPEG image");
   });
 
+  it("lists document allowances and charges with their reasons, and the VAT in the accounting currency", async () => {
+    const invoice = sampleInvoice({
+      allowances: [{ amount: dec("50"), reason: "Remise fidélité", vatCategory: "S", vatRate: dec("21") }],
+      charges: [{ amount: dec("12.5"), reason: "Frais d'envoi", vatCategory: "S", vatRate: dec("21") }],
+      currency: "USD",
+      taxCurrency: { code: "EUR", rate: dec("0.9") },
+    });
+    const text = pdfText(await renderInvoicePdf(invoice, { language: "fr", copy: false }));
+    expect(text).toMatch(/Remise fidélité\s+-50,00 USD/);
+    expect(text).toMatch(/Frais d'envoi\s+12,50 USD/);
+    expect(text).toMatch(/Total HTVA\s+2\.426,75 USD/);
+    expect(text).toMatch(
+      new RegExp(`TVA en EUR\\s+${invoice.taxTotalInTaxCurrency?.toFixed(2).replace(".", ",")} EUR`),
+    );
+  });
+
   it("fits the sample invoice on one page", async () => {
     expect(pdfPageCount(await renderInvoicePdf(sampleInvoice(), { language: "de", copy: true }))).toBe(1);
   });
