@@ -1,4 +1,4 @@
-import { verify, type X509Certificate } from "node:crypto";
+import { type KeyObject, verify, type X509Certificate } from "node:crypto";
 import { canonicalize } from "../xml/canonicalize.ts";
 import { indexElementIds } from "../xml/element-ids.ts";
 import type { XmlTreeDocument, XmlTreeElement } from "../xml/xml-tree.ts";
@@ -13,6 +13,8 @@ export interface VerifyXmlSignatureOptions {
   readonly attachments?: ReadonlyMap<string, Buffer>;
   /** Verify with this certificate's key instead of the one the KeyInfo names (e.g. the peer's known certificate). */
   readonly certificate?: X509Certificate;
+  /** Verify with this public key (no certificate at hand); takes precedence over `certificate` and KeyInfo. */
+  readonly publicKey?: KeyObject;
   /** Accept SHA-1 digests and RSA-SHA1 signatures (older SMP responses use them); default false. */
   readonly allowSha1?: boolean;
 }
@@ -43,15 +45,15 @@ function verifySignatureValue(
   octets: string,
   value: Buffer,
   algorithmUri: string,
-  certificate: X509Certificate,
+  publicKey: KeyObject,
 ): string | undefined {
   const algorithm = SIGNATURE_ALGORITHMS.get(algorithmUri);
   if (!algorithm) return `unsupported signature algorithm ${algorithmUri}`;
-  const keyType = certificate.publicKey.asymmetricKeyType;
+  const keyType = publicKey.asymmetricKeyType;
   if ((algorithm.key === "rsa") !== (keyType === "rsa"))
     return `the ${keyType ?? "unknown"} key does not fit the signature algorithm ${algorithmUri}`;
   const key = {
-    key: certificate.publicKey,
+    key: publicKey,
     dsaEncoding: algorithm.key === "ec" ? "ieee-p1363" : "der",
   } as const;
   try {
@@ -89,18 +91,20 @@ export function verifyXmlSignature(
   if (options.allowSha1 !== true && (sha1 || SIGNATURE_ALGORITHMS.get(signatureAlgorithm)?.hash === "sha1"))
     problems.push("SHA-1 is not accepted");
   const c14n = C14N_ALGORITHMS.get(canonicalization.algorithm);
-  const found = options.certificate ? undefined : signingCertificate(parts.value.keyInfo, ids);
+  const given = options.publicKey ?? options.certificate;
+  const found = given ? undefined : signingCertificate(parts.value.keyInfo, ids);
   const certificate = options.certificate ?? (found?.ok ? found.value : undefined);
+  const publicKey = options.publicKey ?? certificate?.publicKey;
   let signatureProblem: string | undefined;
   if (!c14n) signatureProblem = `unsupported canonicalisation ${canonicalization.algorithm}`;
-  else if (!certificate) signatureProblem = found && !found.ok ? found.error : "no signing certificate";
+  else if (!publicKey) signatureProblem = found && !found.ok ? found.error : "no signing certificate";
   else {
     const octets = canonicalize(signedInfo, {
       mode: c14n.mode,
       withComments: c14n.withComments,
       inclusivePrefixes: canonicalization.inclusivePrefixes,
     });
-    signatureProblem = verifySignatureValue(octets, signatureValue, signatureAlgorithm, certificate);
+    signatureProblem = verifySignatureValue(octets, signatureValue, signatureAlgorithm, publicKey);
   }
   if (signatureProblem !== undefined) problems.push(signatureProblem);
   const unresolved = references.some((r) => r.status === "unresolved");
