@@ -6,7 +6,7 @@ import type { PdfLabels } from "./labels/pdf-labels.ts";
 const countryNames = new Map<Language, Intl.DisplayNames>();
 
 /** The country's name in `language` ("Belgique", "België"), or the code when ICU does not know it. */
-export function countryName(code: string, language: Language): string {
+function countryName(code: string, language: Language): string {
   let names = countryNames.get(language);
   if (!names) {
     names = new Intl.DisplayNames([language], { type: "region", fallback: "code" });

@@ -4,7 +4,7 @@ import { COLORS, PAGE, SIZE } from "./pdf-layout.ts";
 import { measureText, writeText } from "./pdf-text.ts";
 
 /** The totals sit against the right margin. */
-export const TOTALS_WIDTH = 240;
+const TOTALS_WIDTH = 240;
 const X = PAGE.right - TOTALS_WIDTH;
 const LABEL_WIDTH = 140;
 const ROW = 14;

@@ -4,7 +4,7 @@ import { COLORS, PAGE, SIZE } from "./pdf-layout.ts";
 import { measureText, type TextStyle, writeText } from "./pdf-text.ts";
 
 /** Width of the VAT breakdown, on the left of the totals. */
-export const VAT_BLOCK_WIDTH = 268;
+const VAT_BLOCK_WIDTH = 268;
 const WIDTHS = [100, 38, 65, 65] as const;
 const PAD = 3;
 
