@@ -17,6 +17,10 @@ function attachmentName(number: string, extension: string): string {
   return `${number.replace(/[\\/:*?"<>|\s]+/g, "_")}.${extension}`;
 }
 
+function crlf(text: string): string {
+  return text.replace(/\r?\n/g, "\r\n");
+}
+
 function mailbox(box: CheckedMailbox): { name: string; address: string } | string {
   return box.name === "" ? box.address : { name: box.name, address: box.address };
 }
@@ -70,8 +74,8 @@ export async function composeInvoiceMessage(
       [DELIVERY_HEADER]: input.deliveryId,
       [INVOICE_HEADER]: number,
     },
-    text: body.text,
-    html: body.html,
+    text: crlf(body.text),
+    html: crlf(body.html),
     attachments,
     baseBoundary: createHash("sha256").update(input.messageId).digest("hex").slice(0, 24),
   });

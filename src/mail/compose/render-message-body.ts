@@ -22,24 +22,43 @@ export interface BodyFacts {
   readonly sellerName: string;
 }
 
+// Building an Intl formatter costs far more than using one (about 250 µs against 5 µs): they are kept per locale.
+const amountFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** Formats hundredths as a currency amount of the locale, exactly (a decimal string, never a float). */
 export function formatAmount(minor: bigint, currency: string, locale: string): string {
   const sign = minor < 0n ? "-" : "";
   const magnitude = minor < 0n ? -minor : minor;
   const decimal = `${sign}${magnitude / 100n}.${(magnitude % 100n).toString().padStart(2, "0")}`;
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(decimal as `${number}`);
+  const format = cached(
+    amountFormats,
+    `${locale} ${currency}`,
+    () => new Intl.NumberFormat(locale, { style: "currency", currency }),
+  );
+  return format.format(decimal as `${number}`);
 }
 
 /** Formats an ISO date (YYYY-MM-DD) as a long date of the locale, e.g. "15 mars 2024". */
 export function formatDate(isoDate: string, locale: string): string {
   const [year, month, day] = isoDate.split("-").map(Number);
   const time = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1);
-  return new Intl.DateTimeFormat(locale, {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(time);
+  const format = cached(
+    dateFormats,
+    locale,
+    () =>
+      new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+  );
+  return format.format(time);
 }
 
 function escapeHtml(text: string): string {

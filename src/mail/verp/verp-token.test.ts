@@ -6,25 +6,6 @@ import { createVerpToken, verifyVerpToken, verpReturnPath } from "./verp-token.t
 const secret = "0123456789abcdef-test-secret";
 const uuid = "5f0c3e7a-9b1d-4c2e-8f3a-6b7c8d9e0f1a";
 
-describe("base32", () => {
-  it("round-trips any bytes and matches the RFC 4648 test vectors", () => {
-    expect(encodeBase32(Buffer.from("foobar"))).toBe("mzxw6ytboi");
-    expect(encodeBase32(Buffer.from("f"))).toBe("my");
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
-        expect(decodeBase32(encodeBase32(bytes))?.equals(Buffer.from(bytes))).toBe(true);
-      }),
-    );
-  });
-
-  it("refuses characters outside the alphabet, impossible lengths and non-zero padding bits", () => {
-    expect(decodeBase32("mzxw6ytbo1")).toBeNull();
-    expect(decodeBase32("m")).toBeNull();
-    expect(decodeBase32("mz")).toBeNull();
-    expect(decodeBase32("MY")?.toString()).toBe("f");
-  });
-});
-
 describe("VERP tokens", () => {
   it("give back the delivery id of a UUID and fit a return path under 64 octets of local part", () => {
     const address = verpReturnPath(uuid, { secret, bounceDomain: "bounce.facteur.test" });
