@@ -27,13 +27,13 @@ export interface SbdhWriteInput {
   readonly mlsType?: MlsType;
 }
 
-function escape(value: string): string {
+function escapeXml(value: string): string {
   return value.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
 }
 
 function scope(type: string, instance: string, identifier?: string): string {
-  const scheme = identifier === undefined ? "" : `<sh:Identifier>${escape(identifier)}</sh:Identifier>`;
-  return `<sh:Scope><sh:Type>${type}</sh:Type><sh:InstanceIdentifier>${escape(instance)}</sh:InstanceIdentifier>${scheme}</sh:Scope>`;
+  const scheme = identifier === undefined ? "" : `<sh:Identifier>${escapeXml(identifier)}</sh:Identifier>`;
+  return `<sh:Scope><sh:Type>${type}</sh:Type><sh:InstanceIdentifier>${escapeXml(instance)}</sh:InstanceIdentifier>${scheme}</sh:Scope>`;
 }
 
 function inputProblem(input: SbdhWriteInput): string | undefined {
@@ -70,13 +70,13 @@ export function writeSbdh(input: SbdhWriteInput, payload: string | Buffer): Resu
   const body = text.value.replace(/^\s*<\?xml[^?]*\?>\s*/, "");
   const header = [
     `<sh:HeaderVersion>${SBDH_HEADER_VERSION}</sh:HeaderVersion>`,
-    `<sh:Sender><sh:Identifier Authority="${PEPPOL_PARTICIPANT_SCHEME}">${escape(input.sender)}</sh:Identifier></sh:Sender>`,
-    `<sh:Receiver><sh:Identifier Authority="${PEPPOL_PARTICIPANT_SCHEME}">${escape(input.receiver)}</sh:Identifier></sh:Receiver>`,
+    `<sh:Sender><sh:Identifier Authority="${PEPPOL_PARTICIPANT_SCHEME}">${escapeXml(input.sender)}</sh:Identifier></sh:Sender>`,
+    `<sh:Receiver><sh:Identifier Authority="${PEPPOL_PARTICIPANT_SCHEME}">${escapeXml(input.receiver)}</sh:Identifier></sh:Receiver>`,
     "<sh:DocumentIdentification>",
-    `<sh:Standard>${escape(parts.rootNamespace)}</sh:Standard>`,
-    `<sh:TypeVersion>${escape(parts.version)}</sh:TypeVersion>`,
-    `<sh:InstanceIdentifier>${escape(input.instanceIdentifier)}</sh:InstanceIdentifier>`,
-    `<sh:Type>${escape(parts.localName)}</sh:Type>`,
+    `<sh:Standard>${escapeXml(parts.rootNamespace)}</sh:Standard>`,
+    `<sh:TypeVersion>${escapeXml(parts.version)}</sh:TypeVersion>`,
+    `<sh:InstanceIdentifier>${escapeXml(input.instanceIdentifier)}</sh:InstanceIdentifier>`,
+    `<sh:Type>${escapeXml(parts.localName)}</sh:Type>`,
     `<sh:CreationDateAndTime>${input.creationDateTime.toISOString()}</sh:CreationDateAndTime>`,
     "</sh:DocumentIdentification>",
     "<sh:BusinessScope>",
