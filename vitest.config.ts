@@ -15,6 +15,7 @@ export default defineConfig({
           name: "unit-and-storage",
           include: ["src/**/*.test.ts", "test/**/*.test.ts"],
           exclude: [...LAB, "**/node_modules/**"],
+          globalSetup: ["test/support/tools-global-setup.ts"],
           sequence: { groupOrder: 0 },
         },
       },
@@ -23,7 +24,7 @@ export default defineConfig({
         test: {
           name: "mail-lab",
           include: LAB,
-          globalSetup: ["test/support/mail-lab-global-setup.ts"],
+          globalSetup: ["test/support/tools-global-setup.ts", "test/support/mail-lab-global-setup.ts"],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
         },

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the Debian tools the tests read documents and mail with, when missing (as root; a no-op otherwise fast):
+# poppler-utils (pdftotext, pdftoppm: PDF text and page images), spamassassin (scores invoice mail offline).
+set -euo pipefail
+missing=()
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v spamassassin >/dev/null 2>&1 || missing+=(spamassassin)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+  echo "install-test-tools: missing ${missing[*]}; run as root or install them with apt-get" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
