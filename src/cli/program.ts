@@ -4,6 +4,7 @@ import type { CliDeps } from "./cli-deps.ts";
 import { auditCommand } from "./commands/audit.ts";
 import { bouncesCommand } from "./commands/bounces.ts";
 import { customersCommand } from "./commands/customers.ts";
+import { dkimCommand } from "./commands/dkim.ts";
 import { importCommand } from "./commands/import.ts";
 import { invoicesCommand } from "./commands/invoices.ts";
 import { validateCommand } from "./commands/validate.ts";
@@ -46,5 +47,6 @@ export function createProgram(deps: CliDeps): Command {
   program.addCommand(auditCommand(deps));
   program.addCommand(validateCommand(deps.io));
   program.addCommand(bouncesCommand(deps.io));
+  program.addCommand(dkimCommand(deps.io));
   return program;
 }
