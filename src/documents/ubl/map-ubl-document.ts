@@ -1,4 +1,11 @@
-import type { Identifier, InvoiceDocument, Party, Payee, PaymentMeans } from "../../core/invoice/invoice.ts";
+import type {
+  Identifier,
+  InvoiceDocument,
+  InvoiceLine,
+  Party,
+  Payee,
+  PaymentMeans,
+} from "../../core/invoice/invoice.ts";
 import { readAllowancesAndCharges } from "./read-allowance-charge.ts";
 import { readInvoiceLine } from "./read-invoice-line.ts";
 import { readParty, readPayee, readTaxRepresentative } from "./read-party.ts";
@@ -6,6 +13,7 @@ import { readPaymentMeans } from "./read-payment-means.ts";
 import { readAttachment, readDelivery, readPeriod, readPrecedingInvoices } from "./read-references.ts";
 import { readTaxTotals } from "./read-tax-totals.ts";
 import { cac, cacs, cbc, cbcText, cbcTexts, identifierOf } from "./ubl-access.ts";
+import { CAC_NS } from "./ubl-namespaces.ts";
 import type { XmlElement } from "./xml-element.ts";
 
 /** DocumentTypeCode of an AdditionalDocumentReference that carries BT-18 (invoiced object) rather than BG-24. */
@@ -36,6 +44,20 @@ function attachCreditorId(
   };
 }
 
+/**
+ * BG-25 from every cac:InvoiceLine and cac:CreditNoteLine in document order, whatever the root: the schema allows
+ * only its own kind, but the schematron's line rules select both, so a misplaced line is still checked.
+ */
+function readLines(root: XmlElement): InvoiceLine[] {
+  const lines: InvoiceLine[] = [];
+  for (const child of root.children) {
+    if (child.ns !== CAC_NS) continue;
+    if (child.name === "InvoiceLine") lines.push(readInvoiceLine(child, "InvoicedQuantity"));
+    else if (child.name === "CreditNoteLine") lines.push(readInvoiceLine(child, "CreditedQuantity"));
+  }
+  return lines;
+}
+
 /** Maps a UBL Invoice or CreditNote root element to the EN 16931 model, leniently: absent elements stay undefined. */
 export function mapUblDocument(root: XmlElement, kind: "invoice" | "credit-note"): InvoiceDocument {
   const isInvoice = kind === "invoice";
@@ -62,8 +84,6 @@ export function mapUblDocument(root: XmlElement, kind: "invoice" | "credit-note"
     readPayee(cac(root, "PayeeParty")),
     paymentMeansElements.map(readPaymentMeans),
   );
-  const lineName = isInvoice ? "InvoiceLine" : "CreditNoteLine";
-  const quantityName = isInvoice ? "InvoicedQuantity" : "CreditedQuantity";
   return {
     typeCode: cbcText(root, isInvoice ? "InvoiceTypeCode" : "CreditNoteTypeCode") ?? "",
     kind,
@@ -116,6 +136,6 @@ export function mapUblDocument(root: XmlElement, kind: "invoice" | "credit-note"
         return type !== INVOICED_OBJECT && (isInvoice || type !== PROJECT);
       })
       .map(readAttachment),
-    lines: cacs(root, lineName).map((line) => readInvoiceLine(line, quantityName)),
+    lines: readLines(root),
   };
 }

@@ -1,4 +1,4 @@
-import type { InvoiceLine, Item, LinePrice } from "../../core/invoice/invoice.ts";
+import type { Identifier, InvoiceLine, Item, LinePrice } from "../../core/invoice/invoice.ts";
 import { readAllowancesAndCharges } from "./read-allowance-charge.ts";
 import { readPeriod } from "./read-references.ts";
 import { cac, cacs, cbc, cbcDecimal, cbcText, decimalOf, identifierOf } from "./ubl-access.ts";
@@ -39,12 +39,19 @@ function readPrice(price: XmlElement | undefined): LinePrice {
   };
 }
 
-/** The line's invoiced object (BT-128): a DocumentReference with type code 130 (or none). */
-function objectReference(line: XmlElement): XmlElement | undefined {
-  return cacs(line, "DocumentReference").find((r) => {
-    const type = cbcText(r, "DocumentTypeCode");
-    return type === undefined || type === "130";
-  });
+/**
+ * The line's invoiced object (BT-128): the ID of a DocumentReference with type code 130. Older documents (the CEN
+ * examples among them) omit the code, so a reference without one is read too, but only when its ID has a value:
+ * an empty ID there is not an object identifier the schematron would check (BR-CL-07 requires the code).
+ */
+function objectIdentifierOf(line: XmlElement): Identifier | undefined {
+  const references = cacs(line, "DocumentReference");
+  const typed = references.find((r) => cbcText(r, "DocumentTypeCode") === "130");
+  if (typed) return identifierOf(cbc(typed, "ID"));
+  const untyped = references.find(
+    (r) => cbcText(r, "DocumentTypeCode") === undefined && cbcText(r, "ID") !== undefined,
+  );
+  return identifierOf(cbc(untyped, "ID"));
 }
 
 /** BG-25 from cac:InvoiceLine or cac:CreditNoteLine (whose quantity is CreditedQuantity). */
@@ -60,7 +67,7 @@ export function readInvoiceLine(
   return {
     id: cbcText(line, "ID"),
     note: cbcText(line, "Note"),
-    objectIdentifier: identifierOf(cbc(objectReference(line), "ID")),
+    objectIdentifier: objectIdentifierOf(line),
     quantity: decimalOf(quantity),
     unitCode: attributeOf(quantity, "unitCode"),
     netAmount: cbcDecimal(line, "LineExtensionAmount"),

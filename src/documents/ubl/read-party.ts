@@ -73,7 +73,8 @@ export function readPayee(party: XmlElement | undefined): Payee | undefined {
 export function readTaxRepresentative(party: XmlElement | undefined): TaxRepresentative | undefined {
   if (!party) return undefined;
   const taxSchemes = cacs(party, "PartyTaxScheme");
-  const vat = taxSchemes.find((t) => taxSchemeOf(t) === "VAT") ?? taxSchemes[0];
+  // BT-63 is only a CompanyID under the VAT scheme (BR-56): another scheme's number is not a VAT identifier.
+  const vat = taxSchemes.find((t) => taxSchemeOf(t) === "VAT");
   return {
     name: cbcText(cac(party, "PartyName"), "Name"),
     vatNumber: cbcText(vat, "CompanyID"),

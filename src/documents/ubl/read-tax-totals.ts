@@ -26,6 +26,7 @@ function readSubtotal(subtotal: XmlElement): VatBreakdown {
  * BG-22 totals, BG-23 VAT breakdown and BT-111. A document may carry two TaxTotal elements: the one in the invoice
  * currency with the subtotals (BT-110) and, when a VAT accounting currency is set, one with only the amount in that
  * currency (BT-111). They are told apart by currencyID first, by the presence of subtotals second, by order last.
+ * The breakdown holds the subtotals of every tax total, in document order.
  */
 export function readTaxTotals(
   root: XmlElement,
@@ -55,7 +56,9 @@ export function readTaxTotals(
       rounding: cbcDecimal(monetary, "PayableRoundingAmount"),
       payable: cbcDecimal(monetary, "PayableAmount"),
     },
-    vatBreakdown: cacs(main, "TaxSubtotal").map(readSubtotal),
+    // Every TaxSubtotal counts, as in the schematron's `cac:TaxTotal/cac:TaxSubtotal` contexts, even in a second
+    // tax total where Peppol forbids them (PEPPOL-EN16931-R053).
+    vatBreakdown: taxTotals.flatMap((t) => cacs(t, "TaxSubtotal").map(readSubtotal)),
     taxTotalInTaxCurrency: decimalOf(cbc(foreign, "TaxAmount")),
   };
 }

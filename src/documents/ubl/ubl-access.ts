@@ -54,13 +54,17 @@ export function cbcDecimal(parent: XmlElement | undefined, name: string): Decima
   return decimalOf(firstChild(parent, CBC_NS, name));
 }
 
-/** An identifier with its scheme attribute (schemeID, or listID for classification codes). */
+/**
+ * An identifier with its scheme attribute (schemeID, or listID for classification codes). An empty element that
+ * carries a scheme is kept with value "": the schematron's scheme code-list rules (BR-CL-07/10/11/13/21) select any
+ * element with the attribute, whatever its text.
+ */
 export function identifierOf(
   element: XmlElement | undefined,
   schemeAttribute = "schemeID",
 ): Identifier | undefined {
-  const value = textOf(element);
-  if (value === undefined) return undefined;
   const scheme = attributeOf(element, schemeAttribute);
+  const value = textOf(element) ?? (scheme === undefined ? undefined : "");
+  if (value === undefined) return undefined;
   return scheme === undefined ? { value } : { value, scheme };
 }
