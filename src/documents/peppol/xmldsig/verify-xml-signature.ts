@@ -84,7 +84,8 @@ export function verifyXmlSignature(
   const context = { document, signature, ids, attachments: options.attachments ?? new Map<string, Buffer>() };
   const references = parts.value.references.map((reference) => checkReference(reference, context));
   for (const r of references)
-    if (r.status !== "valid" && r.status !== "unresolved") problems.push(`reference ${r.uri}: ${r.message}`);
+    if (r.status !== "valid" && r.status !== "unresolved")
+      problems.push(`reference ${r.uri || '""'}: ${r.message}`);
   const sha1 = [...parts.value.references.map((r) => DIGEST_ALGORITHMS.get(r.digestAlgorithm))].includes(
     "sha1",
   );
