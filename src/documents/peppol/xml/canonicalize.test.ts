@@ -117,6 +117,14 @@ describe("canonicalize, exclusive (Exclusive XML Canonicalization 1.0)", () => {
     expect(["wsu", "eb", "S12"].sort((a, b) => a.localeCompare(b))).toEqual(["eb", "S12", "wsu"]);
   });
 
+  it("orders declarations by the prefix alone, not by prefix and URI run together", () => {
+    // Sorting "a"+"urn:z" against "ab"+"urn:a" would put ab first; the prefix alone puts a first.
+    const input = '<a:r xmlns:ab="urn:a" xmlns:a="urn:z" ab:x="1"/>';
+    expect(canonicalize(document(input), EXCLUSIVE)).toBe(
+      '<a:r xmlns:a="urn:z" xmlns:ab="urn:a" ab:x="1"></a:r>',
+    );
+  });
+
   it("renders the prefixes of the InclusiveNamespaces PrefixList even when they are not used", () => {
     const input =
       '<S12:Envelope xmlns:S12="urn:s" xmlns:x="urn:x" xmlns="urn:d"><b:Body xmlns:b="urn:b"/></S12:Envelope>';
