@@ -59,6 +59,19 @@ function checkAttachment(
     : { ...base, status: "digest-mismatch", message: "the attachment's digest differs" };
 }
 
+/** The node-set a same-document URI selects: the document for "", the one element with that id for "#id". */
+function resolveSameDocument(
+  uri: string,
+  context: ReferenceContext,
+): XmlTreeDocument | XmlTreeElement | string {
+  if (uri === "") return context.document;
+  if (!uri.startsWith("#")) return "unsupported URI form";
+  const found = context.ids.get(uri.slice(1)) ?? [];
+  const [element] = found;
+  if (!element) return "no such id";
+  return found.length === 1 ? element : "the id names several elements";
+}
+
 /**
  * Dereferences one ds:Reference (`URI=""`, `#id`, or `cid:` for a SOAP attachment), applies its transforms
  * (enveloped-signature, inclusive or exclusive canonicalisation, attachment content) and compares the digest.
@@ -70,20 +83,13 @@ export function checkReference(reference: SignatureReference, context: Reference
   const hash = DIGEST_ALGORITHMS.get(reference.digestAlgorithm);
   if (hash === undefined) return { ...base, status: "unsupported", message: "unknown digest algorithm" };
   if (reference.uri.startsWith("cid:")) return checkAttachment(reference, hash, context);
-  let subject: XmlTreeDocument | XmlTreeElement = context.document;
-  if (reference.uri !== "") {
-    const found = reference.uri.startsWith("#") ? (context.ids.get(reference.uri.slice(1)) ?? []) : [];
-    const element = found[0];
-    if (!reference.uri.startsWith("#"))
-      return { ...base, status: "unsupported", message: "unsupported URI form" };
-    if (found.length !== 1 || !element)
-      return {
-        ...base,
-        status: "missing",
-        message: element ? "the id names several elements" : "no such id",
-      };
-    subject = element;
-  }
+  const subject = resolveSameDocument(reference.uri, context);
+  if (typeof subject === "string")
+    return {
+      ...base,
+      status: subject === "unsupported URI form" ? "unsupported" : "missing",
+      message: subject,
+    };
   const element = "root" in subject ? subject.root : subject;
   let exclude: XmlTreeElement | undefined;
   let octets: string | undefined;
