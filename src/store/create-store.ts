@@ -7,6 +7,7 @@ import { readAuditChain } from "./audit/read-audit-chain.ts";
 import { customerFromRow } from "./customers/customer-mapper.ts";
 import { getCustomer, listCustomers, upsertCustomer } from "./customers/customer-repository.ts";
 import type { Database } from "./database.ts";
+import { invoiceDocuments, saveInvoiceDocuments } from "./invoice-documents/invoice-document-repository.ts";
 import { getInvoice, listInvoices, reserveSequence, saveInvoices } from "./invoices/invoice-repository.ts";
 import { insertRecipient, listRecipients, updateRecipient } from "./recipients/recipient-repository.ts";
 import { withTransaction } from "./with-transaction.ts";
@@ -48,6 +49,8 @@ function unitOfWork(trx: Transaction<Database>): UnitOfWork {
     saveInvoices: (items, at) => saveInvoices(trx, items, at),
     reserveSequence: (name, count) => reserveSequence(trx, name, count),
     audit: { append: (entries) => appendAudit(trx, entries) },
+    invoiceDocuments: (invoiceId) => invoiceDocuments(trx, invoiceId),
+    saveInvoiceDocuments: (documents) => saveInvoiceDocuments(trx, documents),
   };
 }
 
@@ -58,5 +61,6 @@ export function createStore(db: Kysely<Database>): Store {
     readChain: () => readAuditChain(db),
     history: (entity) => auditHistory(db, entity),
     transaction: (work) => withTransaction(db, (trx) => work(unitOfWork(trx))),
+    invoiceDocuments: (invoiceId) => invoiceDocuments(db, invoiceId),
   };
 }

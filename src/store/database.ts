@@ -6,6 +6,7 @@ import type {
   DeliveryEventsTable,
   DeliveryRecipientsTable,
 } from "./tables/deliveries.ts";
+import type { InvoiceDocumentsTable } from "./tables/invoice-documents.ts";
 import type { InvoicesTable, SequencesTable } from "./tables/invoices.ts";
 import type { JobsTable } from "./tables/jobs.ts";
 import type { RecipientsTable } from "./tables/recipients.ts";
@@ -22,4 +23,5 @@ export interface Database {
   delivery_recipients: DeliveryRecipientsTable;
   delivery_events: DeliveryEventsTable;
   jobs: JobsTable;
+  invoice_documents: InvoiceDocumentsTable;
 }

@@ -5,6 +5,7 @@ import * as auditLog from "./0003-audit-log.ts";
 import * as invoices from "./0004-invoices.ts";
 import * as deliveries from "./0005-deliveries.ts";
 import * as jobs from "./0006-jobs.ts";
+import * as invoiceDocuments from "./0007-invoice-documents.ts";
 
 /**
  * Every migration, by name, in the order they apply. A static list (not a folder scan) so that the set is checked by
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0004-invoices": invoices,
   "0005-deliveries": deliveries,
   "0006-jobs": jobs,
+  "0007-invoice-documents": invoiceDocuments,
 };
