@@ -1,4 +1,11 @@
-import { DEFAULT_RETRY_SCHEDULE, type RetrySchedule } from "../core/delivery/retry-schedule.ts";
+import { parseDuration } from "../core/delivery/duration.ts";
+import {
+  DEFAULT_RETRY_SCHEDULE,
+  parseRetrySchedule,
+  type RetrySchedule,
+} from "../core/delivery/retry-schedule.ts";
+import { AppError } from "../core/errors/app-error.ts";
+import type { Config } from "./config.ts";
 
 /** How workers deliver: retries, crash handling, leases and retention. All from configuration. */
 export interface DeliverySettings {
@@ -21,3 +28,24 @@ export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = {
   leaseMs: 300_000,
   retentionYears: 10,
 };
+
+/** The settings a {@link Config} describes; its zod schema has already checked every duration's form. */
+export function deliverySettingsFrom(config: Config): DeliverySettings {
+  const schedule = parseRetrySchedule({
+    delays: config.FACTEUR_RETRY_DELAYS,
+    every: config.FACTEUR_RETRY_EVERY,
+    giveUpAfter: config.FACTEUR_RETRY_GIVE_UP,
+  });
+  const lease = parseDuration(config.FACTEUR_WORKER_LEASE);
+  if (!schedule.ok || !lease.ok) {
+    const problems = [...(schedule.ok ? [] : schedule.error), ...(lease.ok ? [] : [lease.error])];
+    throw new AppError("config", `the delivery settings are invalid: ${problems.join("; ")}`);
+  }
+  return {
+    schedule: schedule.value,
+    maxCrashes: config.FACTEUR_WORKER_MAX_CRASHES,
+    crashBackoffMs: DEFAULT_DELIVERY_SETTINGS.crashBackoffMs,
+    leaseMs: lease.value,
+    retentionYears: config.FACTEUR_ARCHIVE_RETENTION_YEARS,
+  };
+}

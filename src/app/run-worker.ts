@@ -1,11 +1,20 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { JobOutcome } from "./job-outcome.ts";
 import type { ClaimedJob } from "./ports/job-queue.ts";
-import { type DeliveryWorkerDeps, type JobOutcome, processDeliveryJob } from "./process-delivery-job.ts";
+import { type DeliveryWorkerDeps, processDeliveryJobs } from "./process-delivery-jobs.ts";
 import { DELIVER_JOB } from "./send-invoices.ts";
+import { createSubmissionLane } from "./submission-lane.ts";
 
 export interface RunWorkerOptions {
-  /** Jobs in flight at once (each mostly waits on the relay). */
+  /** Batches in flight at once: while one waits on the relay, another can be composed or recorded. */
   readonly concurrency: number;
+  /** Jobs claimed and recorded together: one commit per step for the whole batch. */
+  readonly batchSize: number;
+  /**
+   * Submissions in flight at once (default 1). Each one more lets a crash duplicate one more message: see
+   * {@link createSubmissionLane}.
+   */
+  readonly lanes?: number;
   /** How long to wait when no job is due before looking again. */
   readonly pollMs: number;
   /** Process every job that is due, then return instead of waiting for more. */
@@ -45,23 +54,27 @@ async function pause(ms: number, signal: AbortSignal | undefined): Promise<void>
 }
 
 /**
- * Runs delivery jobs until `signal` aborts (or, with `once`, until nothing is due): claims as many jobs as there are
- * free slots, runs them concurrently, and claims again as slots free up. When nothing is due it sleeps `pollMs`
- * instead of asking again at once, so an idle or deferred queue costs one query per poll.
+ * Runs delivery jobs until `signal` aborts (or, with `once`, until nothing is due): claims a batch whenever fewer than
+ * `concurrency` batches are in flight, and runs it. When nothing is due it sleeps `pollMs` instead of asking again at
+ * once, so an idle or deferred queue costs one query per poll, never a hot loop.
  */
 export async function runWorker(deps: DeliveryWorkerDeps, options: RunWorkerOptions): Promise<WorkerStats> {
   const outcomes = emptyOutcomes();
   let claimed = 0;
   const inFlight = new Set<Promise<void>>();
-  const start = (job: ClaimedJob) => {
-    const run: Promise<void> = processDeliveryJob(deps, job)
+  const lane = createSubmissionLane(options.lanes ?? 1);
+  const start = (jobs: readonly ClaimedJob[]) => {
+    const run: Promise<void> = processDeliveryJobs(deps, jobs, lane)
       .then(
-        (outcome) => {
-          outcomes[outcome]++;
-          options.onOutcome?.(outcome, job);
+        (results) => {
+          for (const [i, outcome] of results.entries()) {
+            outcomes[outcome]++;
+            const job = jobs[i];
+            if (job !== undefined) options.onOutcome?.(outcome, job);
+          }
         },
         (error: unknown) => {
-          outcomes.crashed++;
+          outcomes.crashed += jobs.length;
           options.onError?.(error);
         },
       )
@@ -69,13 +82,12 @@ export async function runWorker(deps: DeliveryWorkerDeps, options: RunWorkerOpti
     inFlight.add(run);
   };
   while (!(options.signal?.aborted ?? false)) {
-    const free = options.concurrency - inFlight.size;
     let jobs: readonly ClaimedJob[] = [];
-    if (free > 0) {
+    if (inFlight.size < options.concurrency) {
       try {
         jobs = await deps.store.claim({
           worker: deps.worker,
-          limit: free,
+          limit: options.batchSize,
           now: deps.now(),
           leaseMs: deps.settings.leaseMs,
           kinds: [DELIVER_JOB],
@@ -87,7 +99,7 @@ export async function runWorker(deps: DeliveryWorkerDeps, options: RunWorkerOpti
       }
     }
     claimed += jobs.length;
-    for (const job of jobs) start(job);
+    if (jobs.length > 0) start(jobs);
     if (jobs.length === 0 && inFlight.size === 0) {
       if (options.once === true) break;
       await pause(options.pollMs, options.signal);

@@ -37,7 +37,7 @@ describeEachEngine("message archive", (engine) => {
       },
       { selection: { kind: "unsent" }, actor: "cli:test" },
     );
-    await runWorker(deps, { concurrency: 4, pollMs: 10, once: true });
+    await runWorker(deps, { concurrency: 2, batchSize: 4, pollMs: 10, once: true });
     return () => rmSync(root, { recursive: true, force: true });
   });
 

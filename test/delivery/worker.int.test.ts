@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { beforeEach, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/app/ports/mail-transport.ts";
 import type { MessageComposer } from "../../src/app/ports/message-composer.ts";
-import { processDeliveryJob } from "../../src/app/process-delivery-job.ts";
+import { processDeliveryJob } from "../../src/app/process-delivery-jobs.ts";
 import { runWorker } from "../../src/app/run-worker.ts";
 import { sendInvoices } from "../../src/app/send-invoices.ts";
 import { summarizeDeliveries } from "../../src/core/delivery/delivery-summary.ts";
@@ -60,7 +60,7 @@ describeEachEngine("delivery worker", (engine) => {
     const [number] = await queued(1);
     const transport = fakeTransport();
     const deps = workerDeps(engine.db, clock, { transport });
-    const stats = await runWorker(deps, { concurrency: 4, pollMs: 10, once: true });
+    const stats = await runWorker(deps, { concurrency: 2, batchSize: 4, pollMs: 10, once: true });
     expect(stats.outcomes.accepted).toBe(2);
     const deliveries = await deps.store.deliveriesOfInvoice(number ?? "");
     expect(deliveries.map((d) => d.state)).toEqual(["accepted", "accepted"]);
@@ -100,7 +100,7 @@ describeEachEngine("delivery worker", (engine) => {
           : { kind: "accepted", reply: { code: 250, enhanced: "2.0.0", text: "Ok", queueId: "Q9" } },
     );
     const deps = workerDeps(engine.db, clock, { transport });
-    await runWorker(deps, { concurrency: 4, pollMs: 10, once: true });
+    await runWorker(deps, { concurrency: 2, batchSize: 4, pollMs: 10, once: true });
     let [main] = await deps.store.deliveriesOfInvoice(number ?? "");
     expect(main).toMatchObject({
       state: "deferred",
@@ -109,12 +109,12 @@ describeEachEngine("delivery worker", (engine) => {
     });
 
     clock.advance(59_000);
-    const early = await runWorker(deps, { concurrency: 4, pollMs: 10, once: true });
+    const early = await runWorker(deps, { concurrency: 2, batchSize: 4, pollMs: 10, once: true });
     expect(early.claimed).toBe(0);
     expect(transport.submitted).toHaveLength(2);
 
     clock.advance(1_000);
-    await runWorker(deps, { concurrency: 4, pollMs: 10, once: true });
+    await runWorker(deps, { concurrency: 2, batchSize: 4, pollMs: 10, once: true });
     [main] = await deps.store.deliveriesOfInvoice(number ?? "");
     expect(main).toMatchObject({
       state: "deferred",
@@ -123,7 +123,7 @@ describeEachEngine("delivery worker", (engine) => {
     });
 
     clock.advance(300_000);
-    await runWorker(deps, { concurrency: 4, pollMs: 10, once: true });
+    await runWorker(deps, { concurrency: 2, batchSize: 4, pollMs: 10, once: true });
     [main] = await deps.store.deliveriesOfInvoice(number ?? "");
     expect(main).toMatchObject({ state: "accepted", attempts: 3, lastReply: { queueId: "Q9" } });
     const attempts = transport.submitted.filter((m) => m.messageId === main?.messageId);
@@ -147,9 +147,9 @@ describeEachEngine("delivery worker", (engine) => {
       },
     }));
     const deps = workerDeps(engine.db, clock, { transport });
-    await runWorker(deps, { concurrency: 4, pollMs: 10, once: true });
+    await runWorker(deps, { concurrency: 2, batchSize: 4, pollMs: 10, once: true });
     clock.advance(86_400_000);
-    const later = await runWorker(deps, { concurrency: 4, pollMs: 10, once: true });
+    const later = await runWorker(deps, { concurrency: 2, batchSize: 4, pollMs: 10, once: true });
     expect(later.claimed).toBe(0);
     const deliveries = await deps.store.deliveriesOfInvoice(number ?? "");
     expect(deliveries.map((d) => [d.state, d.attempts, d.lastReply?.code, d.lastReply?.enhanced])).toEqual([
@@ -167,7 +167,7 @@ describeEachEngine("delivery worker", (engine) => {
     });
     const states: string[] = [];
     for (let i = 0; i < 6; i++) {
-      await runWorker(deps, { concurrency: 4, pollMs: 10, once: true });
+      await runWorker(deps, { concurrency: 2, batchSize: 4, pollMs: 10, once: true });
       const [main] = await deps.store.deliveriesOfInvoice(number ?? "");
       states.push(`${main?.state}:${main?.attempts}`);
       clock.advance(2_000);
@@ -187,11 +187,11 @@ describeEachEngine("delivery worker", (engine) => {
       },
     };
     const crashing = { ...deps, composer };
-    const first = await runWorker(crashing, { concurrency: 2, pollMs: 10, once: true });
+    const first = await runWorker(crashing, { concurrency: 1, batchSize: 2, pollMs: 10, once: true });
     expect(first.outcomes).toMatchObject({ accepted: 4, crashed: 2 });
     for (let i = 0; i < 4; i++) {
       clock.advance(10_000);
-      await runWorker(crashing, { concurrency: 2, pollMs: 10, once: true });
+      await runWorker(crashing, { concurrency: 1, batchSize: 2, pollMs: 10, once: true });
     }
     const deliveries = await deps.store.deliveriesOfInvoice(bad);
     expect(deliveries.map((d) => d.state)).toEqual(["parked", "parked"]);
@@ -223,10 +223,10 @@ describeEachEngine("delivery worker", (engine) => {
       return { kind: "accepted", reply: { code: 250, enhanced: null, text: "Ok", queueId: null } };
     });
     const deps = workerDeps(engine.db, clock, { transport, settings: { crashBackoffMs: 1_000 } });
-    const first = await runWorker(deps, { concurrency: 4, pollMs: 10, once: true });
+    const first = await runWorker(deps, { concurrency: 2, batchSize: 4, pollMs: 10, once: true });
     expect(first.outcomes.crashed).toBe(2);
     clock.advance(1_000);
-    await runWorker(deps, { concurrency: 4, pollMs: 10, once: true });
+    await runWorker(deps, { concurrency: 2, batchSize: 4, pollMs: 10, once: true });
     const deliveries = await deps.store.deliveriesOfInvoice(number ?? "");
     expect(deliveries.map((d) => d.state)).toEqual(["accepted", "accepted"]);
     expect(deps.composer.composed).toBe(2);

@@ -8,13 +8,28 @@ import { err, ok, type Result } from "../result.ts";
  * - `failed`: the relay answered 5xx; the reply is kept and nothing is retried.
  * - `expired`: still deferred when the retry schedule ran out.
  * - `parked`: the job kept crashing (exceptions, not SMTP replies); an operator must look at its error.
+ * - `bounced`: accepted by the relay, then a bounce came back: every address failed for good (or a soft failure
+ *   outlived its retries). The bounce is the evidence.
+ * - `delivered`: accepted, then a success notice (DSN `delivered`) confirmed it reached a mailbox.
  */
-export const DELIVERY_STATES = ["queued", "deferred", "accepted", "failed", "expired", "parked"] as const;
+export const DELIVERY_STATES = [
+  "queued",
+  "deferred",
+  "accepted",
+  "failed",
+  "expired",
+  "parked",
+  "bounced",
+  "delivered",
+] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 /**
  * What can happen to a delivery. `archived` records a side effect (the signed bytes were stored) without changing the
- * state; the others move it.
+ * state; the others move it. The last four come from what the mail system reports after acceptance: `note` records a
+ * notice that changes nothing (a delay downstream, an auto-reply, a complaint, one address of several bouncing),
+ * `bounce` and `confirm` settle an accepted delivery, and `retry` sends an accepted message again after a soft
+ * failure downstream.
  */
 export const DELIVERY_EVENTS = [
   "queue",
@@ -25,11 +40,24 @@ export const DELIVERY_EVENTS = [
   "expire",
   "park",
   "release",
+  "note",
+  "bounce",
+  "confirm",
+  "retry",
 ] as const;
 export type DeliveryEvent = (typeof DELIVERY_EVENTS)[number];
 
-/** States from which nothing more is attempted. */
-export const FINAL_DELIVERY_STATES: readonly DeliveryState[] = ["accepted", "failed", "expired"];
+/** States from which nothing more is attempted (a soft bounce may still `retry` an accepted delivery). */
+export const FINAL_DELIVERY_STATES: readonly DeliveryState[] = [
+  "accepted",
+  "failed",
+  "expired",
+  "bounced",
+  "delivered",
+];
+
+/** Events that report on a message the relay took: they never reopen the submission path except `retry`. */
+export const DOWNSTREAM_EVENTS: readonly DeliveryEvent[] = ["note", "bounce", "confirm", "retry"];
 
 /** `null` stands for "no delivery yet": the only event allowed there is `queue`. */
 type From = DeliveryState | null;
@@ -47,6 +75,10 @@ const TRANSITIONS: Readonly<Record<DeliveryEvent, { from: readonly From[]; to: D
   expire: { from: ["queued", "deferred"], to: "expired" },
   park: { from: ["queued", "deferred"], to: "parked" },
   release: { from: ["parked"], to: "queued" },
+  note: { from: DELIVERY_STATES, to: "same" },
+  bounce: { from: ["accepted"], to: "bounced" },
+  confirm: { from: ["accepted"], to: "delivered" },
+  retry: { from: ["accepted"], to: "queued" },
 };
 
 /** A refused transition, as a value. */

@@ -75,4 +75,18 @@ describe("summarizeDeliveries", () => {
     ]);
     expect(summary.status).toBe("partially-sent");
   });
+
+  it("says whether a main recipient has the invoice: confirmed by a success notice, likely once accepted, not after a bounce", () => {
+    expect(summarizeDeliveries([]).mainRecipientHasIt).toBe("no");
+    expect(summarizeDeliveries([delivery("main", "queued")]).mainRecipientHasIt).toBe("no");
+    expect(summarizeDeliveries([delivery("main", "accepted")]).mainRecipientHasIt).toBe("likely");
+    expect(summarizeDeliveries([delivery("main", "bounced"), delivery("copy", "accepted")])).toMatchObject({
+      status: "failed",
+      mainRecipientHasIt: "no",
+    });
+    expect(
+      summarizeDeliveries([delivery("main", "delivered"), { ...delivery("main", "bounced"), id: "y" }]),
+    ).toMatchObject({ status: "partially-sent", mainRecipientHasIt: "confirmed" });
+    expect(summarizeDeliveries([delivery("main", "delivered")]).status).toBe("sent");
+  });
 });

@@ -7,9 +7,9 @@ import { DELIVERY_STATES, type DeliveryState } from "./delivery-state.ts";
  * - `unsent`: no main message was ever created.
  * - `in-progress`: a main message is still queued or deferred.
  * - `needs-attention`: a main message is parked after repeated crashes.
- * - `sent`: every main message of the latest round was accepted by the relay.
- * - `partially-sent`: the latest round is finished, some main messages accepted, some failed or expired.
- * - `failed`: the latest round is finished and no main message was accepted.
+ * - `sent`: every main message of the latest round was accepted by the relay (and did not bounce since).
+ * - `partially-sent`: the latest round is finished, some main messages accepted, some failed, expired or bounced.
+ * - `failed`: the latest round is finished and no main message was accepted (or every accepted one bounced).
  */
 export type InvoiceDeliveryStatus =
   | "unsent"
@@ -30,6 +30,12 @@ export interface InvoiceDeliverySummary {
   readonly copies: Readonly<Record<DeliveryState, number>>;
   /** When the relay first accepted a main message, any round: the moment the invoice counts as sent. */
   readonly firstAcceptedAt: Date | null;
+  /**
+   * Whether at least one main recipient has the invoice, as far as facteur can know: `confirmed` when a main message
+   * was reported delivered to a mailbox, `likely` when one was accepted by the relay and has not bounced, `no` when
+   * none is in either state (unsent, still in progress, or every main message failed, expired or bounced).
+   */
+  readonly mainRecipientHasIt: "confirmed" | "likely" | "no";
 }
 
 function emptyCounts(): Record<DeliveryState, number> {
@@ -42,13 +48,17 @@ export function summarizeDeliveries(deliveries: readonly Delivery[]): InvoiceDel
   const main = emptyCounts();
   const copies = emptyCounts();
   let firstAcceptedAt: Date | null = null;
+  let mainRecipientHasIt: InvoiceDeliverySummary["mainRecipientHasIt"] = "no";
   for (const d of deliveries) {
+    if (d.role === "main" && d.state === "delivered") mainRecipientHasIt = "confirmed";
+    else if (d.role === "main" && d.state === "accepted" && mainRecipientHasIt === "no")
+      mainRecipientHasIt = "likely";
     const at = d.role === "main" ? d.acceptedAt : null;
     if (at !== null && (firstAcceptedAt === null || at < firstAcceptedAt)) firstAcceptedAt = at;
     if (d.round !== round) continue;
     (d.role === "main" ? main : copies)[d.state]++;
   }
-  return { status: statusOf(main), round, main, copies, firstAcceptedAt };
+  return { status: statusOf(main), round, main, copies, firstAcceptedAt, mainRecipientHasIt };
 }
 
 function statusOf(main: Readonly<Record<DeliveryState, number>>): InvoiceDeliveryStatus {
@@ -56,6 +66,7 @@ function statusOf(main: Readonly<Record<DeliveryState, number>>): InvoiceDeliver
   if (total === 0) return "unsent";
   if (main.parked > 0) return "needs-attention";
   if (main.queued + main.deferred > 0) return "in-progress";
-  if (main.accepted === total) return "sent";
-  return main.accepted > 0 ? "partially-sent" : "failed";
+  const reached = main.accepted + main.delivered;
+  if (reached === total) return "sent";
+  return reached > 0 ? "partially-sent" : "failed";
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from "../../../src/app/delivery-settings.ts";
 import type { MailTransport } from "../../../src/app/ports/mail-transport.ts";
-import type { DeliveryWorkerDeps } from "../../../src/app/process-delivery-job.ts";
+import type { DeliveryWorkerDeps } from "../../../src/app/process-delivery-jobs.ts";
 import { createLocalArchive } from "../../../src/archive/local-archive.ts";
 import type { Database } from "../../../src/store/database.ts";
 import { createDeliveryStore } from "../../../src/store/deliveries/create-delivery-store.ts";

@@ -1,0 +1,10 @@
+/** What became of one delivery job. */
+export type JobOutcome =
+  | "accepted"
+  | "failed"
+  | "deferred"
+  | "expired"
+  | "crashed"
+  | "parked"
+  | "skipped"
+  | "lease-lost";

@@ -1,0 +1,127 @@
+import { randomUUID } from "node:crypto";
+import { Presets, SingleBar } from "cli-progress";
+import { Command, Option } from "commander";
+import { type SendReport, type SendSelection, sendInvoices } from "../../app/send-invoices.ts";
+import { AppError } from "../../core/errors/app-error.ts";
+import { createDeliveryStore } from "../../store/deliveries/create-delivery-store.ts";
+import { openContext } from "../context.ts";
+import { EXIT } from "../exit-codes.ts";
+import type { Io } from "../io.ts";
+import { runAction } from "../run-action.ts";
+import { actorName, type DeliveryCliDeps, messageIdDomain, requireRelay } from "./delivery-deps.ts";
+
+interface SendFlags {
+  readonly unsent?: boolean;
+  readonly customer?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly resend?: boolean;
+  readonly json?: boolean;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Reasons that mean an invoice the user asked for did not go out. */
+const PROBLEMS = new Set(["not-found", "not-issued", "no-usable-recipient"]);
+
+function selectionOf(numbers: readonly string[], flags: SendFlags): SendSelection {
+  for (const [name, value] of [
+    ["--from", flags.from],
+    ["--to", flags.to],
+  ] as const) {
+    if (value !== undefined && !DATE.test(value)) {
+      throw new AppError("invalid-input", `${name} must be a date as YYYY-MM-DD, not "${value}"`);
+    }
+  }
+  if (numbers.length > 0) {
+    if (flags.unsent === true) throw new AppError("invalid-input", "name invoices or use --unsent, not both");
+    return { kind: "numbers", numbers };
+  }
+  if (flags.unsent !== true) {
+    throw new AppError(
+      "invalid-input",
+      "name the invoices to send, or use --unsent for every issued invoice not yet sent",
+    );
+  }
+  if (flags.resend === true)
+    throw new AppError("invalid-input", "--resend needs the invoice numbers to send again");
+  return {
+    kind: "unsent",
+    ...(flags.customer === undefined ? {} : { customerNumber: flags.customer }),
+    ...(flags.from === undefined ? {} : { from: flags.from }),
+    ...(flags.to === undefined ? {} : { to: flags.to }),
+  };
+}
+
+function printSummary(io: Io, report: SendReport): void {
+  io.out(
+    `queued ${report.invoices} invoice(s): ${report.messages} message(s), of which ${report.copies} copies; ` +
+      "a worker (`facteur worker`) sends them",
+  );
+  if (report.skipped.length === 0) return;
+  const counts = new Map<string, number>();
+  for (const skip of report.skipped) counts.set(skip.reason, (counts.get(skip.reason) ?? 0) + 1);
+  io.out(`not queued: ${report.skipped.length} (${[...counts].map(([r, n]) => `${r}: ${n}`).join(", ")})`);
+  for (const skip of report.skipped.slice(0, 200))
+    io.out(`  ${skip.invoice}: ${skip.reason}: ${skip.message}`);
+  if (report.skipped.length > 200) io.out(`  ... and ${report.skipped.length - 200} more (see --json)`);
+}
+
+/** `facteur send`: queues invoices for e-mail delivery, refusing when no relay is configured. */
+export function sendCommand(deps: DeliveryCliDeps): Command {
+  const { io } = deps;
+  return new Command("send")
+    .description(
+      "queue issued invoices for e-mail delivery (one message to the main recipients, one per copy)",
+    )
+    .argument("[numbers...]", "invoice numbers to send")
+    .option("--unsent", "every issued invoice that has not been sent yet")
+    .option("--customer <number>", "with --unsent: only this customer's invoices")
+    .option("--from <date>", "with --unsent: issued on or after this date (YYYY-MM-DD)")
+    .option("--to <date>", "with --unsent: issued on or before this date (YYYY-MM-DD)")
+    .option("--resend", "send again invoices that were sent before (new messages, new Message-IDs)")
+    .addOption(new Option("--json", "print the report as JSON"))
+    .action((numbers: string[], flags: SendFlags) =>
+      runAction(io, async () => {
+        requireRelay(deps.config);
+        const selection = selectionOf(numbers, flags);
+        const ctx = await openContext(deps.config);
+        const bar = io.interactive
+          ? new SingleBar(
+              {
+                stream: process.stderr,
+                format:
+                  selection.kind === "numbers"
+                    ? "sending [{bar}] {value}/{total} invoices"
+                    : "sending {value} invoices handled",
+              },
+              Presets.shades_classic,
+            )
+          : null;
+        bar?.start(selection.kind === "numbers" ? new Set(selection.numbers).size : 0, 0);
+        try {
+          const domain = messageIdDomain(deps.config);
+          const report = await sendInvoices(
+            {
+              store: createDeliveryStore(ctx.database.db),
+              now: deps.now,
+              newId: deps.newId,
+              newMessageId: () => `${randomUUID()}@${domain}`,
+            },
+            {
+              selection,
+              ...(flags.resend === true ? { resend: true } : {}),
+              actor: actorName(deps),
+              onProgress: (handled) => bar?.update(handled),
+            },
+          );
+          bar?.stop();
+          if (flags.json === true) io.out(JSON.stringify(report, null, 2));
+          else printSummary(io, report);
+          return report.skipped.some((s) => PROBLEMS.has(s.reason)) ? EXIT.invalid : EXIT.ok;
+        } finally {
+          bar?.stop();
+          await ctx.database.destroy();
+        }
+      }),
+    );
+}
