@@ -46,6 +46,68 @@ export const configSchema = z.object({
     .describe("Billing contact e-mail (BT-43)."),
   FACTEUR_INVOICE_PREFIX: z.string().default("INV-").describe("Prefix of invoice numbers facteur assigns."),
   FACTEUR_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("Log verbosity."),
+  FACTEUR_SMTP_URL: optionalText.describe(
+    "Relay that takes outgoing invoices: smtp://host:587 (STARTTLS when offered), smtps://host:465, with user:password@ when it needs a login. Unset: `facteur send` refuses.",
+  ),
+  FACTEUR_RETRY_DELAYS: z
+    .string()
+    .regex(/^\s*(\d+[smhd](\s*,\s*\d+[smhd])*)?\s*$/, "a comma-separated list of durations such as 1m,5m,1h")
+    .default("1m,5m,15m,30m,1h,2h,4h")
+    .describe("Waits before retrying a deferred delivery, after the 1st, 2nd, ... failed attempt."),
+  FACTEUR_RETRY_EVERY: z
+    .string()
+    .regex(/^\d+[smhd]$/, "a duration such as 4h")
+    .default("4h")
+    .describe("Wait between retries once FACTEUR_RETRY_DELAYS is used up."),
+  FACTEUR_RETRY_GIVE_UP: z
+    .string()
+    .regex(/^\d+[smhd]$/, "a duration such as 3d")
+    .default("3d")
+    .describe("A delivery still deferred this long after its first attempt expires."),
+  FACTEUR_WORKER_LEASE: z
+    .string()
+    .regex(/^\d+[smhd]$/, "a duration such as 5m")
+    .default("5m")
+    .describe("How long a worker holds a job before another may take it over; keep it above the SMTP timeouts."),
+  FACTEUR_WORKER_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(2)
+    .describe("Batches of jobs one worker process runs at once."),
+  FACTEUR_WORKER_BATCH: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(32)
+    .describe("Jobs a worker claims and records together."),
+  FACTEUR_WORKER_LANES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(1)
+    .describe(
+      "Submissions one worker process makes at once. 1 bounds the duplicates a crash can cause to one message; n allows up to n. Run more workers to go faster without that cost.",
+    ),
+  FACTEUR_WORKER_MAX_CRASHES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe("A job that crashes this many times in a row is parked for an operator."),
+  FACTEUR_ARCHIVE_DIR: optionalText.describe(
+    "Folder of the message archive (the exact bytes of every message sent); default FACTEUR_DATA_DIR/archive.",
+  ),
+  FACTEUR_ARCHIVE_RETENTION_YEARS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(10)
+    .describe("Years each archived message is kept."),
 });
 
 /** The parsed, frozen configuration. */
