@@ -7,9 +7,8 @@ import { customersCommand } from "./commands/customers.ts";
 import { dkimCommand } from "./commands/dkim.ts";
 import { importCommand } from "./commands/import.ts";
 import { invoicesCommand } from "./commands/invoices.ts";
-import { renderCommand } from "./commands/render.ts";
-import { renderCommand } from "./commands/render.ts";
 import { peppolCommand } from "./commands/peppol.ts";
+import { renderCommand } from "./commands/render.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { openContext } from "./context.ts";
 import { runAction } from "./run-action.ts";
@@ -49,7 +48,6 @@ export function createProgram(deps: CliDeps): Command {
   program.addCommand(invoicesCommand(deps));
   program.addCommand(auditCommand(deps));
   program.addCommand(validateCommand(deps.io));
-  program.addCommand(renderCommand(deps));
   program.addCommand(renderCommand(deps));
   program.addCommand(bouncesCommand(deps.io));
   program.addCommand(dkimCommand(deps.io));
