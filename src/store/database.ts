@@ -6,6 +6,11 @@ import type {
   DeliveryEventsTable,
   DeliveryRecipientsTable,
 } from "./tables/deliveries.ts";
+import type {
+  DigestMarksTable,
+  InboundMessagesTable,
+  PaperFallbacksTable,
+} from "./tables/inbound-messages.ts";
 import type { InvoiceDocumentsTable } from "./tables/invoice-documents.ts";
 import type { InvoicesTable, SequencesTable } from "./tables/invoices.ts";
 import type { JobsTable } from "./tables/jobs.ts";
@@ -24,4 +29,7 @@ export interface Database {
   delivery_events: DeliveryEventsTable;
   jobs: JobsTable;
   invoice_documents: InvoiceDocumentsTable;
+  inbound_messages: InboundMessagesTable;
+  paper_fallbacks: PaperFallbacksTable;
+  digest_marks: DigestMarksTable;
 }
