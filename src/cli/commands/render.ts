@@ -64,8 +64,7 @@ export function renderCommand(deps: CliDeps): Command {
     .requiredOption(
       "--customers <file>",
       "customers of those invoices (.csv, .json or .jsonl, as for `facteur import customers`); repeatable",
-      (file: string, files: string[]) => [...files, file],
-      [] as string[],
+      (file: string, files: string[] | undefined) => [...(files ?? []), file],
     )
     .addOption(
       new Option("--lang <language>", "language of the PDFs (default: each customer's)").choices(LANGUAGES),
