@@ -68,7 +68,9 @@ export const configSchema = z.object({
     .string()
     .regex(/^\d+[smhd]$/, "a duration such as 5m")
     .default("5m")
-    .describe("How long a worker holds a job before another may take it over; keep it above the SMTP timeouts."),
+    .describe(
+      "How long a worker holds a job before another may take it over; keep it above the SMTP timeouts.",
+    ),
   FACTEUR_WORKER_CONCURRENCY: z.coerce
     .number()
     .int()
@@ -108,6 +110,59 @@ export const configSchema = z.object({
     .max(100)
     .default(10)
     .describe("Years each archived message is kept."),
+  FACTEUR_BOUNCE_DOMAIN: optionalText.describe(
+    "Domain of the VERP return paths (bounces+TOKEN@domain): its mail must reach the bounce mailbox (FACTEUR_BOUNCE_IMAP_URL) or `facteur bounces smtp`.",
+  ),
+  FACTEUR_VERP_SECRET: optionalText
+    .refine((v) => v === undefined || Buffer.byteLength(v, "utf8") >= 16, "at least 16 bytes")
+    .describe(
+      "HMAC secret of the VERP tokens that tie a bounce to its delivery (at least 16 bytes; keep it secret).",
+    ),
+  FACTEUR_VERP_PREVIOUS_SECRETS: optionalText.describe(
+    "Comma-separated earlier VERP secrets, still accepted on bounces while a secret is rotated (a bounce can come days later).",
+  ),
+  FACTEUR_BOUNCE_IMAP_URL: optionalText.describe(
+    "Bounce mailbox: imap://user:password@host:143 (STARTTLS when offered) or imaps://user:password@host:993.",
+  ),
+  FACTEUR_BOUNCE_IMAP_MAILBOX: z
+    .string()
+    .default("INBOX")
+    .describe("Folder of the bounce mailbox that receives bounces."),
+  FACTEUR_BOUNCE_IMAP_POLL: z
+    .string()
+    .regex(/^\d+[smhd]$/, "a duration such as 60s")
+    .default("60s")
+    .describe(
+      "How often the bounce mailbox is checked when the server offers no IDLE (and how long one IDLE lasts).",
+    ),
+  FACTEUR_BOUNCE_SMTP_LISTEN: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, "host:port, such as 127.0.0.1:2525")
+    .default("127.0.0.1:2525")
+    .describe("Where `facteur bounces smtp` listens for the bounce domain's mail (host:port)."),
+  FACTEUR_BOUNCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(65_536)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024)
+    .describe(
+      "Largest bounce read and archived; larger ones are refused by SMTP (552) and cut to this size from IMAP.",
+    ),
+  FACTEUR_BOUNCE_SOFT_RETRY: z
+    .string()
+    .regex(/^(off|\d+[smhd])$/, "off, or a duration such as 6h")
+    .default("6h")
+    .describe(
+      "After a soft bounce (mailbox full, ...) of an accepted message, send it again after this long; off: only record it.",
+    ),
+  FACTEUR_BOUNCE_SOFT_RETRY_MAX: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(2)
+    .describe("Sends again after soft bounces at most this many times, then the delivery counts as bounced."),
 });
 
 /** The parsed, frozen configuration. */
