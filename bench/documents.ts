@@ -1,0 +1,168 @@
+/**
+ * Document benchmark (issue 3), for a 10-line and a 1,000-line invoice: UBL writes/s, validations/s (the model, as
+ * issuing runs it, and a UBL file read and checked, as `facteur validate` does), UBL write + validate/s, PDFs/s,
+ * peak RSS, and the same UBL generation by @e-invoice-eu/core on equivalent data in the same run, with the ratio.
+ * The data are equivalent: its input is made from the UBL facteur wrote, and its output reads back to the same model.
+ * Every rate is given per second of wall time and per second of this process's CPU time (process.cpuUsage): the
+ * machine is shared, so the CPU figure is the fairer one-core figure. One thread, so one core.
+ *   npx tsx bench/documents.ts [--seconds S]
+ * Targets (one core): 10-line UBL write + validate >= 2,000/s and >= 5x @e-invoice-eu/core's generation alone;
+ * a 1,000-line invoice validated in < 50 ms; a one-page PDF >= 100/s.
+ */
+import { type Invoice, InvoiceService } from "@e-invoice-eu/core";
+import type { InvoiceDocument } from "../src/core/invoice/invoice.ts";
+import type { ContentLine } from "../src/core/invoice/invoice-content.ts";
+import { dec } from "../src/core/money/decimal.ts";
+import { renderInvoicePdf } from "../src/documents/pdf/render-invoice-pdf.ts";
+import { sampleInvoice, sampleLine } from "../src/documents/pdf/testing/sample-invoice.ts";
+import { readUbl } from "../src/documents/ubl/read-ubl.ts";
+import { writeUbl } from "../src/documents/ubl/write-ubl.ts";
+import { validateDocument } from "../src/documents/validation/validate-document.ts";
+import { validateUbl } from "../src/documents/validation/validate-ubl.ts";
+import { eInvoiceEuInput } from "./e-invoice-eu-input.ts";
+
+const args = process.argv.slice(2);
+const secondsArg = args.indexOf("--seconds");
+const SECONDS = secondsArg >= 0 ? Number(args[secondsArg + 1] ?? "2") : 2;
+
+/** Wall and CPU milliseconds per operation, and the rates they give. */
+interface Measure {
+  readonly count: number;
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+function cpuNow(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+/** Runs `work` for about `seconds` (at least 3 times) after a warm-up of a fifth of that. */
+async function measure(work: () => unknown, seconds = SECONDS): Promise<Measure> {
+  const warmUpEnd = performance.now() + (seconds * 1000) / 5;
+  do await work();
+  while (performance.now() < warmUpEnd);
+  let count = 0;
+  const start = performance.now();
+  const cpuStart = cpuNow();
+  while (count < 3 || performance.now() < start + seconds * 1000) {
+    await work();
+    count++;
+  }
+  return { count, wallMs: performance.now() - start, cpuMs: cpuNow() - cpuStart };
+}
+
+const perSecond = (m: Measure, ms: number) => (m.count * 1000) / ms;
+
+function show(label: string, m: Measure): string {
+  const wall = perSecond(m, m.wallMs);
+  const cpu = perSecond(m, m.cpuMs);
+  const fmt = (r: number) => (r >= 100 ? r.toFixed(0) : r.toFixed(1));
+  const line = `  ${label.padEnd(44)} ${fmt(wall).padStart(7)}/s wall ${fmt(cpu).padStart(7)}/s CPU`;
+  return `${line}   ${(m.cpuMs / m.count).toFixed(3)} ms CPU each`;
+}
+
+/** `count` lines cycling through four kinds: standard rate, a 10 % line allowance, reduced rate, exempt. */
+function benchInvoice(count: number): InvoiceDocument {
+  const lines: ContentLine[] = Array.from({ length: count }, (_, i) => {
+    // Two-decimal prices: @e-invoice-eu/core's schema refuses more, although EN 16931 allows them.
+    const line = sampleLine(
+      String(i + 1),
+      `Article n° ${i + 1} — pièce détachée`,
+      String((i % 7) + 1),
+      "12.34",
+    );
+    if (i % 4 === 1) return { ...line, allowances: [{ percentage: dec("10"), reason: "Remise volume" }] };
+    if (i % 4 === 2) return { ...line, vatRate: dec("6") };
+    if (i % 4 === 3) return { ...line, vatCategory: "E", vatRate: dec("0") };
+    return line;
+  });
+  return sampleInvoice({ lines });
+}
+
+const silent = { log: () => {}, warn: () => {}, error: (m: string) => console.error(m) };
+const eInvoiceEu = new InvoiceService(silent);
+
+function written(doc: InvoiceDocument): string {
+  const xml = writeUbl(doc);
+  if (!xml.ok) throw new Error(xml.error.message);
+  return xml.value;
+}
+
+async function theirUbl(input: Invoice): Promise<string> {
+  const out = await eInvoiceEu.generate(input, { format: "UBL", lang: "en-us", noWarnings: true });
+  return typeof out === "string" ? out : Buffer.from(out).toString("utf8");
+}
+
+/** The number of pages of a PDF (pdfkit writes one `/Type /Page` object per page). */
+function pageCount(pdf: Buffer): number {
+  return pdf.toString("latin1").match(/\/Type \/Page\b/g)?.length ?? 0;
+}
+
+/** Measures every case for one invoice size; returns the figures the targets are checked on. */
+async function bench(lines: number) {
+  const doc = benchInvoice(lines);
+  const xml = written(doc);
+  const fatal = validateDocument(doc).filter((f) => f.severity === "fatal");
+  if (fatal.length > 0)
+    throw new Error(`the benchmark invoice is invalid: ${fatal.map((f) => f.rule).join(", ")}`);
+  const input = eInvoiceEuInput(xml);
+  if (input.dropped.length > 0) throw new Error(`not equivalent, dropped: ${input.dropped.join(", ")}`);
+  const data = input.data as unknown as Invoice;
+  const ours = readUbl(xml);
+  const theirs = readUbl(await theirUbl(data));
+  const same = ours.ok && theirs.ok && JSON.stringify(ours.value) === JSON.stringify(theirs.value);
+  if (!same) throw new Error("@e-invoice-eu/core's UBL does not read back to the same invoice");
+
+  console.log(`${lines}-line invoice (UBL ${(xml.length / 1024).toFixed(1)} KiB), equivalent data checked`);
+  const write = await measure(() => writeUbl(doc));
+  console.log(show("UBL write", write));
+  const validate = await measure(() => validateDocument(doc));
+  console.log(show("validate (model, as issuing does)", validate));
+  const validateFile = await measure(() => validateUbl(xml));
+  console.log(show("validate UBL file (read + model + XML rules)", validateFile));
+  const writeAndValidate = await measure(() => {
+    validateDocument(doc);
+    writeUbl(doc);
+  });
+  console.log(show("UBL write + validate", writeAndValidate));
+  const generate = await measure(() => theirUbl(data));
+  console.log(show("@e-invoice-eu/core UBL generation", generate));
+  const ratioCpu = perSecond(writeAndValidate, writeAndValidate.cpuMs) / perSecond(generate, generate.cpuMs);
+  const ratioWall =
+    perSecond(writeAndValidate, writeAndValidate.wallMs) / perSecond(generate, generate.wallMs);
+  console.log(
+    `  ratio write + validate / @e-invoice-eu/core: ${ratioCpu.toFixed(1)}x CPU, ${ratioWall.toFixed(1)}x wall`,
+  );
+  const pdf = await measure(() => renderInvoicePdf(doc, { language: "fr", copy: false }));
+  const pages = pageCount(await renderInvoicePdf(doc, { language: "fr", copy: false }));
+  console.log(show(`PDF (${pages} page${pages === 1 ? "" : "s"}, fr)`, pdf));
+  console.log(`  peak RSS so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  return { writeAndValidate, generate, validate, validateFile, pdf, ratioCpu };
+}
+
+console.log(`Documents, ${SECONDS} s per case, Node ${process.version}, one thread`);
+const small = await bench(10);
+const large = await bench(1000);
+// The 10-line invoice needs a second page for its payment slip; the PDF target is about a one-page invoice, so it is
+// measured on the four-line sample (varied lines, exempt VAT with its reason, QR code) as well.
+const onePageDoc = sampleInvoice();
+const onePagePdf = await renderInvoicePdf(onePageDoc, { language: "fr", copy: false });
+if (pageCount(onePagePdf) !== 1) throw new Error("the one-page sample is not one page");
+const onePage = await measure(() => renderInvoicePdf(onePageDoc, { language: "fr", copy: false }));
+console.log(`one-page invoice (4 lines, PDF ${(onePagePdf.length / 1024).toFixed(1)} KiB)`);
+console.log(show("PDF (1 page, fr)", onePage));
+const check = (ok: boolean) => (ok ? "met   " : "MISSED");
+const cpuRate = (m: Measure) => perSecond(m, m.cpuMs);
+console.log("Targets (CPU-time figures):");
+console.log(
+  `  ${check(cpuRate(small.writeAndValidate) >= 2000)} 10-line UBL write + validate >= 2,000/s: ${cpuRate(small.writeAndValidate).toFixed(0)}/s`,
+);
+console.log(
+  `  ${check(small.ratioCpu >= 5)} >= 5x @e-invoice-eu/core's generation alone: ${small.ratioCpu.toFixed(1)}x`,
+);
+console.log(
+  `  ${check(large.validate.cpuMs / large.validate.count < 50)} 1,000-line invoice validated in < 50 ms: ${(large.validate.cpuMs / large.validate.count).toFixed(1)} ms (model), ${(large.validateFile.cpuMs / large.validateFile.count).toFixed(1)} ms (UBL file)`,
+);
+console.log(`  ${check(cpuRate(onePage) >= 100)} one-page PDF >= 100/s: ${cpuRate(onePage).toFixed(0)}/s`);
+console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
