@@ -42,6 +42,8 @@ export interface InboundSource {
 export interface HandledBounce {
   /** `duplicate`: these bytes were handled before (the earlier record stands; nothing was done again). */
   readonly outcome: InboundOutcome | "duplicate";
+  /** For a duplicate: what was done with the earlier copy, when known. */
+  readonly previousOutcome?: InboundOutcome;
   readonly inboundId: string;
   readonly deliveryId: string | null;
   readonly invoiceNumber: string | null;
@@ -91,7 +93,11 @@ export async function handleBounce(
 ): Promise<HandledBounce> {
   const sha256 = createHash("sha256").update(raw).digest("hex");
   const earlier = await deps.store.inboundBySha256(sha256);
-  if (earlier !== null) return duplicate(earlier.id, earlier.deliveryId, earlier.matchedBy);
+  if (earlier !== null)
+    return {
+      ...duplicate(earlier.id, earlier.deliveryId, earlier.matchedBy),
+      previousOutcome: earlier.outcome,
+    };
   const notice = deps.reader.read(raw);
   const match = await matchBounce(deps, notice, source.envelopeTo ?? [], deps.settings.bounceDomain);
   const object = await deps.archive.put(raw);

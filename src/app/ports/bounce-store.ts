@@ -59,6 +59,12 @@ export interface BounceReaderStore
   timeline(deliveryId: string): Promise<readonly DeliveryEventRecord[]>;
   inboundBySha256(sha256: string): Promise<InboundRecord | null>;
   inboundBySourceRef(sourceRef: string): Promise<InboundRecord | null>;
+  /** Received messages, newest first, optionally of one outcome, received before `before`. */
+  listInbound(query: {
+    readonly outcome?: InboundOutcome;
+    readonly before?: Date;
+    readonly limit: number;
+  }): Promise<readonly InboundRecord[]>;
   /** Received messages matched to these deliveries, oldest first. */
   inboundOfDeliveries(deliveryIds: readonly string[]): Promise<readonly InboundRecord[]>;
   /** Numbers of invoices with a main delivery failed, expired, bounced or parked, in number order, a page at a time. */

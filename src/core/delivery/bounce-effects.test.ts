@@ -145,14 +145,20 @@ describe("decideBounceEffects", () => {
     const last = decideBounceEffects(input({ results: [soft], timeline: retried }));
     expect(last.events.map((e) => [e.event, e.to])).toEqual([["bounce", "bounced"]]);
     expect(last.events[0]?.evidence).toMatchObject({ hard: false, retriesUsed: 2 });
-    expect(last.suspensions).toEqual([]);
+    expect(last.suspensions.map((s) => s.reason)).toEqual([
+      expect.stringContaining("still failing after 2 resends"),
+    ]);
   });
 
-  it("only notes a soft failure when resending is turned off", () => {
-    const effects = decideBounceEffects(
-      input({ softRetry: null, results: [result({ reason: "mailboxfull", hard: false })] }),
-    );
-    expect(effects.events.map((e) => [e.event, e.evidence.kind])).toEqual([["note", "soft-failure"]]);
+  it("bounces at once on a soft failure when resending is turned off, and only notes one address of several", () => {
+    const soft = result({ reason: "mailboxfull", status: "5.2.2", hard: false });
+    const off = decideBounceEffects(input({ softRetry: null, results: [soft] }));
+    expect(off.events.map((e) => [e.event, e.to])).toEqual([["bounce", "bounced"]]);
+    expect(off.suspensions.map((s) => s.recipientId)).toEqual(["r1"]);
+    const two = delivery("accepted", ["invoices@client.test", "b@client.test"]);
+    const partial = decideBounceEffects(input({ delivery: two, results: [soft] }));
+    expect(partial.events.map((e) => [e.event, e.evidence.kind])).toEqual([["note", "soft-failure"]]);
+    expect(partial.suspensions).toEqual([]);
   });
 
   it("confirms an accepted delivery on a success notice", () => {

@@ -149,8 +149,9 @@ export function suspensionReason(delivery: Delivery, result: NoticeResult, evide
  * Decides what a notice matched to `delivery` does, from the notice's results and the delivery's timeline:
  * - a hard failure of one of its addresses suspends that address's recipient, and bounces the delivery once every
  *   address has failed for good (before that, a `note` records it);
- * - a soft failure of an accepted delivery sends it again later under `softRetry` (when every address failed), and
- *   bounces it once the retries are used up; without a policy it is only noted;
+ * - a soft failure (the downstream server gave up, e.g. on a full mailbox) of an accepted delivery whose every address
+ *   failed sends it again later under `softRetry`; once the retries are used up (at once without a policy) the delivery
+ *   is bounced and the addresses suspended, saying how many resends failed. One address of several is only noted;
  * - a success notice confirms an accepted delivery (`delivered`); a delay, an auto-reply (a person's mailbox answered),
  *   a complaint or an unreadable result is a `note` that changes nothing.
  * A delivery not in `accepted` (acceptance not recorded yet, or already settled) only gets notes.
@@ -162,6 +163,7 @@ export function decideBounceEffects(input: BounceEffectsInput): BounceEffects {
   const effects: NoticeEffect[] = [];
   const failed = failedBefore(input.timeline);
   const softFailed = new Set<string>();
+  const softSuspensions: { readonly address: DeliveryAddress; readonly result: NoticeResult }[] = [];
   let hardEvidence: JsonObject | null = null;
   let softEvidence: JsonObject | null = null;
   let confirmEvidence: JsonObject | null = null;
@@ -197,6 +199,7 @@ export function decideBounceEffects(input: BounceEffectsInput): BounceEffects {
       });
     } else if (category === "soft") {
       if (only !== null) softFailed.add(only.email.toLowerCase());
+      if (address !== null) softSuspensions.push({ address, result });
       softEvidence = evidenceOf(input, "soft-failure", result, only);
       effects.push("soft-failure");
       notes.push({ event: "note", to: delivery.state, evidence: softEvidence });
@@ -225,7 +228,7 @@ export function decideBounceEffects(input: BounceEffectsInput): BounceEffects {
     return { ...base, events: [...notes, { event: "confirm", to: "delivered", evidence: confirmEvidence }] };
   }
   if (softEvidence !== null && everyAddress(new Set([...failed, ...softFailed]))) {
-    return softOutcome(input, base, softEvidence);
+    return softOutcome(input, base, softEvidence, softSuspensions);
   }
   return base;
 }
@@ -245,13 +248,34 @@ function settle(
   return { ...base, events: [...events, transition], effects };
 }
 
-function softOutcome(input: BounceEffectsInput, base: BounceEffects, evidence: JsonObject): BounceEffects {
+function softOutcome(
+  input: BounceEffectsInput,
+  base: BounceEffects,
+  evidence: JsonObject,
+  failures: readonly { readonly address: DeliveryAddress; readonly result: NoticeResult }[],
+): BounceEffects {
   const policy = input.softRetry;
-  if (policy === null) return base;
   const retries = input.timeline.filter((e) => e.event === "retry").length;
-  if (retries >= policy.max) {
+  if (policy === null || retries >= policy.max) {
     const exhausted = { ...evidence, kind: "bounced", retriesUsed: retries };
-    return settle(base, { event: "bounce", to: "bounced", evidence: exhausted }, "soft-failure", "bounced");
+    const settled = settle(
+      base,
+      { event: "bounce", to: "bounced", evidence: exhausted },
+      "soft-failure",
+      "bounced",
+    );
+    const after = retries === 0 ? "" : ` (still failing after ${retries} resend${retries === 1 ? "" : "s"})`;
+    const suspensions = [...base.suspensions];
+    for (const { address, result } of failures) {
+      if (suspensions.some((s) => s.recipientId === address.recipientId)) continue;
+      const reason = suspensionReason(input.delivery, result, input.evidence);
+      suspensions.push({
+        recipientId: address.recipientId,
+        email: address.email,
+        reason: `${reason}${after}`,
+      });
+    }
+    return { ...settled, suspensions };
   }
   const retryAt = new Date(input.now.getTime() + policy.afterMs);
   const planned = {

@@ -33,6 +33,7 @@ import {
   inboundBySha256,
   inboundBySourceRef,
   inboundOfDeliveries,
+  listInbound,
 } from "./inbound-repository.ts";
 
 function readerOver(db: Kysely<Database>): BounceReaderStore {
@@ -47,6 +48,7 @@ function readerOver(db: Kysely<Database>): BounceReaderStore {
     inboundBySha256: (sha256) => inboundBySha256(db, sha256),
     inboundBySourceRef: (ref) => inboundBySourceRef(db, ref),
     inboundOfDeliveries: (ids) => inboundOfDeliveries(db, ids),
+    listInbound: (query) => listInbound(db, query),
     invoicesWithFailures: (query) => invoicesWithFailures(db, query),
     unsentEmailInvoices: (query) => unsentEmailInvoices(db, query),
     recipientsOf: (numbers) => recipientsOf(db, numbers),

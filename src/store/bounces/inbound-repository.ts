@@ -1,5 +1,10 @@
 import type { Kysely, Selectable, Transaction } from "kysely";
-import type { InboundConclusion, InboundRecord, InboundToRecord } from "../../app/ports/bounce-store.ts";
+import type {
+  InboundConclusion,
+  InboundOutcome,
+  InboundRecord,
+  InboundToRecord,
+} from "../../app/ports/bounce-store.ts";
 import { canonicalJson, type JsonObject } from "../../core/audit/json-value.ts";
 import type { Database } from "../database.ts";
 import { fromDbCode, fromDbInstant, toDbInstant, toSafeNumber } from "../db-values.ts";
@@ -52,6 +57,22 @@ export async function inboundBySourceRef(
     .orderBy("received_at")
     .executeTakeFirst();
   return row === undefined ? null : inboundFromRow(row);
+}
+
+/** Received messages, newest first. */
+export async function listInbound(
+  db: Kysely<Database>,
+  query: { readonly outcome?: InboundOutcome; readonly before?: Date; readonly limit: number },
+): Promise<InboundRecord[]> {
+  let select = db.selectFrom("inbound_messages").selectAll();
+  if (query.outcome !== undefined) select = select.where("outcome", "=", query.outcome);
+  if (query.before !== undefined) select = select.where("received_at", "<", toDbInstant(query.before));
+  const rows = await select
+    .orderBy("received_at", "desc")
+    .orderBy("id", "desc")
+    .limit(Math.min(Math.max(query.limit, 1), 1000))
+    .execute();
+  return rows.map(inboundFromRow);
 }
 
 /** Messages matched to these deliveries, oldest first. */

@@ -1,0 +1,351 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ImapFlow } from "imapflow";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DEFAULT_DELIVERY_SETTINGS } from "../../src/app/delivery-settings.ts";
+import { handleBounce } from "../../src/app/handle-bounce.ts";
+import type { MailTransport } from "../../src/app/ports/mail-transport.ts";
+import { runWorker } from "../../src/app/run-worker.ts";
+import { sendInvoices } from "../../src/app/send-invoices.ts";
+import { createLocalArchive } from "../../src/archive/local-archive.ts";
+import type { Delivery } from "../../src/core/delivery/delivery.ts";
+import { invoiceRenderer } from "../../src/documents/invoice-renderer.ts";
+import { createBounceReader } from "../../src/mail/intake/create-bounce-reader.ts";
+import { createImapIntake, type IntakeFolders } from "../../src/mail/intake/imap-intake.ts";
+import { createBounceStore } from "../../src/store/bounces/create-bounce-store.ts";
+import { createDatabase, type FacteurDatabase } from "../../src/store/create-database.ts";
+import { createStore } from "../../src/store/create-store.ts";
+import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
+import { migrateToLatest } from "../../src/store/migrate-to-latest.ts";
+import { brokenEncodings, deepNesting, hugeMessage, manyParts } from "../bounces/support/hostile-messages.ts";
+import { customer, invoice, recipient, seed } from "../delivery/support/delivery-fixtures.ts";
+import { ensureMailLab, labConfig, waitForMessages } from "../support/mail-lab.ts";
+import { defaultSeller } from "../support/seller.ts";
+import { composer, labTransport, VERP_SECRET } from "./lab-mail-kit.ts";
+
+const run = randomUUID().slice(0, 8);
+/** A folder of the bounce mailbox of this run only: the lab's INBOX is shared with other tests' DSNs. */
+const INTAKE = `lab-${run}`;
+const FOLDERS: IntakeFolders = {
+  processed: `lab-${run}-processed`,
+  unmatched: `lab-${run}-unmatched`,
+  quarantined: `lab-${run}-quarantine`,
+};
+const clock = { now: new Date() };
+let dir: string;
+let database: FacteurDatabase;
+let transport: MailTransport;
+
+const INVOICES = {
+  unknown: `LAB-${run}-1`,
+  full: `LAB-${run}-2`,
+  nxdomain: `LAB-${run}-3`,
+};
+const ADDRESSES = {
+  unknown: `nobody-${run}@customer-a.test`,
+  full: labConfig.fullMailbox,
+  nxdomain: `billing-${run}@${labConfig.nonexistentDomain}`,
+};
+
+function bounceClient(): ImapFlow {
+  return new ImapFlow({
+    host: labConfig.imap.host,
+    port: labConfig.imap.port,
+    secure: false,
+    auth: { user: labConfig.bounceMailbox, pass: labConfig.password },
+    logger: false,
+    disableAutoIdle: true,
+  });
+}
+
+/** Moves the DSNs addressed to these return paths from the shared INBOX into this run's intake folder. */
+async function collectDsns(returnPaths: readonly string[], count: number): Promise<void> {
+  const wanted = new Set(returnPaths.map((p) => p.toLowerCase()));
+  const found = await waitForMessages(
+    labConfig.bounceMailbox,
+    (m) => wanted.has((/^Delivered-To: (\S+)/m.exec(m.source.toString("latin1"))?.[1] ?? "").toLowerCase()),
+    90_000,
+    { minCount: count },
+  );
+  const client = bounceClient();
+  await client.connect();
+  try {
+    const lock = await client.getMailboxLock("INBOX");
+    try {
+      await client.messageMove(found.map((m) => m.uid).join(","), INTAKE, { uid: true });
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await client.logout();
+  }
+}
+
+async function append(raw: Buffer): Promise<void> {
+  const client = bounceClient();
+  await client.connect();
+  try {
+    await client.append(INTAKE, raw);
+  } finally {
+    await client.logout();
+  }
+}
+
+async function countIn(folder: string): Promise<number> {
+  const client = bounceClient();
+  await client.connect();
+  try {
+    const status = await client.status(folder, { messages: true });
+    return status === false ? 0 : (status.messages ?? 0);
+  } finally {
+    await client.logout();
+  }
+}
+
+function bounceDeps() {
+  return {
+    store: createBounceStore(database.db),
+    archive: createLocalArchive(join(dir, "archive")),
+    reader: createBounceReader([VERP_SECRET]),
+    settings: {
+      bounceDomain: labConfig.bounceDomain,
+      softRetry: { afterMs: 6 * 3_600_000, max: 1 },
+      retentionYears: 10,
+    },
+    now: () => clock.now,
+    newId: randomUUID,
+    actor: "intake:imap",
+  };
+}
+
+function intake() {
+  const deps = bounceDeps();
+  return createImapIntake({
+    host: labConfig.imap.host,
+    port: labConfig.imap.port,
+    secure: false,
+    auth: { user: labConfig.bounceMailbox, pass: labConfig.password },
+    mailbox: INTAKE,
+    folders: FOLDERS,
+    maxBytes: 10 * 1024 * 1024,
+    pollMs: 1_000,
+    recorded: (ref) => deps.store.inboundBySourceRef(ref),
+    handle: (raw, source) => handleBounce(deps, raw, source),
+  });
+}
+
+async function deliver(): Promise<void> {
+  await runWorker(
+    {
+      store: createDeliveryStore(database.db),
+      archive: createLocalArchive(join(dir, "archive")),
+      transport,
+      composer,
+      renderer: invoiceRenderer,
+      seller: defaultSeller(),
+      settings: DEFAULT_DELIVERY_SETTINGS,
+      now: () => clock.now,
+      worker: "worker:lab",
+    },
+    { concurrency: 1, batchSize: 10, pollMs: 100, once: true },
+  );
+}
+
+async function mainDelivery(number: string): Promise<Delivery> {
+  const [delivery] = await createDeliveryStore(database.db).deliveriesOfInvoice(number);
+  if (delivery === undefined) throw new Error(`${number} has no delivery`);
+  return delivery;
+}
+
+beforeAll(async () => {
+  await ensureMailLab();
+  transport = labTransport();
+  dir = mkdtempSync(join(tmpdir(), "facteur-bounce-lab-"));
+  database = createDatabase({ kind: "sqlite", file: join(dir, "facteur.db") });
+  await migrateToLatest(database.db);
+  const customers = Object.keys(INVOICES).map((key) => customer(`C-${run}-${key}`));
+  const recipients = (Object.keys(INVOICES) as (keyof typeof INVOICES)[]).map((key) =>
+    recipient(`C-${run}-${key}`, "invoice-mailbox", ADDRESSES[key]),
+  );
+  recipients.push(recipient(`C-${run}-unknown`, "person", "alice@customer-a.test"));
+  const invoices = (Object.keys(INVOICES) as (keyof typeof INVOICES)[]).map((key) =>
+    invoice(INVOICES[key], `C-${run}-${key}`),
+  );
+  await seed(database.db, { customers, recipients, invoices });
+  const client = bounceClient();
+  await client.connect();
+  try {
+    await client.mailboxCreate(INTAKE);
+  } finally {
+    await client.logout();
+  }
+});
+
+afterAll(async () => {
+  const client = bounceClient();
+  await client.connect().catch(() => undefined);
+  for (const folder of [INTAKE, ...Object.values(FOLDERS)])
+    await client.mailboxDelete(folder).catch(() => undefined);
+  await client.logout().catch(() => undefined);
+  await transport?.close();
+  await database?.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("bounces through the real relay and the bounce mailbox", () => {
+  test("invoices to an unknown user and a nonexistent domain end bounced with the right reason and their addresses suspended; a full mailbox is sent again, then bounced", async () => {
+    clock.now = new Date();
+    await sendInvoices(
+      {
+        store: createDeliveryStore(database.db),
+        now: () => clock.now,
+        newId: randomUUID,
+        newMessageId: () => `${randomUUID()}@facteur.test`,
+      },
+      { selection: { kind: "numbers", numbers: Object.values(INVOICES) }, actor: "test" },
+    );
+    await deliver();
+    const sent = await Promise.all(Object.values(INVOICES).map(mainDelivery));
+    expect(sent.map((d) => d.state)).toEqual(["accepted", "accepted", "accepted"]);
+    await collectDsns(
+      sent.map((d) => d.archive?.envelopeFrom ?? ""),
+      3,
+    );
+
+    const first = await intake().drain();
+    expect(first).toEqual({ processed: 3, unmatched: 0, quarantined: 0 });
+    expect(await countIn(FOLDERS.processed)).toBe(3);
+    expect(await countIn(INTAKE)).toBe(0);
+
+    const unknown = await mainDelivery(INVOICES.unknown);
+    const nxdomain = await mainDelivery(INVOICES.nxdomain);
+    const deliveries = createDeliveryStore(database.db);
+    for (const [d, reason, status] of [
+      [unknown, "userunknown", "5.1.1"],
+      [nxdomain, "hostunknown", "5.4.4"],
+    ] as const) {
+      expect(d.state).toBe("bounced");
+      expect((await deliveries.timeline(d.id)).at(-1)?.evidence).toMatchObject({
+        reason,
+        status,
+        hard: true,
+      });
+    }
+    const registry = createStore(database.db);
+    const suspended = async (key: keyof typeof INVOICES) =>
+      (await registry.listRecipients(`C-${run}-${key}`)).find((r) => r.email === ADDRESSES[key]);
+    expect(await suspended("unknown")).toMatchObject({
+      status: "suspended",
+      statusReason: expect.stringContaining("5.1.1"),
+    });
+    expect(await suspended("nxdomain")).toMatchObject({
+      status: "suspended",
+      statusReason: expect.stringContaining("5.4.4"),
+    });
+
+    const full = await mainDelivery(INVOICES.full);
+    expect(full).toMatchObject({ state: "queued" });
+    expect((await deliveries.timeline(full.id)).at(-1)).toMatchObject({
+      event: "retry",
+      evidence: { reason: "mailboxfull", status: "5.2.2", hard: false, retry: 1 },
+    });
+    expect((await suspended("full"))?.status).toBe("active");
+
+    clock.now = new Date(clock.now.getTime() + 6 * 3_600_000 + 1_000);
+    await deliver();
+    expect((await mainDelivery(INVOICES.full)).state).toBe("accepted");
+    await collectDsns([full.archive?.envelopeFrom ?? ""], 1);
+    expect(await intake().drain()).toEqual({ processed: 1, unmatched: 0, quarantined: 0 });
+    expect((await mainDelivery(INVOICES.full)).state).toBe("bounced");
+    expect(await suspended("full")).toMatchObject({
+      status: "suspended",
+      statusReason: expect.stringContaining("still failing after 1 resend"),
+    });
+  }, 240_000);
+
+  test("a forged bounce is quarantined and a bounce for a message facteur never sent is kept as unmatched; neither changes anything", async () => {
+    const unknown = await mainDelivery(INVOICES.unknown);
+    const genuine = unknown.archive?.envelopeFrom ?? "";
+    const at = genuine.indexOf("@");
+    const forged = `${genuine.slice(0, at - 6)}${genuine[at - 6] === "a" ? "b" : "a"}${genuine.slice(at - 5)}`;
+    const timeline = await createDeliveryStore(database.db).timeline(unknown.id);
+    const dsn = (await createBounceStore(database.db).inboundOfDeliveries([unknown.id]))[0];
+    const original = await createLocalArchive(join(dir, "archive")).get(dsn?.sha256 ?? "");
+    if (original === null) throw new Error("the archived DSN is missing");
+    await append(Buffer.from(original.toString("latin1").split(genuine).join(forged), "latin1"));
+    await append(
+      Buffer.from(
+        original
+          .toString("latin1")
+          .split(genuine)
+          .join(labConfig.bounceMailbox)
+          .split(unknown.messageId)
+          .join(`never-sent-${run}@facteur.test`),
+        "latin1",
+      ),
+    );
+
+    expect(await intake().drain()).toEqual({ processed: 0, unmatched: 1, quarantined: 1 });
+    expect(await createDeliveryStore(database.db).timeline(unknown.id)).toEqual(timeline);
+    expect(await countIn(FOLDERS.quarantined)).toBe(1);
+  }, 60_000);
+
+  test("a message handled before a crash is only moved: the same UID is not handled twice", async () => {
+    await append(deepNesting(`crash-${run}`, 4));
+    const client = bounceClient();
+    await client.connect();
+    let ref = "";
+    try {
+      const lock = await client.getMailboxLock(INTAKE);
+      try {
+        const mailbox = client.mailbox;
+        const message = await client.fetchOne("*", { uid: true, source: true });
+        if (mailbox === false || message === false || message.source === undefined)
+          throw new Error("nothing appended");
+        ref = `imap:${INTAKE}:${mailbox.uidValidity}:${message.uid}`;
+        await handleBounce(bounceDeps(), message.source, { kind: "imap", ref });
+      } finally {
+        lock.release();
+      }
+    } finally {
+      await client.logout();
+    }
+    const handled: string[] = [];
+    const deps = bounceDeps();
+    const tally = await createImapIntake({
+      host: labConfig.imap.host,
+      port: labConfig.imap.port,
+      secure: false,
+      auth: { user: labConfig.bounceMailbox, pass: labConfig.password },
+      mailbox: INTAKE,
+      folders: FOLDERS,
+      maxBytes: 10 * 1024 * 1024,
+      pollMs: 1_000,
+      recorded: (r) => deps.store.inboundBySourceRef(r),
+      handle: async (raw, source) => {
+        handled.push(source.ref ?? "");
+        return handleBounce(deps, raw, source);
+      },
+    }).drain();
+    expect(tally).toEqual({ processed: 0, unmatched: 1, quarantined: 0 });
+    expect(handled).toEqual([]);
+  }, 60_000);
+
+  test("a 50 MB bounce, 10,000 MIME parts, 100-deep nesting and broken encodings are handled without a crash", async () => {
+    await append(hugeMessage(`huge-${run}`, 50));
+    await append(manyParts(`parts-${run}`, 10_000));
+    await append(deepNesting(`deep-${run}`, 100));
+    await append(brokenEncodings(`broken-${run}`));
+    const started = Date.now();
+    expect(await intake().drain()).toEqual({ processed: 0, unmatched: 4, quarantined: 0 });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(await countIn(INTAKE)).toBe(0);
+    const records = await createBounceStore(database.db).listInbound({ outcome: "unmatched", limit: 10 });
+    expect(records.find((r) => r.size >= 50 * 1024 * 1024)).toMatchObject({
+      truncated: true,
+      outcome: "unmatched",
+    });
+  }, 120_000);
+});
