@@ -20,6 +20,22 @@ function replyEvidence(reply: RelayReply | null): JsonObject {
 }
 
 /**
+ * Recipients the relay refused at RCPT TO while it took the message for the others: kept on the accept event, so
+ * that the refusal is on record even though the delivery as a whole was accepted (and must not be resent).
+ */
+function refusedEvidence(result: SubmitResult): JsonObject {
+  if (result.kind !== "accepted" || result.refused === undefined || result.refused.length === 0) return {};
+  return {
+    refused: result.refused.map((r) => ({
+      address: r.address,
+      code: r.reply.code,
+      enhanced: r.reply.enhanced,
+      text: r.reply.text,
+    })),
+  };
+}
+
+/**
  * The writes that record the relay's answer for one delivery and settle its job: accepted (2xx) and failed (5xx) end
  * the job; a deferral (4xx, no reply) queues it again at the schedule's next time, or expires the delivery when the
  * schedule has run out.
@@ -51,7 +67,7 @@ export function resultStep(
         ...base,
         event: accepted ? "accept" : "reject",
         to: accepted ? "accepted" : "failed",
-        evidence: { ...replyEvidence(result.reply), sha256, attempt: attempts },
+        evidence: { ...replyEvidence(result.reply), sha256, attempt: attempts, ...refusedEvidence(result) },
         set: {
           attempts,
           firstAttemptAt,

@@ -6,6 +6,7 @@ import { processDeliveryJob } from "../../src/app/process-delivery-jobs.ts";
 import { runWorker } from "../../src/app/run-worker.ts";
 import { sendInvoices } from "../../src/app/send-invoices.ts";
 import { summarizeDeliveries } from "../../src/core/delivery/delivery-summary.ts";
+import { AppError } from "../../src/core/errors/app-error.ts";
 import { describeEachEngine } from "../support/databases.ts";
 import { fakeTransport, type RelayBehaviour } from "./support/delivery-fakes.ts";
 import { customer, invoice, recipient, seed } from "./support/delivery-fixtures.ts";
@@ -250,5 +251,47 @@ describeEachEngine("delivery worker", (engine) => {
     if (stale === undefined) throw new Error("expected a job");
     expect(await processDeliveryJob({ ...deps, worker: "slow" }, stale)).toBe("lease-lost");
     expect(transport.submitted).toEqual([]);
+  });
+  it("keeps the recipients the relay refused on the accept event, without resending to the others", async () => {
+    const [number] = await queued(1);
+    const transport = fakeTransport(() => ({
+      kind: "accepted",
+      reply: { code: 250, enhanced: "2.0.0", text: "Ok", queueId: "Q1" },
+      refused: [
+        {
+          address: "gone@x.example",
+          reply: { code: 550, enhanced: "5.1.1", text: "no such user", queueId: null },
+        },
+      ],
+    }));
+    const deps = workerDeps(engine.db, clock, { transport });
+    await runWorker(deps, { concurrency: 1, batchSize: 4, pollMs: 10, once: true });
+    const [main] = await deps.store.deliveriesOfInvoice(number ?? "");
+    expect(main?.state).toBe("accepted");
+    const accept = (await deps.store.timeline(main?.id ?? "")).at(-1);
+    expect(accept?.evidence).toMatchObject({
+      refused: [{ address: "gone@x.example", code: 550, enhanced: "5.1.1", text: "no such user" }],
+    });
+  });
+
+  it("parks a delivery at once when the composer finds it cannot make a valid message", async () => {
+    const [number] = await queued(1);
+    const deps = workerDeps(engine.db, clock);
+    const composer: MessageComposer = {
+      compose: async () => {
+        throw new AppError("invalid-input", "the message cannot be composed", [
+          { source: "invoice-message", field: "to", message: "has a control character" },
+        ]);
+      },
+    };
+    const stats = await runWorker(
+      { ...deps, composer },
+      { concurrency: 1, batchSize: 4, pollMs: 10, once: true },
+    );
+    expect(stats.outcomes.parked).toBe(2);
+    const [main] = await deps.store.deliveriesOfInvoice(number ?? "");
+    expect(main?.state).toBe("parked");
+    const park = (await deps.store.timeline(main?.id ?? "")).at(-1);
+    expect(park?.evidence).toMatchObject({ error: expect.stringContaining("to: has a control character") });
   });
 });

@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { hostname } from "node:os";
 import { DEFAULT_DELIVERY_SETTINGS } from "../../../src/app/delivery-settings.ts";
 import { runWorker } from "../../../src/app/run-worker.ts";
@@ -10,8 +11,9 @@ import { plainSmtpTransport } from "./nodemailer-transport.ts";
 
 /**
  * A worker process for the crash test: `crash-worker.ts <json>` with the database, archive directory, relay port,
- * lease and concurrency. It prints "ready" once it is about to claim, then works until SIGTERM (finishing its jobs)
- * or until it is killed.
+ * lease and concurrency. It prints "ready" once loaded; when `gated`, it then waits for a line on stdin before it
+ * claims anything, so the test can start the next worker while the current one works and swap them at the kill.
+ * It works until SIGTERM (finishing its jobs) or until it is killed.
  */
 interface CrashWorkerArgs {
   readonly database: DatabaseOptions;
@@ -20,6 +22,7 @@ interface CrashWorkerArgs {
   readonly leaseMs: number;
   readonly concurrency: number;
   readonly name: string;
+  readonly gated?: boolean;
 }
 
 const args = JSON.parse(process.argv[2] ?? "{}") as CrashWorkerArgs;
@@ -28,6 +31,11 @@ const transport = plainSmtpTransport(args.port);
 const stop = new AbortController();
 process.on("SIGTERM", () => stop.abort());
 process.stdout.write("ready\n");
+if (args.gated === true) {
+  await once(process.stdin, "data");
+  // An open stdin would keep the process alive after SIGTERM.
+  process.stdin.destroy();
+}
 const stats = await runWorker(
   {
     store: createDeliveryStore(database.db),
