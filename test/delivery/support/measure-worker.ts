@@ -1,3 +1,9 @@
+/**
+ * Measures the delivery worker's throughput: seeds N invoices, queues them, and drains the queue in-process.
+ *   node --import tsx test/delivery/support/measure-worker.ts <invoices> <batch> <fake|mem|smtp> <sqlite|pg> <lanes>
+ * fake: fake relay, real archive; mem: fake relay, in-memory archive; smtp: a loopback capture relay over SMTP.
+ * pg uses postgres://postgres@127.0.0.1:5432/test in a schema of its own, dropped afterwards.
+ */
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -63,6 +69,7 @@ t = performance.now();
 const stats = await runWorker(deps, {
   concurrency: 2,
   batchSize: Number(process.argv[3] ?? 32),
+  lanes: Number(process.argv[6] ?? 1),
   pollMs: 10,
   once: true,
 });
