@@ -1,16 +1,15 @@
 import { hostname } from "node:os";
 import { Command } from "commander";
-import type { Config } from "../../app/config.ts";
 import { deliverySettingsFrom } from "../../app/delivery-settings.ts";
 import type { JobOutcome } from "../../app/job-outcome.ts";
 import { runWorker, type WorkerStats } from "../../app/run-worker.ts";
 import { createLocalArchive } from "../../archive/local-archive.ts";
 import { AppError } from "../../core/errors/app-error.ts";
-import type { SellerProfile } from "../../core/invoice/seller-profile.ts";
 import { createDeliveryStore } from "../../store/deliveries/create-delivery-store.ts";
 import { openContext } from "../context.ts";
 import { EXIT } from "../exit-codes.ts";
 import { runAction } from "../run-action.ts";
+import { requireSeller } from "../seller.ts";
 import { archiveDirOf, type DeliveryCliDeps, requireRelay } from "./delivery-deps.ts";
 
 interface WorkerFlags {
@@ -18,25 +17,6 @@ interface WorkerFlags {
   readonly concurrency?: string;
   readonly batch?: string;
   readonly lanes?: string;
-}
-
-/** The seller (BG-4) as configured. */
-export function sellerFrom(config: Config): SellerProfile {
-  return {
-    name: config.FACTEUR_SELLER_NAME,
-    enterpriseNumber: config.FACTEUR_SELLER_ENTERPRISE_NUMBER,
-    vatNumber: config.FACTEUR_SELLER_VAT,
-    peppolId: config.FACTEUR_SELLER_PEPPOL_ID,
-    address: {
-      street: config.FACTEUR_SELLER_STREET,
-      city: config.FACTEUR_SELLER_CITY,
-      postalCode: config.FACTEUR_SELLER_POSTAL_CODE,
-      country: config.FACTEUR_SELLER_COUNTRY,
-    },
-    contact: { email: config.FACTEUR_SELLER_EMAIL },
-    iban: config.FACTEUR_SELLER_IBAN,
-    ...(config.FACTEUR_SELLER_BIC ? { bic: config.FACTEUR_SELLER_BIC } : {}),
-  };
 }
 
 function positive(value: string | undefined, fallback: number, flag: string): number {
@@ -73,6 +53,7 @@ export function workerCommand(deps: DeliveryCliDeps): Command {
       runAction(io, async () => {
         const relay = requireRelay(deps.config);
         const settings = deliverySettingsFrom(deps.config);
+        const seller = requireSeller(deps.config);
         const concurrency = positive(
           flags.concurrency,
           deps.config.FACTEUR_WORKER_CONCURRENCY,
@@ -101,7 +82,7 @@ export function workerCommand(deps: DeliveryCliDeps): Command {
               transport,
               composer: deps.adapters.composer(deps.config),
               renderer: deps.adapters.renderer(deps.config),
-              seller: sellerFrom(deps.config),
+              seller,
               settings,
               now: deps.now,
               worker,
