@@ -8,6 +8,14 @@ const BATCH = 200;
 /** The job kind that delivers one message. */
 export const DELIVER_JOB = "deliver";
 
+/**
+ * The de-duplication key of the job that delivers one message: the same invoice, round and target never get a
+ * second job.
+ */
+export function deliverJobKey(invoiceId: string, round: number, target: string): string {
+  return `${DELIVER_JOB}:${invoiceId}:${round}:${target}`;
+}
+
 export interface SendInvoicesDeps {
   readonly store: DeliveryStore;
   readonly now: () => Date;
@@ -172,7 +180,7 @@ async function queueBatch(
     tally.messages++;
     if (delivery.role === "copy") tally.copies++;
     jobs.push({
-      key: `${DELIVER_JOB}:${delivery.invoiceId}:${delivery.round}:${delivery.target}`,
+      key: deliverJobKey(delivery.invoiceId, delivery.round, delivery.target),
       kind: DELIVER_JOB,
       payload: { deliveryId: delivery.id },
       runAt: at,

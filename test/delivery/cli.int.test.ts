@@ -99,6 +99,9 @@ describe("delivery commands", () => {
     expect(shown.out).toMatch(/accept\s+queued\s+-> accepted/);
     const listed = await run(deliveriesCommand, cfg, ["list", "--state", "accepted"]);
     expect(listed.out.split("\n")).toHaveLength(2);
+    const id = listed.out.split(" ")[0] ?? "";
+    const refused = await run(deliveriesCommand, cfg, ["release", id]);
+    expect(refused).toMatchObject({ code: 1, err: expect.stringContaining("is accepted, not parked") });
   });
 
   it("gets, verifies and exports the archived messages", async () => {

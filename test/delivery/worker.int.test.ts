@@ -3,6 +3,7 @@ import { beforeEach, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/app/ports/mail-transport.ts";
 import type { MessageComposer } from "../../src/app/ports/message-composer.ts";
 import { processDeliveryJob } from "../../src/app/process-delivery-jobs.ts";
+import { releaseDelivery } from "../../src/app/release-delivery.ts";
 import { runWorker } from "../../src/app/run-worker.ts";
 import { sendInvoices } from "../../src/app/send-invoices.ts";
 import { summarizeDeliveries } from "../../src/core/delivery/delivery-summary.ts";
@@ -293,5 +294,29 @@ describeEachEngine("delivery worker", (engine) => {
     expect(main?.state).toBe("parked");
     const park = (await deps.store.timeline(main?.id ?? "")).at(-1);
     expect(park?.evidence).toMatchObject({ error: expect.stringContaining("to: has a control character") });
+  });
+  it("sends a parked delivery once an operator releases it, and refuses to release one that is not parked", async () => {
+    const [number] = await queued(1);
+    const deps = workerDeps(engine.db, clock, { settings: { maxCrashes: 1 } });
+    const broken: MessageComposer = {
+      compose: async () => {
+        throw new Error("template missing");
+      },
+    };
+    await runWorker({ ...deps, composer: broken }, { concurrency: 1, batchSize: 4, pollMs: 10, once: true });
+    const [parked] = await deps.store.deliveriesOfInvoice(number ?? "");
+    expect(parked?.state).toBe("parked");
+    const release = (deliveryId: string) =>
+      releaseDelivery(
+        { store: deps.store, now: () => clock.now },
+        { deliveryId, actor: "cli:ops", reason: "template restored" },
+      );
+    await release(parked?.id ?? "");
+    await expect(release(parked?.id ?? "")).rejects.toThrow(/queued, not parked/);
+    const stats = await runWorker(deps, { concurrency: 1, batchSize: 4, pollMs: 10, once: true });
+    expect(stats.outcomes.accepted).toBe(1);
+    const timeline = await deps.store.timeline(parked?.id ?? "");
+    expect(timeline.map((e) => e.event)).toEqual(["queue", "park", "release", "archive", "accept"]);
+    expect(timeline[2]).toMatchObject({ actor: "cli:ops", evidence: { reason: "template restored" } });
   });
 });

@@ -77,4 +77,6 @@ export interface JobWriter {
   retryJob(lease: JobLease, runAt: Date, at: Date, crash?: string): Promise<boolean>;
   /** Parks the job with its error: no worker takes it again until an operator releases it. */
   parkJob(lease: JobLease, error: string, at: Date): Promise<boolean>;
+  /** Queues the parked job with this key again, due at `at`, its crash count reset; false when none is parked. */
+  releaseJob(key: string, at: Date): Promise<boolean>;
 }

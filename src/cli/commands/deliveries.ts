@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { releaseDelivery } from "../../app/release-delivery.ts";
 import type { Delivery, DeliveryEventRecord } from "../../core/delivery/delivery.ts";
 import { DELIVERY_STATES, type DeliveryState } from "../../core/delivery/delivery-state.ts";
 import { summarizeDeliveries } from "../../core/delivery/delivery-summary.ts";
@@ -8,7 +9,7 @@ import { openContext } from "../context.ts";
 import { EXIT } from "../exit-codes.ts";
 import type { Io } from "../io.ts";
 import { runAction } from "../run-action.ts";
-import type { DeliveryCliDeps } from "./delivery-deps.ts";
+import { actorName, type DeliveryCliDeps } from "./delivery-deps.ts";
 
 interface ListFlags {
   readonly invoice?: string;
@@ -46,10 +47,12 @@ function stateOf(value: string | undefined): DeliveryState | undefined {
   return value as DeliveryState;
 }
 
-/** `facteur deliveries list|show`: what happened to each message, with its timeline. */
+/** `facteur deliveries list|show|release`: what happened to each message, with its timeline; parked ones resumed. */
 export function deliveriesCommand(deps: DeliveryCliDeps): Command {
   const { io } = deps;
-  const command = new Command("deliveries").description("list deliveries and show their timelines");
+  const command = new Command("deliveries").description(
+    "list deliveries, show their timelines, release parked ones",
+  );
   command
     .command("list")
     .description("deliveries, newest first")
@@ -116,6 +119,26 @@ export function deliveriesCommand(deps: DeliveryCliDeps): Command {
             );
           }
           for (const [i, d] of deliveries.entries()) printTimeline(io, d, timelines[i] ?? []);
+          return EXIT.ok;
+        } finally {
+          await ctx.database.destroy();
+        }
+      }),
+    );
+  command
+    .command("release")
+    .description("queue a parked delivery again once what made it crash is fixed")
+    .argument("<id>", "the delivery id")
+    .option("--reason <text>", "why it can go now, for the timeline")
+    .action((id: string, flags: { readonly reason?: string }) =>
+      runAction(io, async () => {
+        const ctx = await openContext(deps.config);
+        try {
+          await releaseDelivery(
+            { store: createDeliveryStore(ctx.database.db), now: deps.now },
+            { deliveryId: id, actor: actorName(deps), reason: flags.reason ?? null },
+          );
+          io.out(`delivery ${id} queued again; a worker will send it`);
           return EXIT.ok;
         } finally {
           await ctx.database.destroy();

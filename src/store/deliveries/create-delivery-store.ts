@@ -10,6 +10,7 @@ import {
   enqueueJobs,
   holdsLease,
   parkJob,
+  releaseJob,
   retryJob,
 } from "../jobs/job-repository.ts";
 import { withTransaction } from "../with-transaction.ts";
@@ -54,6 +55,7 @@ function unitOfWork(trx: Transaction<Database>): DeliveryUnitOfWork {
     completeJob: (lease, at) => completeJob(trx, lease, at),
     retryJob: (lease, runAt, at, crash) => retryJob(trx, lease, runAt, at, crash),
     parkJob: (lease, error, at) => parkJob(trx, lease, error, at),
+    releaseJob: (key, at) => releaseJob(trx, key, at),
   };
 }
 

@@ -188,3 +188,15 @@ export function parkJob(
     updated_at: instant,
   });
 }
+
+/** Queues a parked job again, due now, with its crash count reset and its last error kept for the record. */
+export async function releaseJob(trx: Transaction<Database>, key: string, at: Date): Promise<boolean> {
+  const instant = toDbInstant(at);
+  const result = await trx
+    .updateTable("jobs")
+    .set({ state: "queued", crashes: 0, run_at: instant, updated_at: instant })
+    .where("key", "=", key)
+    .where("state", "=", "parked")
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
