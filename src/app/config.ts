@@ -110,6 +110,15 @@ export const configSchema = z.object({
     .max(100)
     .default(10)
     .describe("Years each archived message is kept."),
+  FACTEUR_DKIM_DOMAIN: optionalText.describe(
+    "DKIM signing domain (d=): the From domain or its parent, so DMARC sees an aligned signature; unset sends unsigned.",
+  ),
+  FACTEUR_DKIM_SELECTOR: optionalText.describe(
+    "DKIM selector (s=): the key is published at <selector>._domainkey.<domain>.",
+  ),
+  FACTEUR_DKIM_KEY_FILE: optionalText.describe(
+    "PEM file of the DKIM private key (`facteur dkim keygen` makes one and prints the DNS record to publish).",
+  ),
   FACTEUR_BOUNCE_DOMAIN: optionalText.describe(
     "Domain of the VERP return paths (bounces+TOKEN@domain): its mail must reach the bounce mailbox (FACTEUR_BOUNCE_IMAP_URL) or `facteur bounces smtp`.",
   ),

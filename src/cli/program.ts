@@ -1,16 +1,21 @@
 import { Command } from "commander";
 import { describeConfig } from "../app/config.ts";
 import type { CliDeps } from "./cli-deps.ts";
+import { archiveCommand } from "./commands/archive.ts";
 import { auditCommand } from "./commands/audit.ts";
 import { bouncesCommand } from "./commands/bounces.ts";
 import { customersCommand } from "./commands/customers.ts";
+import { deliveriesCommand } from "./commands/deliveries.ts";
 import { dkimCommand } from "./commands/dkim.ts";
 import { importCommand } from "./commands/import.ts";
 import { invoicesCommand } from "./commands/invoices.ts";
 import { peppolCommand } from "./commands/peppol.ts";
 import { renderCommand } from "./commands/render.ts";
+import { sendCommand } from "./commands/send.ts";
 import { validateCommand } from "./commands/validate.ts";
+import { workerCommand } from "./commands/worker.ts";
 import { openContext } from "./context.ts";
+import { deliveryAdapters } from "./delivery-adapters.ts";
 import { runAction } from "./run-action.ts";
 
 export type { CliDeps };
@@ -52,5 +57,9 @@ export function createProgram(deps: CliDeps): Command {
   program.addCommand(bouncesCommand(deps.io));
   program.addCommand(dkimCommand(deps.io));
   program.addCommand(peppolCommand(deps.io));
+  const delivery = { ...deps, adapters: deliveryAdapters(deps.now) };
+  for (const command of [sendCommand, workerCommand, deliveriesCommand, archiveCommand]) {
+    program.addCommand(command(delivery));
+  }
   return program;
 }
