@@ -83,11 +83,8 @@ async function judgeFailed(deps: ListUndeliveredDeps, number: string): Promise<U
     null,
   );
   const paper = (await deps.store.paperFallbacks([number])).get(number);
-  const lastCreated = latest.reduce(
-    (max, d: Delivery) => (d.createdAt > max ? d.createdAt : max),
-    new Date(0),
-  );
-  if (paper !== undefined && paper >= lastCreated) return null;
+  const lastCreated = Math.max(0, ...latest.map((d: Delivery) => d.createdAt.getTime()));
+  if (paper !== undefined && paper.getTime() >= lastCreated) return null;
   const first = latest[0] ?? deliveries[0];
   if (first === undefined) return null;
   return entry(deps, {

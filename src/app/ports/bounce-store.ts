@@ -12,7 +12,8 @@ import type { ArchivedObject } from "./message-archive.ts";
 export type InboundSourceKind = "imap" | "smtp" | "file";
 
 /** What was done with a received message. */
-export type InboundOutcome = "processed" | "unmatched" | "quarantined";
+export const INBOUND_OUTCOMES = ["processed", "unmatched", "quarantined"] as const;
+export type InboundOutcome = (typeof INBOUND_OUTCOMES)[number];
 
 /** A received message as first recorded, before anything is done with it. */
 export interface InboundToRecord {

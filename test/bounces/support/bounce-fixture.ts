@@ -58,7 +58,7 @@ export interface SentInvoice {
 
 /**
  * Seeds a customer with `emails` as recipients (the first as invoice mailbox unless `persons`), issues one invoice,
- * queues it with sendInvoices and records every delivery as archived and accepted by the relay at SENT_AT.
+ * queues it with sendInvoices and records every delivery as archived and accepted by the relay at `at`.
  */
 export async function sentInvoice(
   db: Kysely<Database>,
@@ -68,8 +68,11 @@ export async function sentInvoice(
     readonly emails: readonly string[];
     readonly persons?: boolean;
     readonly accept?: boolean;
+    /** When it was sent and accepted (at unless given). */
+    readonly at?: Date;
   },
 ): Promise<SentInvoice> {
+  const at = options.at ?? SENT_AT;
   const customerNumber = `K-${options.number}`;
   const recipients = options.emails.map((email, i) =>
     recipient(customerNumber, options.persons === true || i > 0 ? "person" : "invoice-mailbox", email),
@@ -81,7 +84,7 @@ export async function sentInvoice(
   });
   const store = createDeliveryStore(db);
   await sendInvoices(
-    { store, now: () => SENT_AT, newId: randomUUID, newMessageId: () => `${randomUUID()}@seller.test` },
+    { store, now: () => at, newId: randomUUID, newMessageId: () => `${randomUUID()}@seller.test` },
     { selection: { kind: "numbers", numbers: [options.number] }, actor: "test" },
   );
   const queued = await store.deliveriesOfInvoice(options.number);
@@ -89,13 +92,13 @@ export async function sentInvoice(
   for (const d of queued) {
     const object = await archive.put(Buffer.from(`Message-ID: <${d.messageId}>\r\n\r\nbody ${d.id}\r\n`));
     await store.transaction(async (unit) => {
-      await unit.indexArchived(object, "2036-12-01", SENT_AT);
+      await unit.indexArchived(object, "2036-12-01", at);
       await unit.changeDelivery({
         deliveryId: d.id,
         event: "archive",
         from: "queued",
         to: "queued",
-        at: SENT_AT,
+        at: at,
         actor: "test",
         evidence: { sha256: object.sha256 },
         set: { archive: { object, envelopeFrom: returnPathOf(d.id) } },
@@ -105,7 +108,7 @@ export async function sentInvoice(
         event: "accept",
         from: "queued",
         to: "accepted",
-        at: SENT_AT,
+        at: at,
         actor: "test",
         evidence: {
           reply: { code: 250, enhanced: "2.0.0", text: "Ok: queued as 4ABCDEF123" },
@@ -113,7 +116,7 @@ export async function sentInvoice(
         },
         set: {
           attempts: 1,
-          firstAttemptAt: SENT_AT,
+          firstAttemptAt: at,
           nextAttemptAt: null,
           lastReply: {
             code: 250,
@@ -121,7 +124,7 @@ export async function sentInvoice(
             text: "Ok: queued as 4ABCDEF123",
             queueId: "4ABCDEF123",
           },
-          acceptedAt: SENT_AT,
+          acceptedAt: at,
         },
       });
     });
