@@ -6,7 +6,9 @@ import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEFAULT_DELIVERY_SETTINGS } from "../../src/app/delivery-settings.ts";
 import { handleBounce } from "../../src/app/handle-bounce.ts";
+import { listUndelivered } from "../../src/app/list-undelivered.ts";
 import type { MailTransport } from "../../src/app/ports/mail-transport.ts";
+import { proveDelivery } from "../../src/app/prove-delivery.ts";
 import { runWorker } from "../../src/app/run-worker.ts";
 import { sendInvoices } from "../../src/app/send-invoices.ts";
 import { createLocalArchive } from "../../src/archive/local-archive.ts";
@@ -195,7 +197,7 @@ afterAll(async () => {
 });
 
 describe("bounces through the real relay and the bounce mailbox", () => {
-  test("invoices to an unknown user and a nonexistent domain end bounced with the right reason and their addresses suspended; a full mailbox is sent again, then bounced", async () => {
+  test("invoices to an unknown user and a nonexistent domain end bounced with the right reason and their addresses suspended; a full mailbox is sent again, then bounced; the undelivered queue lists all three", async () => {
     clock.now = new Date();
     await sendInvoices(
       {
@@ -263,6 +265,28 @@ describe("bounces through the real relay and the bounce mailbox", () => {
       status: "suspended",
       statusReason: expect.stringContaining("still failing after 1 resend"),
     });
+
+    const queue = await listUndelivered({ store: createBounceStore(database.db) });
+    expect(
+      queue.invoices
+        .filter((i) => (Object.values(INVOICES) as string[]).includes(i.invoiceNumber))
+        .map((i) => [i.invoiceNumber, i.reasons.map((r) => [r.code, r.reason, r.address])]),
+    ).toEqual([
+      [INVOICES.unknown, [["bounced", "userunknown", ADDRESSES.unknown]]],
+      [INVOICES.full, [["bounced", "mailboxfull", ADDRESSES.full]]],
+      [INVOICES.nxdomain, [["bounced", "hostunknown", ADDRESSES.nxdomain]]],
+    ]);
+    const proof = await proveDelivery(
+      { store: createBounceStore(database.db), now: () => clock.now },
+      INVOICES.unknown,
+    );
+    expect(proof).toMatchObject({ verdict: "bounced", confidence: "certain" });
+    expect(proof.recipients[0]?.steps.map((step) => step.event)).toEqual([
+      "queue",
+      "archive",
+      "accept",
+      "bounce",
+    ]);
   }, 240_000);
 
   test("a forged bounce is quarantined and a bounce for a message facteur never sent is kept as unmatched; neither changes anything", async () => {
