@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import type { JsonObject } from "../core/audit/json-value.ts";
 import { decideBounceEffects, type NoticeEffect } from "../core/delivery/bounce-effects.ts";
 import type { NoticeEvidence, NoticeResult } from "../core/delivery/bounce-notice.ts";
-import type { Delivery } from "../core/delivery/delivery.ts";
 import type { BounceSettings } from "./bounce-settings.ts";
 import { changeRecipient } from "./change-recipient.ts";
 import { type BounceMatch, matchBounce } from "./match-bounce.ts";
@@ -169,7 +168,7 @@ function duplicate(
 interface Matched {
   readonly inboundId: string;
   readonly notice: InboundNotice;
-  readonly match: Extract<BounceMatch, { delivery: Delivery }>;
+  readonly match: Extract<BounceMatch, { deliveryId: string }>;
   readonly at: Date;
   readonly sha256: string;
   readonly source: InboundSource;
@@ -180,7 +179,9 @@ async function applyEffects(
   unit: BounceUnitOfWork,
   m: Matched,
 ): Promise<HandledBounce> {
-  const delivery = (await unit.getDelivery(m.match.delivery.id)) ?? m.match.delivery;
+  const delivery = await unit.getDelivery(m.match.deliveryId);
+  if (delivery === null)
+    throw new Error(`delivery ${m.match.deliveryId} vanished while its bounce was handled`);
   const evidence: NoticeEvidence = {
     sha256: m.sha256,
     messageId: m.notice.headers.messageId,

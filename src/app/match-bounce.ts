@@ -1,4 +1,3 @@
-import type { Delivery } from "../core/delivery/delivery.ts";
 import type { BounceReader, InboundNotice } from "./ports/bounce-reader.ts";
 import type { BounceReaderStore } from "./ports/bounce-store.ts";
 
@@ -11,8 +10,8 @@ import type { BounceReaderStore } from "./ports/bounce-store.ts";
  * - `unmatched`: nothing ties it to a delivery facteur made.
  */
 export type BounceMatch =
-  | { readonly kind: "verp"; readonly delivery: Delivery; readonly address: string }
-  | { readonly kind: "message-id"; readonly delivery: Delivery; readonly messageId: string }
+  | { readonly kind: "verp"; readonly deliveryId: string; readonly address: string }
+  | { readonly kind: "message-id"; readonly deliveryId: string; readonly messageId: string }
   | { readonly kind: "forged"; readonly address: string }
   | { readonly kind: "unmatched"; readonly why: string };
 
@@ -63,7 +62,7 @@ export function verpCandidates(
  */
 export async function matchBounce(
   deps: {
-    readonly store: Pick<BounceReaderStore, "getDelivery" | "deliveryByMessageId">;
+    readonly store: Pick<BounceReaderStore, "hasDelivery" | "deliveryIdByMessageId">;
     readonly reader: BounceReader;
   },
   notice: InboundNotice,
@@ -78,8 +77,8 @@ export async function matchBounce(
       forged ??= address;
       continue;
     }
-    const delivery = await deps.store.getDelivery(verified.value);
-    if (delivery !== null) return { kind: "verp", delivery, address };
+    if (await deps.store.hasDelivery(verified.value))
+      return { kind: "verp", deliveryId: verified.value, address };
     unknownDelivery ??= verified.value;
   }
   if (forged !== null) return { kind: "forged", address: forged };
@@ -93,8 +92,8 @@ export async function matchBounce(
     .map(bare)
     .filter((id) => id !== "");
   for (const messageId of [...new Set(messageIds)]) {
-    const delivery = await deps.store.deliveryByMessageId(messageId);
-    if (delivery !== null) return { kind: "message-id", delivery, messageId };
+    const deliveryId = await deps.store.deliveryIdByMessageId(messageId);
+    if (deliveryId !== null) return { kind: "message-id", deliveryId, messageId };
   }
   return {
     kind: "unmatched",

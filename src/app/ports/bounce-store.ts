@@ -54,8 +54,10 @@ export interface BounceReaderStore
   extends Pick<InvoiceReader, "getInvoice">,
     Pick<CustomerReader, "getCustomer" | "listRecipients"> {
   getDelivery(id: string): Promise<Delivery | null>;
-  /** The delivery whose Message-ID (without angle brackets) this is. */
-  deliveryByMessageId(messageId: string): Promise<Delivery | null>;
+  /** Whether a delivery with this id exists (one indexed lookup: what matching needs). */
+  hasDelivery(id: string): Promise<boolean>;
+  /** The id of the delivery whose Message-ID (without angle brackets) this is. */
+  deliveryIdByMessageId(messageId: string): Promise<string | null>;
   deliveriesOfInvoice(invoiceNumber: string): Promise<readonly Delivery[]>;
   timeline(deliveryId: string): Promise<readonly DeliveryEventRecord[]>;
   inboundBySha256(sha256: string): Promise<InboundRecord | null>;

@@ -22,10 +22,20 @@ function selectDeliveries(db: Kysely<Database>) {
     .select("archived_messages.size as archive_size");
 }
 
-/** The delivery whose Message-ID (without angle brackets) this is, or null. */
-export async function deliveryByMessageId(db: Kysely<Database>, messageId: string): Promise<Delivery | null> {
-  const row = await selectDeliveries(db).where("deliveries.message_id", "=", messageId).executeTakeFirst();
-  return row === undefined ? null : ((await withRecipients(db, [row]))[0] ?? null);
+/** The id of the delivery whose Message-ID (without angle brackets) this is, or null. */
+export async function deliveryIdByMessageId(db: Kysely<Database>, messageId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("deliveries")
+    .select("id")
+    .where("message_id", "=", messageId)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Whether a delivery with this id exists. */
+export async function hasDelivery(db: Kysely<Database>, id: string): Promise<boolean> {
+  const row = await db.selectFrom("deliveries").select("id").where("id", "=", id).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Invoice numbers with a main delivery in a failed state, in number order. */

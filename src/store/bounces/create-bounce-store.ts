@@ -17,9 +17,10 @@ import { enqueueJobs } from "../jobs/job-repository.ts";
 import { insertRecipient, listRecipients, updateRecipient } from "../recipients/recipient-repository.ts";
 import { withTransaction } from "../with-transaction.ts";
 import {
-  deliveryByMessageId,
+  deliveryIdByMessageId,
   digestMark,
   failureEvents,
+  hasDelivery,
   invoicesWithFailures,
   paperFallbacks,
   recipientsOf,
@@ -42,7 +43,8 @@ function readerOver(db: Kysely<Database>): BounceReaderStore {
     getCustomer: (number) => getCustomer(db, number),
     listRecipients: (customerNumber) => listRecipients(db, customerNumber),
     getDelivery: (id) => getDelivery(db, id),
-    deliveryByMessageId: (messageId) => deliveryByMessageId(db, messageId),
+    hasDelivery: (id) => hasDelivery(db, id),
+    deliveryIdByMessageId: (messageId) => deliveryIdByMessageId(db, messageId),
     deliveriesOfInvoice: (number) => deliveriesOfInvoice(db, number),
     timeline: (id) => timeline(db, id),
     inboundBySha256: (sha256) => inboundBySha256(db, sha256),
