@@ -372,4 +372,43 @@ describe("bounces through the real relay and the bounce mailbox", () => {
       outcome: "unmatched",
     });
   }, 120_000);
+
+  test("running, it picks up new mail through IDLE within seconds, not at the next poll", async () => {
+    const deps = bounceDeps();
+    const seen: string[] = [];
+    const stop = new AbortController();
+    const running = createImapIntake({
+      host: labConfig.imap.host,
+      port: labConfig.imap.port,
+      secure: false,
+      auth: { user: labConfig.bounceMailbox, pass: labConfig.password },
+      mailbox: INTAKE,
+      folders: FOLDERS,
+      maxBytes: 10 * 1024 * 1024,
+      pollMs: 120_000,
+      recorded: (r) => deps.store.inboundBySourceRef(r),
+      handle: (raw, source) => handleBounce(deps, raw, source),
+      onEvent: (event) => {
+        if (event.kind === "handled") seen.push(event.ref);
+        if (event.kind === "connected") seen.push(event.message);
+      },
+    }).run(stop.signal);
+    try {
+      const deadline = Date.now() + 10_000;
+      while (!seen.some((s) => s.includes("IDLE on")) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(seen.some((s) => s.includes("IDLE on"))).toBe(true);
+      await new Promise((r) => setTimeout(r, 1_500));
+      const appended = Date.now();
+      await append(brokenEncodings(`idle-${run}`));
+      while (!seen.some((s) => s.startsWith("imap:")) && Date.now() - appended < 20_000) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(seen.filter((s) => s.startsWith("imap:"))).toHaveLength(1);
+      expect(Date.now() - appended).toBeLessThan(15_000);
+    } finally {
+      stop.abort();
+    }
+    expect(await running).toEqual({ processed: 0, unmatched: 1, quarantined: 0 });
+  }, 60_000);
 });
