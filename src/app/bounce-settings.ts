@@ -11,6 +11,8 @@ export interface BounceSettings {
   readonly softRetry: SoftRetryPolicy | null;
   /** Years each received bounce is kept in the archive (the evidence of a delivery's fate). */
   readonly retentionYears: number;
+  /** When a main message bounces for good, send the invoice at once to the customer's other main recipients. */
+  readonly tryOtherRecipients?: boolean;
 }
 
 /** The VERP secrets in use: the current one first, then those still accepted during a rotation. */
@@ -52,5 +54,6 @@ export function bounceSettingsFrom(config: Config): BounceSettings {
     bounceDomain: domain.toLowerCase(),
     softRetry,
     retentionYears: config.FACTEUR_ARCHIVE_RETENTION_YEARS,
+    tryOtherRecipients: config.FACTEUR_BOUNCE_TRY_OTHERS === "on",
   };
 }

@@ -172,6 +172,12 @@ export const configSchema = z.object({
     .max(10)
     .default(2)
     .describe("Sends again after soft bounces at most this many times, then the delivery counts as bounced."),
+  FACTEUR_BOUNCE_TRY_OTHERS: z
+    .enum(["on", "off"])
+    .default("off")
+    .describe(
+      "on: when an invoice's main message bounces for good, send it at once to the customer's other main recipients (active persons once the invoice mailbox is suspended).",
+    ),
 });
 
 /** The parsed, frozen configuration. */

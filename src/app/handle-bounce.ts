@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
 import type { JsonObject } from "../core/audit/json-value.ts";
+import { mainRecipients } from "../core/customer/main-recipients.ts";
+import { sameAddress } from "../core/customer/same-address.ts";
 import { decideBounceEffects, type NoticeEffect } from "../core/delivery/bounce-effects.ts";
 import type { NoticeEvidence, NoticeResult } from "../core/delivery/bounce-notice.ts";
+import type { Delivery } from "../core/delivery/delivery.ts";
 import type { BounceSettings } from "./bounce-settings.ts";
 import { changeRecipient } from "./change-recipient.ts";
 import { type BounceMatch, matchBounce } from "./match-bounce.ts";
@@ -13,6 +16,7 @@ import type {
   InboundSourceKind,
 } from "./ports/bounce-store.ts";
 import type { MessageArchive } from "./ports/message-archive.ts";
+import { queueResendRound } from "./queue-resend-round.ts";
 import { DELIVER_JOB } from "./send-invoices.ts";
 
 export interface HandleBounceDeps {
@@ -24,6 +28,8 @@ export interface HandleBounceDeps {
   readonly newId: () => string;
   /** Who records the effects, in delivery events and the audit trail: `intake:imap`, `intake:smtp`, `cli:alice`. */
   readonly actor: string;
+  /** A new Message-ID without angle brackets, for the messages `settings.tryOtherRecipients` sends. */
+  readonly newMessageId?: () => string;
 }
 
 /** Where a received message came from. */
@@ -51,6 +57,8 @@ export interface HandledBounce {
   readonly effects: readonly NoticeEffect[];
   /** Addresses suspended because of it. */
   readonly suspended: readonly string[];
+  /** The addresses the invoice was sent to instead (`settings.tryOtherRecipients`). */
+  readonly resentTo?: readonly string[];
   /** One line for logs and the operator. */
   readonly summary: string;
 }
@@ -238,11 +246,13 @@ async function applyEffects(
     if (changed.ok) suspended.push(suspension.email);
   }
   const effects = decided.effects;
+  const resentTo = from === "bounced" ? await tryOthers(deps, unit, delivery, m.at) : [];
   const detail: JsonObject = {
     invoice: delivery.invoiceNumber,
     results: m.notice.results.map((r, i) => resultDetail(r, effects[i])),
     suspended,
     ...(decided.retryAt === null ? {} : { retryAt: decided.retryAt.toISOString() }),
+    ...(resentTo.length === 0 ? {} : { resentTo }),
   };
   await unit.concludeInbound(m.inboundId, {
     outcome: "processed",
@@ -258,6 +268,46 @@ async function applyEffects(
     matchedBy: m.match.kind,
     effects,
     suspended,
-    summary: `processed: invoice ${delivery.invoiceNumber}, delivery ${delivery.id} (${m.match.kind}): ${[...new Set(effects)].join(", ") || "nothing to record"}${suspended.length > 0 ? `; suspended ${suspended.join(", ")}` : ""}`,
+    ...(resentTo.length === 0 ? {} : { resentTo }),
+    summary: `processed: invoice ${delivery.invoiceNumber}, delivery ${delivery.id} (${m.match.kind}): ${[...new Set(effects)].join(", ") || "nothing to record"}${suspended.length > 0 ? `; suspended ${suspended.join(", ")}` : ""}${resentTo.length > 0 ? `; sent again to ${resentTo.join(", ")}` : ""}`,
   };
+}
+
+/**
+ * With `tryOtherRecipients`, a main message of the latest round that bounced for good is followed at once by a new
+ * round to the customer's main recipients as they now are (the failed addresses being suspended, active persons take
+ * over from a dead invoice mailbox). Nothing is sent when no other address is left.
+ */
+async function tryOthers(
+  deps: HandleBounceDeps,
+  unit: BounceUnitOfWork,
+  delivery: Delivery,
+  at: Date,
+): Promise<string[]> {
+  if (
+    deps.settings.tryOtherRecipients !== true ||
+    deps.newMessageId === undefined ||
+    delivery.role !== "main"
+  )
+    return [];
+  const latest = (await unit.latestRounds([delivery.invoiceId])).get(delivery.invoiceId) ?? 0;
+  if (latest !== delivery.round) return [];
+  const others = mainRecipients(await unit.listRecipients(delivery.customerNumber)).filter(
+    (r) => !delivery.recipients.some((a) => sameAddress(a.email, r.email)),
+  );
+  if (others.length === 0) return [];
+  const sent = await queueResendRound(unit, {
+    invoice: {
+      id: delivery.invoiceId,
+      number: delivery.invoiceNumber,
+      customerNumber: delivery.customerNumber,
+    },
+    recipients: others,
+    deliveryId: deps.newId(),
+    messageId: deps.newMessageId(),
+    at,
+    actor: { kind: "system", id: deps.actor },
+    reason: `the message to ${delivery.recipients.map((r) => r.email).join(", ")} bounced; trying the customer's other recipients`,
+  });
+  return [...sent.to];
 }

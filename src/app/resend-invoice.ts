@@ -5,7 +5,9 @@ import type { RecipientChange } from "../core/customer/recipient-change.ts";
 import { AppError } from "../core/errors/app-error.ts";
 import { changeRecipient, recipientChangeError } from "./change-recipient.ts";
 import type { BounceStore, BounceUnitOfWork } from "./ports/bounce-store.ts";
-import { DELIVER_JOB } from "./send-invoices.ts";
+import { queueResendRound, type ResendReport } from "./queue-resend-round.ts";
+
+export type { ResendReport };
 
 export interface ResendInvoiceDeps {
   readonly store: BounceStore;
@@ -24,14 +26,6 @@ export interface ResendInvoiceOptions {
   readonly recipientIds?: readonly string[];
   /** Why, for the audit trail. */
   readonly reason?: string;
-}
-
-/** What a resend queued. */
-export interface ResendReport {
-  readonly invoiceNumber: string;
-  readonly round: number;
-  readonly deliveryId: string;
-  readonly to: readonly string[];
 }
 
 async function apply(
@@ -96,49 +90,14 @@ export async function resendInvoice(
         `customer ${customerNumber} has no active invoice-mailbox or person recipient: fix an address, choose a recipient, or print it`,
       );
     }
-    const round = ((await unit.latestRounds([invoice.id])).get(invoice.id) ?? 0) + 1;
-    const deliveryId = deps.newId();
-    const to = recipients.map((r) => r.email);
-    await unit.createDeliveries(
-      [
-        {
-          id: deliveryId,
-          invoiceId: invoice.id,
-          invoiceNumber: invoice.number,
-          customerNumber,
-          role: "main",
-          round,
-          target: "main",
-          messageId: deps.newMessageId(),
-          recipients: recipients.map((r) => ({ recipientId: r.id, email: r.email, name: r.name })),
-        },
-      ],
+    return queueResendRound(unit, {
+      invoice: { id: invoice.id, number: invoice.number, customerNumber },
+      recipients,
+      deliveryId: deps.newId(),
+      messageId: deps.newMessageId(),
       at,
-      `${deps.actor.kind}:${deps.actor.id}`,
-    );
-    await unit.enqueue(
-      [
-        {
-          key: `${DELIVER_JOB}:${invoice.id}:${round}:main`,
-          kind: DELIVER_JOB,
-          payload: { deliveryId },
-          runAt: at,
-        },
-      ],
-      at,
-    );
-    await unit.audit.append([
-      {
-        at,
-        actor: deps.actor,
-        entity: { type: "invoice", id: invoice.id },
-        field: "delivery",
-        action: "update",
-        oldValue: null,
-        newValue: { resend: round, to, deliveryId },
-        reason,
-      },
-    ]);
-    return { invoiceNumber: invoice.number, round, deliveryId, to };
+      actor: deps.actor,
+      reason,
+    });
   });
 }

@@ -1,9 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import { handleBounce } from "../../src/app/handle-bounce.ts";
 import { createStore } from "../../src/store/create-store.ts";
 import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
 import { describeEachEngine } from "../support/databases.ts";
-import { bounceDeps, returnPathOf, sentInvoice } from "./support/bounce-fixture.ts";
+import { bounceDeps, returnPathOf, SETTINGS, sentInvoice } from "./support/bounce-fixture.ts";
 import { autoReply, postfixDsn } from "./support/notices.ts";
 
 const LATER = new Date("2026-12-01T08:05:00.000Z");
@@ -223,5 +224,50 @@ describeEachEngine("handleBounce", (engine) => {
       "note",
       "confirm",
     ]);
+  });
+
+  it("tries the customer's other recipients at once when asked to, in the same transaction, audited", async () => {
+    const deps = bounceDeps(
+      engine.db,
+      { now: LATER },
+      {
+        settings: { ...SETTINGS, tryOtherRecipients: true },
+        newMessageId: () => `${randomUUID()}@seller.test`,
+      },
+    );
+    const sent = await sentInvoice(engine.db, deps.archive, {
+      number: "B-6",
+      emails: ["dead@client.test", "marie@client.test"],
+    });
+    const delivery = sent.deliveries[0];
+    if (delivery === undefined) throw new Error("no delivery");
+    expect(delivery.recipients.map((r) => r.email)).toEqual(["dead@client.test"]);
+
+    const handled = await handleBounce(
+      deps,
+      postfixDsn({
+        to: returnPathOf(delivery.id),
+        recipient: "dead@client.test",
+        originalMessageId: `<${delivery.messageId}>`,
+      }),
+      { kind: "imap", ref: null },
+    );
+
+    expect(handled).toMatchObject({
+      effects: ["bounced"],
+      suspended: ["dead@client.test"],
+      resentTo: ["marie@client.test"],
+    });
+    const rounds = await createDeliveryStore(engine.db).deliveriesOfInvoice("B-6");
+    expect(rounds.map((d) => [d.round, d.state, d.recipients.map((r) => r.email)])).toEqual([
+      [1, "bounced", ["dead@client.test"]],
+      [2, "queued", ["marie@client.test"]],
+    ]);
+    const invoiceId = rounds[0]?.invoiceId ?? "";
+    expect((await createStore(engine.db).history({ type: "invoice", id: invoiceId })).at(-1)).toMatchObject({
+      field: "delivery",
+      actor: { kind: "system", id: "intake:test" },
+      reason: expect.stringContaining("trying the customer's other recipients"),
+    });
   });
 });

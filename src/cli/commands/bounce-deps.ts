@@ -8,7 +8,7 @@ import { createBounceReader } from "../../mail/intake/create-bounce-reader.ts";
 import { createBounceStore } from "../../store/bounces/create-bounce-store.ts";
 import type { CliDeps } from "../cli-deps.ts";
 import type { CliContext } from "../context.ts";
-import { archiveDirOf } from "./delivery-deps.ts";
+import { archiveDirOf, messageIdDomain } from "./delivery-deps.ts";
 
 /** What handling bounces needs, over an open context: the store, the archive, the reader with the VERP secrets. */
 export function handleBounceDeps(deps: CliDeps, ctx: CliContext, actor: string): HandleBounceDeps {
@@ -19,6 +19,7 @@ export function handleBounceDeps(deps: CliDeps, ctx: CliContext, actor: string):
     settings: bounceSettingsFrom(deps.config),
     now: deps.now,
     newId: deps.newId,
+    newMessageId: () => `${deps.newId()}@${messageIdDomain(deps.config)}`,
     actor,
   };
 }
