@@ -13,10 +13,9 @@ import {
   type RecipientInput,
 } from "../core/schemas/customer-input.ts";
 import { changeRecipient } from "./change-recipient.ts";
-import { ImportRejected, type ImportReport, MAX_REPORTED_ISSUES } from "./import-outcome.ts";
+import { allOrNothing, type ImportReport, MAX_REPORTED_ISSUES } from "./import-outcome.ts";
 import { parseRecord } from "./parse-record.ts";
 import type { CustomerUnitOfWork } from "./ports/customer-store.ts";
-import { RecordSourceError } from "./ports/record-source-error.ts";
 import type { SourcedRecord } from "./ports/sourced-record.ts";
 import type { Store } from "./ports/store.ts";
 
@@ -155,44 +154,31 @@ export async function importCustomers(
     else unchanged++;
   };
 
-  try {
-    await deps.store.transaction(async (unit) => {
-      for await (const record of options.records) {
-        read++;
-        if (read % 250 === 0) options.onProgress?.(read);
-        const parsed = parseRecord(customerInputSchema, record);
-        if (!parsed.ok) {
-          for (const issue of parsed.issues) addIssue(issue);
-          continue;
-        }
-        const number = parsed.value.number;
-        if (seen.has(number)) {
-          addIssue({
-            source: options.source,
-            ...record.locate(["number"]),
-            message: `customer number ${number} appears twice in the file`,
-          });
-          continue;
-        }
-        seen.add(number);
-        await apply(unit, parsed.value, record);
+  const committed = await allOrNothing(deps.store, issues, async (unit) => {
+    for await (const record of options.records) {
+      read++;
+      if (read % 250 === 0) options.onProgress?.(read);
+      const parsed = parseRecord(customerInputSchema, record);
+      if (!parsed.ok) {
+        for (const issue of parsed.issues) addIssue(issue);
+        continue;
       }
-      options.onProgress?.(read);
-      if (issues.length > 0) throw new ImportRejected();
-    });
-  } catch (error) {
-    if (error instanceof RecordSourceError) issues.unshift(error.issue);
-    else if (!(error instanceof ImportRejected)) throw error;
-    return {
-      source: options.source,
-      read,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      issues,
-      committed: false,
-      notices,
-    };
+      const number = parsed.value.number;
+      if (seen.has(number)) {
+        addIssue({
+          source: options.source,
+          ...record.locate(["number"]),
+          message: `customer number ${number} appears twice in the file`,
+        });
+        continue;
+      }
+      seen.add(number);
+      await apply(unit, parsed.value, record);
+    }
+    options.onProgress?.(read);
+  });
+  if (!committed) {
+    return { source: options.source, read, created: 0, updated: 0, unchanged: 0, issues, committed, notices };
   }
   return { source: options.source, read, created, updated, unchanged, issues, committed: true, notices };
 }

@@ -11,11 +11,10 @@ import type { SellerProfile } from "../core/invoice/seller-profile.ts";
 import { toMinorUnits } from "../core/money/minor-units.ts";
 import { type InvoiceInput, invoiceContentOf, invoiceInputSchema } from "../core/schemas/invoice-input.ts";
 import { blockingFindings } from "./blocking-findings.ts";
-import { ImportRejected, type ImportReport, MAX_REPORTED_ISSUES } from "./import-outcome.ts";
+import { allOrNothing, type ImportReport, MAX_REPORTED_ISSUES } from "./import-outcome.ts";
 import { parseRecord } from "./parse-record.ts";
 import type { DocumentValidator } from "./ports/document-validator.ts";
 import type { InvoiceToSave } from "./ports/invoice-store.ts";
-import { RecordSourceError } from "./ports/record-source-error.ts";
 import type { SourcedRecord } from "./ports/sourced-record.ts";
 import type { Store, UnitOfWork } from "./ports/store.ts";
 
@@ -178,50 +177,46 @@ export async function importInvoices(
     if (entries.length) await unit.audit.append(entries);
   };
 
-  try {
-    await deps.store.transaction(async (unit) => {
-      let batch: Pending[] = [];
-      for await (const record of options.records) {
-        read++;
-        if (read % 250 === 0) options.onProgress?.(read);
-        const parsed = parseRecord(invoiceInputSchema, record);
-        if (!parsed.ok) {
-          for (const issue of parsed.issues) addIssue(issue);
-          continue;
-        }
-        const input = parsed.value;
-        const place = record.locate(["number"]);
-        if (seen.has(input.number)) {
+  const committed = await allOrNothing(deps.store, issues, async (unit) => {
+    let batch: Pending[] = [];
+    for await (const record of options.records) {
+      read++;
+      if (read % 250 === 0) options.onProgress?.(read);
+      const parsed = parseRecord(invoiceInputSchema, record);
+      if (!parsed.ok) {
+        for (const issue of parsed.issues) addIssue(issue);
+        continue;
+      }
+      const input = parsed.value;
+      const place = record.locate(["number"]);
+      if (seen.has(input.number)) {
+        addIssue({
+          source: options.source,
+          ...place,
+          message: `invoice number ${input.number} appears twice in the file`,
+        });
+        continue;
+      }
+      seen.add(input.number);
+      if (input.structuredCommunication !== undefined) {
+        const ogm = parseOgm(input.structuredCommunication);
+        if (!ogm.ok)
           addIssue({
             source: options.source,
-            ...place,
-            message: `invoice number ${input.number} appears twice in the file`,
+            ...record.locate(["structuredCommunication"]),
+            message: ogm.error.message,
           });
-          continue;
-        }
-        seen.add(input.number);
-        if (input.structuredCommunication !== undefined) {
-          const ogm = parseOgm(input.structuredCommunication);
-          if (!ogm.ok)
-            addIssue({
-              source: options.source,
-              ...record.locate(["structuredCommunication"]),
-              message: ogm.error.message,
-            });
-        }
-        batch.push({ input, place });
-        if (batch.length >= BATCH) {
-          await flush(unit, batch);
-          batch = [];
-        }
       }
-      if (batch.length) await flush(unit, batch);
-      options.onProgress?.(read);
-      if (issues.length > 0) throw new ImportRejected();
-    });
-  } catch (error) {
-    if (error instanceof RecordSourceError) issues.unshift(error.issue);
-    else if (!(error instanceof ImportRejected)) throw error;
+      batch.push({ input, place });
+      if (batch.length >= BATCH) {
+        await flush(unit, batch);
+        batch = [];
+      }
+    }
+    if (batch.length) await flush(unit, batch);
+    options.onProgress?.(read);
+  });
+  if (!committed) {
     return {
       source: options.source,
       read,
@@ -229,7 +224,7 @@ export async function importInvoices(
       updated: 0,
       unchanged: 0,
       issues,
-      committed: false,
+      committed,
       notices: [],
     };
   }

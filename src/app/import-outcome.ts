@@ -1,4 +1,6 @@
 import type { InputIssue } from "../core/errors/app-error.ts";
+import { RecordSourceError } from "./ports/record-source-error.ts";
+import type { Store, UnitOfWork } from "./ports/store.ts";
 
 /** What an import did, or would have done: nothing is written unless `issues` is empty. */
 export interface ImportReport {
@@ -16,11 +18,33 @@ export interface ImportReport {
   readonly notices: readonly InputIssue[];
 }
 
-/** Thrown inside an import transaction to roll it back once problems were found; never escapes the use-case. */
-export class ImportRejected extends Error {
+/** Thrown inside an import transaction to roll it back once problems were found; never escapes {@link allOrNothing}. */
+class ImportRejected extends Error {
   constructor() {
     super("import rejected");
     this.name = "ImportRejected";
+  }
+}
+
+/**
+ * Runs an import in one transaction, all or nothing: when `work` leaves issues, or the file turns out unreadable
+ * (a RecordSourceError, added first to the issues), everything is rolled back. Returns whether it was committed.
+ */
+export async function allOrNothing(
+  store: Store,
+  issues: InputIssue[],
+  work: (unit: UnitOfWork) => Promise<void>,
+): Promise<boolean> {
+  try {
+    await store.transaction(async (unit) => {
+      await work(unit);
+      if (issues.length > 0) throw new ImportRejected();
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof RecordSourceError) issues.unshift(error.issue);
+    else if (!(error instanceof ImportRejected)) throw error;
+    return false;
   }
 }
 
