@@ -6,10 +6,10 @@ import { beforeAll, expect, it } from "vitest";
 import { importInvoices } from "../../src/app/import-invoices.ts";
 import type { Store } from "../../src/app/ports/store.ts";
 import { verifyAuditChain } from "../../src/app/verify-audit-chain.ts";
-import type { Customer } from "../../src/core/customer/customer.ts";
 import { documentValidator } from "../../src/documents/document-validator.ts";
 import { readInvoiceRecords } from "../../src/imports/read-invoice-records.ts";
 import { createStore } from "../../src/store/create-store.ts";
+import { buildCustomer } from "../support/build-customer.ts";
 import { describeEachEngine } from "../support/databases.ts";
 import { defaultSeller } from "../support/seller.ts";
 
@@ -19,27 +19,6 @@ const dir = mkdtempSync(join(tmpdir(), "facteur-import-"));
 const AT = new Date("2026-11-28T10:00:00.000Z");
 const HEADER =
   "invoice_number,customer_number,issue_date,item_name,quantity,unit_price,vat_category,vat_rate,exemption_reason\n";
-
-function customer(number: string): Customer {
-  return {
-    number,
-    legalName: `Customer ${number}`,
-    enterpriseNumber: null,
-    vatNumber: null,
-    peppolId: null,
-    language: "fr",
-    address: {
-      street: null,
-      additionalStreet: null,
-      city: null,
-      postalCode: null,
-      countrySubdivision: null,
-      country: "BE",
-    },
-    preferredChannel: "email",
-    paymentTermsDays: 30,
-  };
-}
 
 function file(name: string, content: string): string {
   const path = join(dir, name);
@@ -73,7 +52,7 @@ describeEachEngine("importInvoices", (engine) => {
   beforeAll(async () => {
     store = createStore(engine.db);
     await store.transaction(async (unit) => {
-      for (const n of ["K1", "K2", "K3"]) await unit.upsertCustomer(customer(n), AT);
+      for (const n of ["K1", "K2", "K3"]) await unit.upsertCustomer(buildCustomer(n), AT);
     });
   });
 

@@ -9,6 +9,7 @@ import { generateDkimKey } from "../../src/mail/dkim/dkim-key.ts";
 import { createDkimSigner } from "../../src/mail/dkim/dkim-signer.ts";
 import { dnsStub } from "../../src/mail/dkim/testing/dns-stub.ts";
 import { createSmtpTransport } from "../../src/mail/smtp/smtp-transport.ts";
+import { buildCustomer } from "../support/build-customer.ts";
 import { labConfig } from "../support/mail-lab.ts";
 
 /** The seller side of the lab tests: one DKIM key, one VERP secret, the lab's bounce domain. */
@@ -50,24 +51,7 @@ export function labTransport() {
 }
 
 /** A French-speaking customer of the lab. */
-export const labCustomer: Customer = {
-  number: "LAB-1",
-  legalName: "Client A SA",
-  enterpriseNumber: null,
-  vatNumber: null,
-  peppolId: null,
-  language: "fr",
-  address: {
-    street: null,
-    additionalStreet: null,
-    city: null,
-    postalCode: null,
-    countrySubdivision: null,
-    country: "BE",
-  },
-  preferredChannel: "email",
-  paymentTermsDays: 30,
-};
+export const labCustomer: Customer = buildCustomer("LAB-1", { legalName: "Client A SA" });
 
 /** A real invoice document with its rendered PDF (plain or copy-marked) and UBL. */
 export async function renderedInvoice(

@@ -7,6 +7,7 @@ import type { SellerProfile } from "../../../src/core/invoice/seller-profile.ts"
 import { dec } from "../../../src/core/money/decimal.ts";
 import { createStore } from "../../../src/store/create-store.ts";
 import type { Database } from "../../../src/store/database.ts";
+import { buildCustomer } from "../../support/build-customer.ts";
 
 export const SELLER: SellerProfile = {
   name: "Seller SRL",
@@ -18,27 +19,7 @@ export const SELLER: SellerProfile = {
 };
 
 /** A customer that prefers e-mail unless told otherwise. */
-export function customer(number: string, overrides: Partial<Customer> = {}): Customer {
-  return {
-    number,
-    legalName: `Customer ${number}`,
-    enterpriseNumber: null,
-    vatNumber: null,
-    peppolId: null,
-    language: "fr",
-    address: {
-      street: null,
-      additionalStreet: null,
-      city: null,
-      postalCode: null,
-      countrySubdivision: null,
-      country: "BE",
-    },
-    preferredChannel: "email",
-    paymentTermsDays: 30,
-    ...overrides,
-  };
-}
+export const customer = buildCustomer;
 
 /** An active recipient. */
 export function recipient(customerNumber: string, role: Recipient["role"], email: string): Recipient {
