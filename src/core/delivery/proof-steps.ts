@@ -68,7 +68,10 @@ export function proofStep(e: DeliveryEventRecord): ProofStep {
     case "queue":
       return step(`queued for sending (round ${str(ev.round)})`, `Message-ID <${str(ev.messageId)}>`);
     case "archive":
-      return step("message composed, signed and archived", `sha256 ${str(ev.sha256)}, ${str(ev.size)} bytes`);
+      return step(
+        "message composed and archived (the exact bytes submitted)",
+        `sha256 ${str(ev.sha256)}, ${str(ev.size)} bytes`,
+      );
     case "accept":
       return step(
         "accepted by the relay",
