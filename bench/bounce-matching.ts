@@ -18,6 +18,7 @@ import { createDatabase } from "../src/store/create-database.ts";
 import { createStore } from "../src/store/create-store.ts";
 import { createDeliveryStore } from "../src/store/deliveries/create-delivery-store.ts";
 import { migrateToLatest } from "../src/store/migrate-to-latest.ts";
+import { buildCustomer } from "../test/support/build-customer.ts";
 
 const SECRET = "bench-verp-secret-0123456789";
 const DOMAIN = "bounces.bench.test";
@@ -74,27 +75,7 @@ async function seedSqlite(file: string, deliveries: readonly Delivery[]) {
   const recipientId = randomUUID();
   const invoiceId = randomUUID();
   await createStore(database.db).transaction(async (unit) => {
-    await unit.upsertCustomer(
-      {
-        number: "BENCH",
-        legalName: "Bench",
-        enterpriseNumber: null,
-        vatNumber: null,
-        peppolId: null,
-        language: "fr",
-        address: {
-          street: null,
-          additionalStreet: null,
-          city: null,
-          postalCode: null,
-          countrySubdivision: null,
-          country: "BE",
-        },
-        preferredChannel: "email",
-        paymentTermsDays: 30,
-      },
-      at,
-    );
+    await unit.upsertCustomer(buildCustomer("BENCH", { legalName: "Bench" }), at);
     await unit.insertRecipient(
       {
         id: recipientId,
