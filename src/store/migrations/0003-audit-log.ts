@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import { dialectOf } from "../dialect-of.ts";
+import { makeAppendOnly } from "./make-append-only.ts";
 
 /**
  * The append-only, hash-chained audit log. `seq` is assigned by the appender (head + 1), not by the engine, so that it
@@ -29,35 +29,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("audit_log")
     .columns(["entity_type", "entity_id", "seq"])
     .execute();
-  if (dialectOf(db) === "postgres") await refuseChangesOnPostgres(db);
-  else await refuseChangesOnSqlite(db);
-}
-
-async function refuseChangesOnSqlite(db: Kysely<unknown>): Promise<void> {
-  for (const operation of ["update", "delete"]) {
-    await sql`
-      create trigger ${sql.raw(`audit_log_no_${operation}`)} before ${sql.raw(operation)} on audit_log
-      begin
-        select raise(abort, ${sql.lit(`audit_log is append-only: ${operation.toUpperCase()} refused`)});
-      end
-    `.execute(db);
-  }
-}
-
-async function refuseChangesOnPostgres(db: Kysely<unknown>): Promise<void> {
-  await sql`
-    create function audit_log_refuse_change() returns trigger language plpgsql as $$
-    begin
-      raise exception 'audit_log is append-only: % refused', tg_op;
-    end
-    $$
-  `.execute(db);
-  await sql`
-    create trigger audit_log_append_only before update or delete on audit_log
-    for each row execute function audit_log_refuse_change()
-  `.execute(db);
-  await sql`
-    create trigger audit_log_no_truncate before truncate on audit_log
-    for each statement execute function audit_log_refuse_change()
-  `.execute(db);
+  await makeAppendOnly(db, "audit_log");
 }

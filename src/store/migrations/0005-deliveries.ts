@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import { dialectOf } from "../dialect-of.ts";
+import { makeAppendOnly } from "./make-append-only.ts";
 
 /**
  * Deliveries (one row per message), their addresses, their append-only event log, and the archive's index of stored
@@ -87,35 +87,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("evidence", "text", (column) => column.notNull())
     .addPrimaryKeyConstraint("delivery_events_pk", ["delivery_id", "seq"])
     .execute();
-  if (dialectOf(db) === "postgres") await refuseChangesOnPostgres(db);
-  else await refuseChangesOnSqlite(db);
-}
-
-async function refuseChangesOnSqlite(db: Kysely<unknown>): Promise<void> {
-  for (const operation of ["update", "delete"]) {
-    await sql`
-      create trigger ${sql.raw(`delivery_events_no_${operation}`)} before ${sql.raw(operation)} on delivery_events
-      begin
-        select raise(abort, ${sql.lit(`delivery_events is append-only: ${operation.toUpperCase()} refused`)});
-      end
-    `.execute(db);
-  }
-}
-
-async function refuseChangesOnPostgres(db: Kysely<unknown>): Promise<void> {
-  await sql`
-    create function delivery_events_refuse_change() returns trigger language plpgsql as $$
-    begin
-      raise exception 'delivery_events is append-only: % refused', tg_op;
-    end
-    $$
-  `.execute(db);
-  await sql`
-    create trigger delivery_events_append_only before update or delete on delivery_events
-    for each row execute function delivery_events_refuse_change()
-  `.execute(db);
-  await sql`
-    create trigger delivery_events_no_truncate before truncate on delivery_events
-    for each statement execute function delivery_events_refuse_change()
-  `.execute(db);
+  await makeAppendOnly(db, "delivery_events");
 }
