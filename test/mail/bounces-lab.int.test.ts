@@ -15,7 +15,7 @@ import { createLocalArchive } from "../../src/archive/local-archive.ts";
 import type { Delivery } from "../../src/core/delivery/delivery.ts";
 import { invoiceRenderer } from "../../src/documents/invoice-renderer.ts";
 import { createBounceReader } from "../../src/mail/intake/create-bounce-reader.ts";
-import { createImapIntake, type IntakeFolders } from "../../src/mail/intake/imap-intake.ts";
+import { createImapIntake, type ImapIntakeOptions } from "../../src/mail/intake/imap-intake.ts";
 import { createBounceStore } from "../../src/store/bounces/create-bounce-store.ts";
 import { createDatabase, type FacteurDatabase } from "../../src/store/create-database.ts";
 import { createStore } from "../../src/store/create-store.ts";
@@ -23,18 +23,14 @@ import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-
 import { migrateToLatest } from "../../src/store/migrate-to-latest.ts";
 import { brokenEncodings, deepNesting, hugeMessage, manyParts } from "../bounces/support/hostile-messages.ts";
 import { customer, invoice, recipient, seed } from "../delivery/support/delivery-fixtures.ts";
-import { ensureMailLab, labConfig, waitForMessages } from "../support/mail-lab.ts";
+import { ensureMailLab, labConfig } from "../support/mail-lab.ts";
 import { defaultSeller } from "../support/seller.ts";
+import { bounceMailbox } from "./bounce-mailbox-kit.ts";
 import { composer, labTransport, VERP_SECRET } from "./lab-mail-kit.ts";
 
 const run = randomUUID().slice(0, 8);
-/** A folder of the bounce mailbox of this run only: the lab's INBOX is shared with other tests' DSNs. */
-const INTAKE = `lab-${run}`;
-const FOLDERS: IntakeFolders = {
-  processed: `lab-${run}-processed`,
-  unmatched: `lab-${run}-unmatched`,
-  quarantined: `lab-${run}-quarantine`,
-};
+const mailbox = bounceMailbox(run);
+const FOLDERS = mailbox.folders;
 const clock = { now: new Date() };
 let dir: string;
 let database: FacteurDatabase;
@@ -50,61 +46,6 @@ const ADDRESSES = {
   full: labConfig.fullMailbox,
   nxdomain: `billing-${run}@${labConfig.nonexistentDomain}`,
 };
-
-function bounceClient(): ImapFlow {
-  return new ImapFlow({
-    host: labConfig.imap.host,
-    port: labConfig.imap.port,
-    secure: false,
-    auth: { user: labConfig.bounceMailbox, pass: labConfig.password },
-    logger: false,
-    disableAutoIdle: true,
-  });
-}
-
-/** Moves the DSNs addressed to these return paths from the shared INBOX into this run's intake folder. */
-async function collectDsns(returnPaths: readonly string[], count: number): Promise<void> {
-  const wanted = new Set(returnPaths.map((p) => p.toLowerCase()));
-  const found = await waitForMessages(
-    labConfig.bounceMailbox,
-    (m) => wanted.has((/^Delivered-To: (\S+)/m.exec(m.source.toString("latin1"))?.[1] ?? "").toLowerCase()),
-    90_000,
-    { minCount: count },
-  );
-  const client = bounceClient();
-  await client.connect();
-  try {
-    const lock = await client.getMailboxLock("INBOX");
-    try {
-      await client.messageMove(found.map((m) => m.uid).join(","), INTAKE, { uid: true });
-    } finally {
-      lock.release();
-    }
-  } finally {
-    await client.logout();
-  }
-}
-
-async function append(raw: Buffer): Promise<void> {
-  const client = bounceClient();
-  await client.connect();
-  try {
-    await client.append(INTAKE, raw);
-  } finally {
-    await client.logout();
-  }
-}
-
-async function countIn(folder: string): Promise<number> {
-  const client = bounceClient();
-  await client.connect();
-  try {
-    const status = await client.status(folder, { messages: true });
-    return status === false ? 0 : (status.messages ?? 0);
-  } finally {
-    await client.logout();
-  }
-}
 
 function bounceDeps() {
   return {
@@ -122,19 +63,18 @@ function bounceDeps() {
   };
 }
 
-function intake() {
+/** The IMAP intake on this run's folder; `overrides` change its handler, poll interval or event listener. */
+function intake(overrides: Partial<ImapIntakeOptions> = {}) {
   const deps = bounceDeps();
   return createImapIntake({
-    host: labConfig.imap.host,
-    port: labConfig.imap.port,
-    secure: false,
-    auth: { user: labConfig.bounceMailbox, pass: labConfig.password },
-    mailbox: INTAKE,
+    ...mailbox.imap,
+    mailbox: mailbox.intake,
     folders: FOLDERS,
     maxBytes: 10 * 1024 * 1024,
     pollMs: 1_000,
     recorded: (ref) => deps.store.inboundBySourceRef(ref),
     handle: (raw, source) => handleBounce(deps, raw, source),
+    ...overrides,
   });
 }
 
@@ -176,21 +116,11 @@ beforeAll(async () => {
     invoice(INVOICES[key], `C-${run}-${key}`),
   );
   await seed(database.db, { customers, recipients, invoices });
-  const client = bounceClient();
-  await client.connect();
-  try {
-    await client.mailboxCreate(INTAKE);
-  } finally {
-    await client.logout();
-  }
+  await mailbox.create();
 });
 
 afterAll(async () => {
-  const client = bounceClient();
-  await client.connect().catch(() => undefined);
-  for (const folder of [INTAKE, ...Object.values(FOLDERS)])
-    await client.mailboxDelete(folder).catch(() => undefined);
-  await client.logout().catch(() => undefined);
+  await mailbox.remove();
   await transport?.close();
   await database?.destroy();
   rmSync(dir, { recursive: true, force: true });
@@ -211,15 +141,15 @@ describe("bounces through the real relay and the bounce mailbox", () => {
     await deliver();
     const sent = await Promise.all(Object.values(INVOICES).map(mainDelivery));
     expect(sent.map((d) => d.state)).toEqual(["accepted", "accepted", "accepted"]);
-    await collectDsns(
+    await mailbox.collectDsns(
       sent.map((d) => d.archive?.envelopeFrom ?? ""),
       3,
     );
 
     const first = await intake().drain();
     expect(first).toEqual({ processed: 3, unmatched: 0, quarantined: 0 });
-    expect(await countIn(FOLDERS.processed)).toBe(3);
-    expect(await countIn(INTAKE)).toBe(0);
+    expect(await mailbox.countIn(FOLDERS.processed)).toBe(3);
+    expect(await mailbox.countIn(mailbox.intake)).toBe(0);
 
     const unknown = await mainDelivery(INVOICES.unknown);
     const nxdomain = await mainDelivery(INVOICES.nxdomain);
@@ -258,7 +188,7 @@ describe("bounces through the real relay and the bounce mailbox", () => {
     clock.now = new Date(clock.now.getTime() + 6 * 3_600_000 + 1_000);
     await deliver();
     expect((await mainDelivery(INVOICES.full)).state).toBe("accepted");
-    await collectDsns([full.archive?.envelopeFrom ?? ""], 1);
+    await mailbox.collectDsns([full.archive?.envelopeFrom ?? ""], 1);
     expect(await intake().drain()).toEqual({ processed: 1, unmatched: 0, quarantined: 0 });
     expect((await mainDelivery(INVOICES.full)).state).toBe("bounced");
     expect(await suspended("full")).toMatchObject({
@@ -298,8 +228,8 @@ describe("bounces through the real relay and the bounce mailbox", () => {
     const dsn = (await createBounceStore(database.db).inboundOfDeliveries([unknown.id]))[0];
     const original = await createLocalArchive(join(dir, "archive")).get(dsn?.sha256 ?? "");
     if (original === null) throw new Error("the archived DSN is missing");
-    await append(Buffer.from(original.toString("latin1").split(genuine).join(forged), "latin1"));
-    await append(
+    await mailbox.append(Buffer.from(original.toString("latin1").split(genuine).join(forged), "latin1"));
+    await mailbox.append(
       Buffer.from(
         original
           .toString("latin1")
@@ -313,22 +243,21 @@ describe("bounces through the real relay and the bounce mailbox", () => {
 
     expect(await intake().drain()).toEqual({ processed: 0, unmatched: 1, quarantined: 1 });
     expect(await createDeliveryStore(database.db).timeline(unknown.id)).toEqual(timeline);
-    expect(await countIn(FOLDERS.quarantined)).toBe(1);
+    expect(await mailbox.countIn(FOLDERS.quarantined)).toBe(1);
   }, 60_000);
 
   test("a message handled before a crash is only moved: the same UID is not handled twice", async () => {
-    await append(deepNesting(`crash-${run}`, 4));
-    const client = bounceClient();
+    await mailbox.append(deepNesting(`crash-${run}`, 4));
+    const client = new ImapFlow({ ...mailbox.imap, logger: false, disableAutoIdle: true });
     await client.connect();
-    let ref = "";
     try {
-      const lock = await client.getMailboxLock(INTAKE);
+      const lock = await client.getMailboxLock(mailbox.intake);
       try {
-        const mailbox = client.mailbox;
+        const opened = client.mailbox;
         const message = await client.fetchOne("*", { uid: true, source: true });
-        if (mailbox === false || message === false || message.source === undefined)
+        if (opened === false || message === false || message.source === undefined)
           throw new Error("nothing appended");
-        ref = `imap:${INTAKE}:${mailbox.uidValidity}:${message.uid}`;
+        const ref = `imap:${mailbox.intake}:${opened.uidValidity}:${message.uid}`;
         await handleBounce(bounceDeps(), message.source, { kind: "imap", ref });
       } finally {
         lock.release();
@@ -338,16 +267,7 @@ describe("bounces through the real relay and the bounce mailbox", () => {
     }
     const handled: string[] = [];
     const deps = bounceDeps();
-    const tally = await createImapIntake({
-      host: labConfig.imap.host,
-      port: labConfig.imap.port,
-      secure: false,
-      auth: { user: labConfig.bounceMailbox, pass: labConfig.password },
-      mailbox: INTAKE,
-      folders: FOLDERS,
-      maxBytes: 10 * 1024 * 1024,
-      pollMs: 1_000,
-      recorded: (r) => deps.store.inboundBySourceRef(r),
+    const tally = await intake({
       handle: async (raw, source) => {
         handled.push(source.ref ?? "");
         return handleBounce(deps, raw, source);
@@ -358,14 +278,14 @@ describe("bounces through the real relay and the bounce mailbox", () => {
   }, 60_000);
 
   test("a 50 MB bounce, 10,000 MIME parts, 100-deep nesting and broken encodings are handled without a crash", async () => {
-    await append(hugeMessage(`huge-${run}`, 50));
-    await append(manyParts(`parts-${run}`, 10_000));
-    await append(deepNesting(`deep-${run}`, 100));
-    await append(brokenEncodings(`broken-${run}`));
+    await mailbox.append(hugeMessage(`huge-${run}`, 50));
+    await mailbox.append(manyParts(`parts-${run}`, 10_000));
+    await mailbox.append(deepNesting(`deep-${run}`, 100));
+    await mailbox.append(brokenEncodings(`broken-${run}`));
     const started = Date.now();
     expect(await intake().drain()).toEqual({ processed: 0, unmatched: 4, quarantined: 0 });
     expect(Date.now() - started).toBeLessThan(30_000);
-    expect(await countIn(INTAKE)).toBe(0);
+    expect(await mailbox.countIn(mailbox.intake)).toBe(0);
     const records = await createBounceStore(database.db).listInbound({ outcome: "unmatched", limit: 10 });
     expect(records.find((r) => r.size >= 50 * 1024 * 1024)).toMatchObject({
       truncated: true,
@@ -374,20 +294,10 @@ describe("bounces through the real relay and the bounce mailbox", () => {
   }, 120_000);
 
   test("running, it picks up new mail through IDLE within seconds, not at the next poll", async () => {
-    const deps = bounceDeps();
     const seen: string[] = [];
     const stop = new AbortController();
-    const running = createImapIntake({
-      host: labConfig.imap.host,
-      port: labConfig.imap.port,
-      secure: false,
-      auth: { user: labConfig.bounceMailbox, pass: labConfig.password },
-      mailbox: INTAKE,
-      folders: FOLDERS,
-      maxBytes: 10 * 1024 * 1024,
+    const running = intake({
       pollMs: 120_000,
-      recorded: (r) => deps.store.inboundBySourceRef(r),
-      handle: (raw, source) => handleBounce(deps, raw, source),
       onEvent: (event) => {
         if (event.kind === "handled") seen.push(event.ref);
         if (event.kind === "connected") seen.push(event.message);
@@ -400,7 +310,7 @@ describe("bounces through the real relay and the bounce mailbox", () => {
       expect(seen.some((s) => s.includes("IDLE on"))).toBe(true);
       await new Promise((r) => setTimeout(r, 1_500));
       const appended = Date.now();
-      await append(brokenEncodings(`idle-${run}`));
+      await mailbox.append(brokenEncodings(`idle-${run}`));
       while (!seen.some((s) => s.startsWith("imap:")) && Date.now() - appended < 20_000) {
         await new Promise((r) => setTimeout(r, 100));
       }
