@@ -1,4 +1,5 @@
 import type { AuditLogTable } from "./tables/audit-log.ts";
+import type { ChannelDecisionsTable } from "./tables/channel-decisions.ts";
 import type { CustomersTable } from "./tables/customers.ts";
 import type {
   ArchivedMessagesTable,
@@ -32,4 +33,5 @@ export interface Database {
   inbound_messages: InboundMessagesTable;
   paper_fallbacks: PaperFallbacksTable;
   digest_marks: DigestMarksTable;
+  channel_decisions: ChannelDecisionsTable;
 }

@@ -7,6 +7,7 @@ import * as deliveries from "./0005-deliveries.ts";
 import * as jobs from "./0006-jobs.ts";
 import * as invoiceDocuments from "./0007-invoice-documents.ts";
 import * as bounces from "./0008-bounces.ts";
+import * as channelDecisions from "./0009-channel-decisions.ts";
 
 /**
  * Every migration, by name, in the order they apply. A static list (not a folder scan) so that the set is checked by
@@ -23,4 +24,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0006-jobs": jobs,
   "0007-invoice-documents": invoiceDocuments,
   "0008-bounces": bounces,
+  "0009-channel-decisions": channelDecisions,
 };
