@@ -178,6 +178,50 @@ export const configSchema = z.object({
     .describe(
       "on: when an invoice's main message bounces for good, send it at once to the customer's other main recipients (active persons once the invoice mailbox is suspended).",
     ),
+  FACTEUR_PEPPOL_SML_ZONE: z
+    .string()
+    .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i, "a DNS zone such as edelivery.tech.ec.europa.eu")
+    .default("edelivery.tech.ec.europa.eu")
+    .describe(
+      "DNS zone of the Peppol SML where participants are looked up: edelivery.tech.ec.europa.eu (production) or acc.edelivery.tech.ec.europa.eu (test).",
+    ),
+  FACTEUR_PEPPOL_DNS_SERVERS: optionalText
+    .refine(
+      (v) => v === undefined || v.split(",").every((s) => /^\s*[^\s,]+\s*$/.test(s)),
+      "a comma-separated list of host or host:port",
+    )
+    .describe(
+      "DNS servers for Peppol lookups (comma-separated IP or IP:port); unset uses the system's resolvers.",
+    ),
+  FACTEUR_PEPPOL_SMP_CA_FILE: optionalText.describe(
+    "PEM file of the Peppol SMP CA certificate(s): an SMP answer counts only when signed by a certificate they issued. Needed by `facteur peppol lookup`.",
+  ),
+  FACTEUR_PEPPOL_SMP_TLS_CA_FILE: optionalText.describe(
+    "PEM file of extra CA certificates trusted for the SMPs' https certificates, besides the system's (for test networks).",
+  ),
+  FACTEUR_PEPPOL_AP_CA_FILE: optionalText.describe(
+    "PEM file of the Peppol access point CA certificate(s): an endpoint counts only when its certificate chains to one. Needed by `facteur peppol lookup`.",
+  ),
+  FACTEUR_PEPPOL_AP_CRL_FILE: optionalText.describe(
+    "PEM or DER file of the access point CA's current CRL; when set, an endpoint whose certificate it lists is refused.",
+  ),
+  FACTEUR_PEPPOL_LOOKUP_TIMEOUT: z
+    .string()
+    .regex(/^\d+[smhd]$/, "a duration such as 10s")
+    .default("10s")
+    .describe("Longest wait for one DNS answer or one SMP response during a Peppol lookup."),
+  FACTEUR_PEPPOL_LOOKUP_CACHE_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/, "a duration such as 1h")
+    .default("1h")
+    .describe("How long a found Peppol endpoint is reused without looking the participant up again."),
+  FACTEUR_PEPPOL_LOOKUP_NEGATIVE_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/, "a duration such as 5m")
+    .default("5m")
+    .describe(
+      "How long a negative Peppol lookup (not registered, document type not supported, refused) is reused; failures to reach the network are never reused.",
+    ),
 });
 
 /** The parsed, frozen configuration. */

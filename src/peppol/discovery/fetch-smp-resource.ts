@@ -1,0 +1,77 @@
+import { request } from "node:https";
+import { rootCertificates } from "node:tls";
+
+/** What an SMP answered for one resource. */
+export type SmpResponse =
+  | { readonly kind: "ok"; readonly body: Buffer }
+  | { readonly kind: "not-found" }
+  | { readonly kind: "refused"; readonly reason: string }
+  | { readonly kind: "try-later"; readonly reason: string };
+
+/** How SMPs are reached. */
+export interface SmpHttpOptions {
+  /** Extra CA certificates (PEM) trusted for SMP https certificates, besides the system's. */
+  readonly extraCaPem?: readonly string[];
+  /** Longest wait for the whole response. */
+  readonly timeoutMs: number;
+  /** Largest response read; default 4 MiB (a ServiceMetadata is a few kilobytes, a ServiceGroup rarely 1 MiB). */
+  readonly maxBytes?: number;
+}
+
+const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
+
+function describe(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === "string" && !message.includes(code) ? `${code}: ${message}` : message;
+}
+
+/**
+ * GETs one SMP resource over https (never plain http: the answer decides where invoices go). 200 gives the body;
+ * 404 is "not found"; 5xx, timeouts and connection failures are "try later"; TLS failures and other statuses
+ * (including redirects, which the SMP specification does not use) are "refused".
+ */
+export function fetchSmpResource(url: string, options: SmpHttpOptions): Promise<SmpResponse> {
+  const target = new URL(url);
+  if (target.protocol !== "https:")
+    return Promise.resolve({ kind: "refused", reason: `${url} is not an https URL` });
+  const ca = options.extraCaPem?.length ? [...rootCertificates, ...options.extraCaPem] : undefined;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  return new Promise((resolve) => {
+    const req = request(target, {
+      method: "GET",
+      headers: { accept: "application/xml, text/xml" },
+      signal: AbortSignal.timeout(options.timeoutMs),
+      ...(ca ? { ca } : {}),
+    });
+    req.on("error", (error) => {
+      const reason = `${url}: ${describe(error)}`;
+      const tls = /certificate|self.signed|SSL|TLS|altname/i.test(describe(error));
+      resolve(tls ? { kind: "refused", reason } : { kind: "try-later", reason });
+    });
+    req.on("response", (res) => {
+      const status = res.statusCode ?? 0;
+      if (status !== 200) {
+        res.resume();
+        if (status === 404) resolve({ kind: "not-found" });
+        else if (status >= 500) resolve({ kind: "try-later", reason: `${url} answered HTTP ${status}` });
+        else resolve({ kind: "refused", reason: `${url} answered HTTP ${status}` });
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxBytes) {
+          req.destroy();
+          resolve({ kind: "refused", reason: `${url} sent more than ${maxBytes} bytes` });
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on("end", () => resolve({ kind: "ok", body: Buffer.concat(chunks) }));
+      res.on("error", (error) => resolve({ kind: "try-later", reason: `${url}: ${describe(error)}` }));
+    });
+    req.end();
+  });
+}
