@@ -92,6 +92,7 @@ async function child(
       source: "customers.csv",
       actor,
     });
+    const cpuBefore = process.cpuUsage();
     const started = process.hrtime.bigint();
     const report = await importInvoices(deps, {
       records: readInvoiceRecords(invoicesFile),
@@ -99,10 +100,13 @@ async function child(
       actor,
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpuBefore);
     if (!report.committed || report.created !== INVOICES)
       throw new Error(`import failed: ${JSON.stringify({ ...report, issues: report.issues.slice(0, 3) })}`);
     const peakMb = process.resourceUsage().maxRSS / 1024;
-    process.stdout.write(`${JSON.stringify({ engine, seconds, rate: INVOICES / seconds, peakMb })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ engine, seconds, rate: INVOICES / seconds, cpuUs: (cpu.user + cpu.system) / INVOICES, peakMb })}\n`,
+    );
   } finally {
     await database.destroy();
     if (schema) {
@@ -158,12 +162,13 @@ async function main() {
       );
       const r = JSON.parse(out.trim().split("\n").pop() ?? "{}") as {
         rate: number;
+        cpuUs: number;
         peakMb: number;
         seconds: number;
       };
       const target = engine === "sqlite" ? 20_000 : 5_000;
       console.log(
-        `${engine}: ${Math.round(r.rate)} invoices/s (${r.seconds.toFixed(1)} s), peak RSS ${Math.round(r.peakMb)} MB, ` +
+        `${engine}: ${Math.round(r.rate)} invoices/s (${r.seconds.toFixed(1)} s), CPU ${Math.round(r.cpuUs)} µs/invoice, peak RSS ${Math.round(r.peakMb)} MB, ` +
           `${(r.rate / parseRate).toFixed(2)}x of bare parsing; target >= ${target}/s and < 300 MB: ` +
           `${r.rate >= target && r.peakMb < 300 ? "met" : "NOT met"}`,
       );

@@ -120,6 +120,7 @@ export async function importInvoices(
         number: input.number,
         seller: deps.seller,
         buyer: customer,
+        amounts,
         ...(record.structuredCommunication
           ? { structuredCommunication: record.structuredCommunication }
           : {}),

@@ -9,6 +9,7 @@ import {
   SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
+  type Transaction,
 } from "kysely";
 
 /** How long a writer waits for another process's write lock before SQLITE_BUSY. */
@@ -27,9 +28,15 @@ class ImmediateSqliteDriver extends SqliteDriver {
 
 /**
  * SQLite does run DDL inside transactions; Kysely's adapter says it does not, which would make the Migrator apply a
- * migration statement by statement and leave a half-applied one behind on failure.
+ * migration statement by statement and leave a half-applied one behind on failure. The adapter also carries the
+ * better-sqlite3 handle, so that bulk writes (imports) can run cached prepared statements inside a Kysely transaction
+ * instead of building, compiling and preparing one large INSERT per chunk (see {@link sqliteHandleOf}).
  */
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  constructor(readonly database: BetterSqlite3.Database) {
+    super();
+  }
+
   override get supportsTransactionalDdl(): boolean {
     return true;
   }
@@ -48,8 +55,18 @@ class FacteurSqliteDialect extends SqliteDialect {
   }
 
   override createAdapter(): DialectAdapter {
-    return new TransactionalDdlSqliteAdapter();
+    return new TransactionalDdlSqliteAdapter(this.#database);
   }
+}
+
+/**
+ * The better-sqlite3 handle under a Kysely transaction on SQLite, or undefined on another engine. Statements run on it
+ * inside `trx` belong to that transaction: SQLite has one connection, and the transaction holds it until it ends.
+ */
+export function sqliteHandleOf<DB>(trx: Transaction<DB>): BetterSqlite3.Database | undefined {
+  if (!trx.isTransaction) throw new TypeError("sqliteHandleOf needs a transaction");
+  const adapter = trx.getExecutor().adapter;
+  return adapter instanceof TransactionalDdlSqliteAdapter ? adapter.database : undefined;
 }
 
 /**

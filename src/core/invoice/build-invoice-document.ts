@@ -24,6 +24,8 @@ export interface DocumentContext {
   readonly dueDate?: string;
   /** The main invoice e-mail, used as the buyer's electronic address when it has no Peppol id or enterprise number. */
   readonly buyerEmail?: string;
+  /** `computeTotals(content)` when the caller has it already (imports need the totals too): computed once, not twice. */
+  readonly amounts?: ComputedAmounts;
 }
 
 /** Splits `scheme:value` of a Peppol participant id into an EN 16931 identifier. */
@@ -114,7 +116,7 @@ function ogmText(digits: string): string {
  * transfer (code 58, SEPA) to the seller's IBAN with the structured communication.
  */
 export function buildInvoiceDocument(content: InvoiceContent, ctx: DocumentContext): InvoiceDocument {
-  const amounts: ComputedAmounts = computeTotals(content);
+  const amounts: ComputedAmounts = ctx.amounts ?? computeTotals(content);
   const dueDate = content.dueDate ?? ctx.dueDate;
   return {
     kind: content.kind,

@@ -4,13 +4,10 @@ import { GENESIS_HASH, type SealedAuditRecord, sealAuditEntry } from "../../core
 import type { Database } from "../database.ts";
 import { toSafeNumber } from "../db-values.ts";
 import { dialectOf } from "../dialect-of.ts";
-import { sealedToRow } from "./audit-mapper.ts";
+import { insertAuditRows } from "./insert-audit-rows.ts";
 
 /** First key of the PostgreSQL advisory lock that serialises appends ("fact" in ASCII); the second is the schema. */
 const AUDIT_LOCK_CLASS = 0x66616374;
-
-/** Rows per INSERT: 13 parameters each stays far below SQLite's and PostgreSQL's parameter limits. */
-const ROWS_PER_INSERT = 500;
 
 /**
  * Appends `entries`, in order, after the head of the audit chain, inside the caller's transaction so that they commit
@@ -47,11 +44,6 @@ export async function appendAudit(
     records.push({ ...entry, seq, prevHash, hash: record.hash });
     prevHash = record.hash;
   }
-  for (let start = 0; start < sealed.length; start += ROWS_PER_INSERT) {
-    await trx
-      .insertInto("audit_log")
-      .values(sealed.slice(start, start + ROWS_PER_INSERT).map(sealedToRow))
-      .execute();
-  }
+  await insertAuditRows(trx, sealed);
   return records;
 }

@@ -1,16 +1,17 @@
 import { createHash } from "node:crypto";
-import type { Insertable, Selectable } from "kysely";
+import type { Selectable } from "kysely";
 import type { InvoiceSummary, InvoiceToSave } from "../../app/ports/invoice-store.ts";
 import type { InvoiceRecord } from "../../core/invoice/invoice-record.ts";
 import { fromDbCode, fromDbInstant, toDbInstant, toSafeNumber } from "../db-values.ts";
 import type { InvoicesTable } from "../tables/invoices.ts";
+import type { InvoiceRow } from "./insert-invoice-rows.ts";
 import { decodeInvoiceContent, encodeInvoiceContent } from "./invoice-content-codec.ts";
 
 const KINDS = ["invoice", "credit-note"] as const;
 const STATUSES = ["draft", "issued"] as const;
 
 /** The row of an invoice to save; `content_sha256` is what a re-import compares. */
-export function invoiceToRow(item: InvoiceToSave, at: Date): Insertable<InvoicesTable> {
+export function invoiceToRow(item: InvoiceToSave, at: Date): InvoiceRow {
   const { record, figures } = item;
   const content = encodeInvoiceContent(record.content);
   return {

@@ -7,12 +7,11 @@ import type {
 } from "../../app/ports/invoice-store.ts";
 import type { InvoiceRecord } from "../../core/invoice/invoice-record.ts";
 import type { Database } from "../database.ts";
+import { insertInvoiceRows } from "./insert-invoice-rows.ts";
 import { invoiceFromRow, invoiceSummaryFromRow, invoiceToRow } from "./invoice-mapper.ts";
 
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
-/** Rows per INSERT: 100 rows x 18 columns stays far below both engines' parameter limits. */
-const INSERT_CHUNK = 100;
 
 /** The invoice with number `number`, or null. */
 export async function getInvoice(db: Kysely<Database>, number: string): Promise<InvoiceRecord | null> {
@@ -38,44 +37,25 @@ export async function listInvoices(db: Kysely<Database>, query: InvoiceQuery): P
 }
 
 /**
- * Saves invoices in chunks. An invoice whose number exists already is left as it is: unchanged when the content is
- * byte-identical (a re-import), a conflict otherwise. Duplicates within `items` are the caller's to refuse.
+ * Saves invoices in one bulk insert. An invoice whose number exists already is left as it is: unchanged when the
+ * content is byte-identical (a re-import), a conflict otherwise. Duplicates within `items` are the caller's to refuse.
  */
 export async function saveInvoices(
   trx: Transaction<Database>,
   items: readonly InvoiceToSave[],
   at: Date,
 ): Promise<InvoiceSaveOutcome[]> {
-  const outcomes: InvoiceSaveOutcome[] = [];
-  for (let start = 0; start < items.length; start += INSERT_CHUNK) {
-    const chunk = items.slice(start, start + INSERT_CHUNK);
-    const rows = chunk.map((item) => invoiceToRow(item, at));
-    const numbers = rows.map((r) => r.number).filter((n): n is string => typeof n === "string");
-    const existing = new Map(
-      numbers.length === 0
-        ? []
-        : (
-            await trx
-              .selectFrom("invoices")
-              .select(["number", "content_sha256"])
-              .where("number", "in", numbers)
-              .execute()
-          ).map((r) => [r.number, r.content_sha256]),
-    );
-    const fresh = rows.filter((row) => typeof row.number !== "string" || !existing.has(row.number));
-    if (fresh.length) await trx.insertInto("invoices").values(fresh).execute();
-    for (const row of rows) {
-      const stored = typeof row.number === "string" ? existing.get(row.number) : undefined;
-      if (stored === undefined) outcomes.push({ kind: "created" });
-      else if (stored === row.content_sha256) outcomes.push({ kind: "unchanged" });
-      else
-        outcomes.push({
-          kind: "conflict",
-          message: `invoice ${row.number} was imported before with different content; an issued invoice is corrected by a credit note, not re-imported`,
-        });
-    }
-  }
-  return outcomes;
+  const rows = items.map((item) => invoiceToRow(item, at));
+  const taken = await insertInvoiceRows(trx, rows);
+  return rows.map((row): InvoiceSaveOutcome => {
+    const stored = typeof row.number === "string" ? taken.get(row.number) : undefined;
+    if (stored === undefined) return { kind: "created" };
+    if (stored === row.content_sha256) return { kind: "unchanged" };
+    return {
+      kind: "conflict",
+      message: `invoice ${row.number} was imported before with different content; an issued invoice is corrected by a credit note, not re-imported`,
+    };
+  });
 }
 
 /**

@@ -1,0 +1,57 @@
+import { sql, type Transaction } from "kysely";
+import type { SealedAuditRecord } from "../../core/audit/audit-hash.ts";
+import type { Database } from "../database.ts";
+import { preparedStatement } from "../prepared-statements.ts";
+import { sqliteHandleOf } from "../sqlite-dialect.ts";
+import { sealedToRow } from "./audit-mapper.ts";
+
+type AuditRow = ReturnType<typeof sealedToRow>;
+
+/** The columns and their PostgreSQL types, for the unnest() that turns one array per column into rows. */
+const COLUMNS: readonly (readonly [keyof AuditRow, "text" | "int8"])[] = [
+  ["seq", "int8"],
+  ["at", "text"],
+  ["actor_kind", "text"],
+  ["actor_id", "text"],
+  ["entity_type", "text"],
+  ["entity_id", "text"],
+  ["field", "text"],
+  ["action", "text"],
+  ["old_value", "text"],
+  ["new_value", "text"],
+  ["reason", "text"],
+  ["prev_hash", "text"],
+  ["hash", "text"],
+];
+const NAMES = COLUMNS.map(([name]) => name).join(", ");
+const SQLITE_INSERT = `insert into audit_log (${NAMES}) values (${COLUMNS.map(() => "?").join(", ")})`;
+
+/** Rows per statement on PostgreSQL: bounds the size of one message whatever the number of records appended. */
+const ROWS_PER_INSERT = 1000;
+
+/**
+ * Writes sealed records inside `trx`: one cached prepared statement per row on SQLite, one statement per thousand
+ * rows on PostgreSQL (one array per column, unnest() into rows), so that an import's audit trail costs no query
+ * building per record.
+ */
+export async function insertAuditRows(
+  trx: Transaction<Database>,
+  sealed: readonly SealedAuditRecord[],
+): Promise<void> {
+  const rows = sealed.map(sealedToRow);
+  const handle = sqliteHandleOf(trx);
+  if (handle !== undefined) {
+    const insert = preparedStatement(handle, SQLITE_INSERT);
+    for (const row of rows) insert.run(COLUMNS.map(([name]) => row[name] ?? null));
+    return;
+  }
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    const arrays = COLUMNS.map(
+      ([name, type]) => sql`${chunk.map((row) => row[name] ?? null)}::${sql.raw(type)}[]`,
+    );
+    await sql`insert into audit_log (${sql.raw(NAMES)}) select * from unnest(${sql.join(arrays)})`.execute(
+      trx,
+    );
+  }
+}

@@ -1,0 +1,71 @@
+import { type Insertable, sql, type Transaction } from "kysely";
+import type { Database } from "../database.ts";
+import { preparedStatement } from "../prepared-statements.ts";
+import { sqliteHandleOf } from "../sqlite-dialect.ts";
+import type { InvoicesTable } from "../tables/invoices.ts";
+
+/** An `invoices` row with every column given, in {@link COLUMNS} order when bound. */
+export type InvoiceRow = Required<Insertable<InvoicesTable>>;
+
+/** The columns and their PostgreSQL types, for the unnest() that turns one array per column into rows. */
+const COLUMNS: readonly (readonly [keyof InvoicesTable, "text" | "int8"])[] = [
+  ["id", "text"],
+  ["number", "text"],
+  ["kind", "text"],
+  ["status", "text"],
+  ["customer_number", "text"],
+  ["issue_date", "text"],
+  ["due_date", "text"],
+  ["currency", "text"],
+  ["line_count", "int8"],
+  ["tax_exclusive_minor", "int8"],
+  ["tax_minor", "int8"],
+  ["payable_minor", "int8"],
+  ["structured_communication", "text"],
+  ["content", "text"],
+  ["content_sha256", "text"],
+  ["source", "text"],
+  ["created_at", "text"],
+  ["issued_at", "text"],
+];
+const NAMES = COLUMNS.map(([name]) => name).join(", ");
+
+const SQLITE_INSERT = `insert into invoices (${NAMES}) values (${COLUMNS.map(() => "?").join(", ")}) on conflict (number) do nothing`;
+const SQLITE_STORED_SHA = "select content_sha256 from invoices where number = ?";
+
+/**
+ * Inserts `rows` inside `trx`, skipping those whose number is taken, and returns the stored content SHA-256 of each
+ * skipped number. One statement per batch on PostgreSQL (one array per column, unnest() into rows: a fixed text, so
+ * no per-row query building), one cached prepared statement per row on SQLite (no round trip to pay for there).
+ */
+export async function insertInvoiceRows(
+  trx: Transaction<Database>,
+  rows: readonly InvoiceRow[],
+): Promise<Map<string, string>> {
+  const taken = new Map<string, string>();
+  if (rows.length === 0) return taken;
+  const handle = sqliteHandleOf(trx);
+  if (handle !== undefined) {
+    const insert = preparedStatement(handle, SQLITE_INSERT);
+    const stored = preparedStatement(handle, SQLITE_STORED_SHA);
+    for (const row of rows) {
+      if (insert.run(COLUMNS.map(([name]) => row[name])).changes > 0 || typeof row.number !== "string")
+        continue;
+      const found = stored.get(row.number) as { content_sha256: string } | undefined;
+      if (found) taken.set(row.number, found.content_sha256);
+    }
+    return taken;
+  }
+  const arrays = COLUMNS.map(([name, type]) => sql`${rows.map((row) => row[name])}::${sql.raw(type)}[]`);
+  const inserted = await sql<{ number: string | null }>`insert into invoices (${sql.raw(NAMES)})
+    select * from unnest(${sql.join(arrays)}) on conflict (number) do nothing returning number`.execute(trx);
+  if (inserted.rows.length === rows.length) return taken;
+  const fresh = new Set(inserted.rows.map((r) => r.number));
+  const skipped = rows
+    .map((r) => r.number)
+    .filter((n): n is string => typeof n === "string" && !fresh.has(n));
+  const found = await sql<{ number: string; content_sha256: string }>`select number, content_sha256
+    from invoices where number = any(${skipped}::text[])`.execute(trx);
+  for (const r of found.rows) taken.set(r.number, r.content_sha256);
+  return taken;
+}
