@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Customer } from "../customer/customer.ts";
-import { type ChannelPolicyInput, channelBuyer, decideChannel } from "./channel-policy.ts";
+import {
+  type ChannelPolicyInput,
+  channelBuyer,
+  decideChannel,
+  peppolLookupNeeded,
+} from "./channel-policy.ts";
 import { courtesyCopyNotice } from "./courtesy-copy-notice.ts";
 
 const BE_COMPANY = { country: "BE", vatStatus: "registered" } as const;
@@ -13,6 +18,7 @@ function input(
     seller: BE_COMPANY,
     buyer: { ...BE_COMPANY, preferredChannel: preferred },
     reachability: "reachable",
+    ownAccessPoint: "ready",
     issueDate: "2026-02-01",
     ...rest,
   };
@@ -88,6 +94,30 @@ describe("decideChannel", () => {
       "hold not-on-peppol be-b2b-mandate",
     ],
     [
+      "an in-scope customer is held, not e-mailed, when Peppol discovery is not configured",
+      input({ reachability: "not-configured" }),
+      "hold peppol-not-configured be-b2b-mandate",
+    ],
+    [
+      "an in-scope customer on Peppol is held when facteur's own access point is not configured",
+      input({ ownAccessPoint: "not-configured" }),
+      "hold peppol-not-configured be-b2b-mandate",
+    ],
+    [
+      "an in-scope customer whose lookup answer cannot be trusted is held for an operator",
+      input({ reachability: "refused" }),
+      "hold lookup-refused be-b2b-mandate",
+    ],
+    [
+      "a consumer gets e-mail whatever the state of Peppol in facteur",
+      input({
+        buyer: { country: "BE", vatStatus: "none", preferredChannel: "email" },
+        reachability: "not-configured",
+        ownAccessPoint: "not-configured",
+      }),
+      "send email buyer-not-vat-registered",
+    ],
+    [
       "the mandate start is a parameter",
       input({ issueDate: "2026-01-01", mandateStart: "2026-06-01" }),
       "send email before-mandate",
@@ -127,6 +157,22 @@ describe("decideChannel", () => {
     const decision = decideChannel(input({ issueDate: "2025-06-01" }));
     expect(decision).toMatchObject({ kind: "send", channel: "email" });
     expect(decision.kind === "send" && decision.courtesyCopy).toBeUndefined();
+  });
+});
+
+describe("peppolLookupNeeded", () => {
+  it("is needed inside the mandate and when the customer prefers Peppol, and nowhere else", () => {
+    const scope = (overrides: Partial<ChannelPolicyInput> & { preferred?: "email" | "peppol" | "paper" }) => {
+      const { reachability: _r, ownAccessPoint: _a, ...facts } = input(overrides);
+      return peppolLookupNeeded(facts);
+    };
+    expect(scope({})).toBe(true);
+    expect(scope({ issueDate: "2025-12-31" })).toBe(false);
+    expect(scope({ issueDate: "2025-12-31", preferred: "peppol" })).toBe(true);
+    expect(scope({ buyer: { country: "BE", vatStatus: "none", preferredChannel: "email" } })).toBe(false);
+    expect(scope({ buyer: { country: "FR", vatStatus: "registered", preferredChannel: "peppol" } })).toBe(
+      true,
+    );
   });
 });
 

@@ -5,9 +5,14 @@ export const BE_B2B_MANDATE_START = "2026-01-01";
 
 /**
  * What the Peppol lookup said about the buyer for the document type: `reachable`; `unreachable` (not registered,
- * or the document type is not supported); `unknown` (the lookup failed and should be tried again later).
+ * or the document type is not supported); `unknown` (the lookup failed and should be tried again later); `refused`
+ * (an answer came that cannot be trusted: a bad SMP signature, an endpoint certificate not from the access point CA);
+ * `not-configured` (facteur has no Peppol discovery configured, so nothing can be known).
  */
-export type PeppolReachability = "reachable" | "unreachable" | "unknown";
+export type PeppolReachability = "reachable" | "unreachable" | "unknown" | "refused" | "not-configured";
+
+/** Whether facteur can send over Peppol itself: its own access point (certificate, key, endpoint) is configured. */
+export type OwnAccessPoint = "ready" | "not-configured";
 
 /** A party's VAT status as the mandate sees it; `exempt`: registered but exempt (e.g. art. 44 activities only). */
 export type VatStatus = "registered" | "exempt" | "none";
@@ -24,6 +29,7 @@ export interface ChannelPolicyInput {
   readonly seller: ChannelParty;
   readonly buyer: ChannelParty & { readonly preferredChannel: Channel };
   readonly reachability: PeppolReachability;
+  readonly ownAccessPoint: OwnAccessPoint;
   /** The invoice's issue date, YYYY-MM-DD. */
   readonly issueDate: string;
   /** First day of the Belgian B2B mandate; default {@link BE_B2B_MANDATE_START}. */
@@ -39,8 +45,17 @@ export type ChannelScope =
   | "buyer-not-vat-registered"
   | "buyer-exempt";
 
-/** Why an invoice is held instead of sent. */
-export type HoldReason = "not-on-peppol" | "lookup-unavailable" | "preferred-peppol-unreachable";
+/**
+ * Why an invoice is held instead of sent: the buyer is not on Peppol (`not-on-peppol`, or
+ * `preferred-peppol-unreachable` outside the mandate), the lookup failed (`lookup-unavailable`, try later) or was
+ * not trustworthy (`lookup-refused`, an operator must look), or facteur cannot do Peppol yet (`peppol-not-configured`).
+ */
+export type HoldReason =
+  | "not-on-peppol"
+  | "lookup-unavailable"
+  | "lookup-refused"
+  | "preferred-peppol-unreachable"
+  | "peppol-not-configured";
 
 /** The channel decision, recorded on the delivery with its reason. */
 export type ChannelDecision =
@@ -63,7 +78,18 @@ export type ChannelDecision =
       readonly explanation: string;
     };
 
-function scopeOf(input: ChannelPolicyInput): ChannelScope {
+/** The facts that decide whether Peppol is needed at all, before any lookup. */
+export type ChannelScopeInput = Omit<ChannelPolicyInput, "reachability" | "ownAccessPoint">;
+
+/**
+ * Whether the decision depends on a Peppol lookup: the law requires Peppol, or the customer prefers it. When false,
+ * no lookup is made (a consumer's invoice never waits for the network).
+ */
+export function peppolLookupNeeded(input: ChannelScopeInput): boolean {
+  return scopeOf(input) === "be-b2b-mandate" || input.buyer.preferredChannel === "peppol";
+}
+
+function scopeOf(input: ChannelScopeInput): ChannelScope {
   const { seller, buyer } = input;
   if (seller.country.toUpperCase() !== "BE" || seller.vatStatus !== "registered")
     return "seller-out-of-scope";
@@ -101,20 +127,50 @@ export function decideChannel(input: ChannelPolicyInput): ChannelDecision {
       peppolRequired,
       explanation: `${why}; customer prefers ${preferred}`,
     };
-  if (input.reachability === "unknown") {
-    const explanation = `${why}; the Peppol lookup could not be completed, try again later`;
-    return { kind: "hold", reason: "lookup-unavailable", scope, peppolRequired, explanation };
-  }
-  if (input.reachability === "unreachable") {
-    const reason = peppolRequired ? "not-on-peppol" : "preferred-peppol-unreachable";
-    const explanation = `${why}; the buyer is not reachable on Peppol for this document type, so the invoice is held`;
-    return { kind: "hold", reason, scope, peppolRequired, explanation };
+  const hold = holdFor(input, peppolRequired);
+  if (hold !== undefined) {
+    return { kind: "hold", reason: hold.reason, scope, peppolRequired, explanation: `${why}; ${hold.why}` };
   }
   const explanation = peppolRequired ? why : `${why}; customer prefers peppol`;
   const decision = { kind: "send", channel: "peppol", scope, peppolRequired, explanation } as const;
   return peppolRequired && preferred === "email"
     ? { ...decision, courtesyCopy: { channel: "email", legalInvoice: false } }
     : decision;
+}
+
+function holdFor(
+  input: ChannelPolicyInput,
+  peppolRequired: boolean,
+): { readonly reason: HoldReason; readonly why: string } | undefined {
+  switch (input.reachability) {
+    case "not-configured":
+      return {
+        reason: "peppol-not-configured",
+        why: "Peppol discovery is not configured, so the invoice is held",
+      };
+    case "unknown":
+      return {
+        reason: "lookup-unavailable",
+        why: "the Peppol lookup could not be completed, try again later",
+      };
+    case "refused":
+      return {
+        reason: "lookup-refused",
+        why: "the Peppol lookup gave an answer that cannot be trusted; look into it",
+      };
+    case "unreachable":
+      return {
+        reason: peppolRequired ? "not-on-peppol" : "preferred-peppol-unreachable",
+        why: "the buyer is not reachable on Peppol for this document type, so the invoice is held",
+      };
+    case "reachable":
+      return input.ownAccessPoint === "ready"
+        ? undefined
+        : {
+            reason: "peppol-not-configured",
+            why: "the buyer is on Peppol but facteur's own access point is not configured, so the invoice is held",
+          };
+  }
 }
 
 /**
