@@ -110,6 +110,7 @@ describe("routeInvoice", () => {
           tried: ["0208:0123456749"],
           smpUrl: "https://smp.test/",
           documentTypes: [],
+          reason: "no ServiceMetadata for the document type",
         },
         "not-on-peppol",
       ],

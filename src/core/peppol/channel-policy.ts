@@ -37,25 +37,29 @@ export interface ChannelPolicyInput {
 }
 
 /** Why the invoice is, or is not, within the Belgian B2B e-invoicing mandate. */
-export type ChannelScope =
-  | "be-b2b-mandate"
-  | "before-mandate"
-  | "seller-out-of-scope"
-  | "buyer-foreign"
-  | "buyer-not-vat-registered"
-  | "buyer-exempt";
+export const CHANNEL_SCOPES = [
+  "be-b2b-mandate",
+  "before-mandate",
+  "seller-out-of-scope",
+  "buyer-foreign",
+  "buyer-not-vat-registered",
+  "buyer-exempt",
+] as const;
+export type ChannelScope = (typeof CHANNEL_SCOPES)[number];
 
 /**
  * Why an invoice is held instead of sent: the buyer is not on Peppol (`not-on-peppol`, or
  * `preferred-peppol-unreachable` outside the mandate), the lookup failed (`lookup-unavailable`, try later) or was
  * not trustworthy (`lookup-refused`, an operator must look), or facteur cannot do Peppol yet (`peppol-not-configured`).
  */
-export type HoldReason =
-  | "not-on-peppol"
-  | "lookup-unavailable"
-  | "lookup-refused"
-  | "preferred-peppol-unreachable"
-  | "peppol-not-configured";
+export const HOLD_REASONS = [
+  "not-on-peppol",
+  "lookup-unavailable",
+  "lookup-refused",
+  "preferred-peppol-unreachable",
+  "peppol-not-configured",
+] as const;
+export type HoldReason = (typeof HOLD_REASONS)[number];
 
 /** The channel decision, recorded on the delivery with its reason. */
 export type ChannelDecision =
