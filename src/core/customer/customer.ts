@@ -1,7 +1,8 @@
 import type { Language } from "../language.ts";
 
 /** How a customer wants to receive invoices. */
-export type Channel = "email" | "peppol" | "paper";
+export const CHANNELS = ["email", "peppol", "paper"] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 /** Postal address as EN 16931 needs it (BG-5 / BG-8). */
 export interface PostalAddress {

@@ -6,10 +6,9 @@ import { isVatCountry } from "../identifiers/vat-formats.ts";
 import { parseVatNumber } from "../identifiers/vat-number.ts";
 import { isLanguage, LANGUAGES } from "../language.ts";
 import { err, ok, type Result } from "../result.ts";
-import type { Channel, Customer, PostalAddress } from "./customer.ts";
+import { CHANNELS, type Customer, type PostalAddress } from "./customer.ts";
 import type { CustomerFieldError, CustomerInput } from "./customer-input.ts";
 
-const CHANNELS: readonly Channel[] = ["email", "peppol", "paper"];
 const MAX_NUMBER_LENGTH = 64;
 const MAX_PAYMENT_TERMS_DAYS = 365;
 const ADDRESS_LINES = ["street", "additionalStreet", "city", "postalCode", "countrySubdivision"] as const;
