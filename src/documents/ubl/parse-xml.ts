@@ -1,6 +1,5 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { err, ok, type Result } from "../../core/result.ts";
-import { decodeEntities, UndefinedEntityError } from "./decode-entities.ts";
 import { DEFAULT_MAX_XML_BYTES, decodeXmlInput } from "./decode-xml-input.ts";
 import { type UblReadError, ublReadError } from "./ubl-read-error.ts";
 import type { XmlElement } from "./xml-element.ts";
@@ -11,95 +10,123 @@ export interface XmlReadOptions {
   readonly maxBytes?: number;
 }
 
-/** Deeper nesting is refused: UBL needs about ten levels, and a bound keeps recursion safe. */
+/** Deeper nesting is refused: UBL needs about ten levels, and a bound keeps the recursive mappers and rules safe. */
 const MAX_DEPTH = 100;
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  // Values stay text: amounts are parsed exactly by the mappers, never through Number.
-  parseTagValue: false,
-  parseAttributeValue: false,
-  // No entity processing at all in the parser: DOCTYPEs are refused earlier and the five predefined entities and
-  // character references are decoded by decodeEntities.
-  processEntities: false,
-  htmlEntities: false,
-  trimValues: false,
-  cdataPropName: "#cdata",
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  maxNestedTags: MAX_DEPTH,
-  jPath: false,
-});
+/** The one prefix bound without a declaration (Namespaces in XML 1.0, section 3). */
+const PREDECLARED: Scope = { xml: "http://www.w3.org/XML/1998/namespace" };
 
-type FxpNode = Record<string, unknown>;
 type Scope = Readonly<Record<string, string>>;
 
-class NamespaceError extends Error {}
-
-function isNodeList(value: unknown): value is FxpNode[] {
-  return Array.isArray(value);
-}
-
-function attributesOf(node: FxpNode): Record<string, string> | undefined {
-  const attrs = node[":@"];
-  return typeof attrs === "object" && attrs !== null ? (attrs as Record<string, string>) : undefined;
-}
-
-/** Collects the text of a `#cdata` node, which the parser wraps as a list of text nodes. */
-function cdataText(value: unknown): string {
-  if (!isNodeList(value)) return "";
-  let text = "";
-  for (const part of value) if (typeof part["#text"] === "string") text += part["#text"];
-  return text;
-}
-
-function convert(node: FxpNode, tag: string, parentScope: Scope): XmlElement {
-  const rawAttributes = attributesOf(node);
-  let scope = parentScope;
-  const attributes: Record<string, string> = Object.create(null);
-  if (rawAttributes) {
-    let declared: Record<string, string> | undefined;
-    for (const key of Object.keys(rawAttributes)) {
-      const value = decodeEntities(String(rawAttributes[key]));
-      if (key === "xmlns" || key.startsWith("xmlns:")) {
-        declared ??= Object.create(parentScope) as Record<string, string>;
-        declared[key === "xmlns" ? "" : key.slice(6)] = value;
-      } else {
-        attributes[key] = value;
-      }
-    }
-    if (declared) scope = declared;
-  }
-  const colon = tag.indexOf(":");
-  const prefix = colon < 0 ? "" : tag.slice(0, colon);
-  const ns = scope[prefix];
-  if (ns === undefined && prefix !== "")
-    throw new NamespaceError(`the prefix "${prefix}" of <${tag}> is not declared`);
-  const children: XmlElement[] = [];
-  let text = "";
-  const content = node[tag];
-  if (isNodeList(content)) {
-    for (const child of content) {
-      const childTag = Object.keys(child).find((k) => k !== ":@");
-      if (childTag === undefined) continue;
-      if (childTag === "#text") text += decodeEntities(String(child[childTag]));
-      else if (childTag === "#cdata") text += cdataText(child[childTag]);
-      else children.push(convert(child, childTag, scope));
-    }
-  }
-  return { ns: ns ?? "", name: colon < 0 ? tag : tag.slice(colon + 1), attributes, children, text };
-}
-
-function lineAndColumn(line: number | undefined, col: number | undefined): string | undefined {
-  return line === undefined ? undefined : `line ${line}, column ${col ?? 0}`;
+/** An element while its content is read; it is an {@link XmlElement} once closed. */
+interface OpenElement {
+  readonly ns: string;
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  children: XmlElement[];
+  text: string;
 }
 
 /**
- * Parses an XML document into namespace-resolved {@link XmlElement}s: size limit, DOCTYPE/ENTITY refusal and a
- * well-formedness check first (the parser alone accepts some malformed input, e.g. a truncated file), then a parse
- * that keeps every value as text. Nothing remote is ever fetched.
+ * Shared by every element without attributes or children (most UBL elements have neither attribute nor child, or
+ * no attribute), so a large document allocates a third fewer objects: the garbage collector took a third of the
+ * parse. Frozen, so that sharing cannot leak a change from one element to another.
+ */
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(Object.create(null));
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
+/** Well-formed XML that is not namespace-well-formed, or too deep: found by the tree builder, not by saxes. */
+class ShapeError extends Error {}
+
+/** A saxes error with its place, the message without saxes's "line:column: " prefix. */
+class MalformedXmlError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Builds the element tree from saxes's events. saxes is a strict, conformant XML 1.0 parser: it refuses every
+ * well-formedness error (mismatched or unclosed tags, bad names, duplicate attributes, undefined entities, characters
+ * XML forbids, content after the root), decodes the predefined entities and character references, and normalises
+ * line ends and attribute values as the specification says. It is several times faster on a 1,000-line invoice than
+ * the validate-then-parse of fast-xml-parser used before. Namespaces are resolved here rather than by saxes
+ * (xmlns: true), which builds an object per attribute and tripled the time.
+ */
+class TreeBuilder {
+  readonly elements: OpenElement[] = [];
+  readonly scopes: Scope[] = [PREDECLARED];
+  root: XmlElement | undefined;
+
+  open(tag: SaxesTagPlain): void {
+    const { elements, scopes } = this;
+    if (elements.length >= MAX_DEPTH)
+      throw new ShapeError(`elements are nested deeper than ${MAX_DEPTH} levels`);
+    const parentScope = scopes[scopes.length - 1] as Scope;
+    let scope = parentScope;
+    let attributes = NO_ATTRIBUTES;
+    for (const key in tag.attributes) {
+      const value = tag.attributes[key] ?? "";
+      if (key === "xmlns" || key.startsWith("xmlns:")) {
+        if (scope === parentScope) scope = Object.create(parentScope) as Scope;
+        (scope as Record<string, string>)[key === "xmlns" ? "" : key.slice(6)] = value;
+      } else {
+        if (attributes === NO_ATTRIBUTES) attributes = Object.create(null) as Record<string, string>;
+        (attributes as Record<string, string>)[key] = value;
+      }
+    }
+    const qname = tag.name;
+    const colon = qname.indexOf(":");
+    const ns = scope[colon < 0 ? "" : qname.slice(0, colon)];
+    if (ns === undefined && colon >= 0)
+      throw new ShapeError(
+        `not well-formed XML: the prefix "${qname.slice(0, colon)}" of <${qname}> is not declared`,
+      );
+    const name = colon < 0 ? qname : qname.slice(colon + 1);
+    const element: OpenElement = { ns: ns ?? "", name, attributes, children: NO_CHILDREN, text: "" };
+    const parent = elements[elements.length - 1];
+    if (!parent) this.root = element;
+    else if (parent.children === NO_CHILDREN) parent.children = [element];
+    else parent.children.push(element);
+    elements.push(element);
+    scopes.push(scope);
+  }
+
+  close(): void {
+    this.elements.pop();
+    this.scopes.pop();
+  }
+
+  /** Text outside the root can only be whitespace (saxes refuses anything else), so it is dropped. */
+  text(text: string): void {
+    const top = this.elements[this.elements.length - 1];
+    if (top) top.text += text;
+  }
+}
+
+function buildTree(xml: string): XmlElement | undefined {
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  const builder = new TreeBuilder();
+  parser.on("error", (error) => {
+    const prefix = `${parser.line}:${parser.column}: `;
+    const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+    throw new MalformedXmlError(message, parser.line, parser.column);
+  });
+  parser.on("opentag", (tag) => builder.open(tag));
+  parser.on("closetag", () => builder.close());
+  parser.on("text", (text) => builder.text(text));
+  parser.on("cdata", (text) => builder.text(text));
+  parser.write(xml).close();
+  return builder.root;
+}
+
+/**
+ * Parses an XML document into namespace-resolved {@link XmlElement}s: size limit and DOCTYPE/ENTITY refusal first,
+ * then a strict parse that keeps every value as text. Nothing remote is ever fetched.
  */
 export function parseXml(
   input: string | Buffer,
@@ -107,29 +134,15 @@ export function parseXml(
 ): Result<XmlElement, UblReadError> {
   const decoded = decodeXmlInput(input, options.maxBytes ?? DEFAULT_MAX_XML_BYTES);
   if (!decoded.ok) return decoded;
-  const xml = decoded.value;
-  const wellFormed = XMLValidator.validate(xml);
-  if (wellFormed !== true) {
-    const { msg, line, col } = wellFormed.err;
-    return err(ublReadError("not-xml", `not well-formed XML: ${msg}`, lineAndColumn(line, col)));
-  }
   try {
-    const nodes: unknown = parser.parse(xml);
-    const root = isNodeList(nodes)
-      ? nodes.find((n) => Object.keys(n).some((k) => k !== ":@" && !k.startsWith("#")))
-      : undefined;
-    const rootTag = root && Object.keys(root).find((k) => k !== ":@");
-    if (!root || rootTag === undefined)
-      return err(ublReadError("not-xml", "no root element: this is not XML"));
-    return ok(convert(root, rootTag, { xml: "http://www.w3.org/XML/1998/namespace" }));
+    const root = buildTree(decoded.value);
+    return root ? ok(root) : err(ublReadError("not-xml", "no root element: this is not XML"));
   } catch (e) {
-    if (e instanceof NamespaceError || e instanceof UndefinedEntityError) {
-      return err(ublReadError("not-xml", `not well-formed XML: ${e.message}`));
-    }
-    const message = e instanceof Error ? e.message : String(e);
-    if (message.includes("nested tags")) {
-      return err(ublReadError("not-xml", `elements are nested deeper than ${MAX_DEPTH} levels`));
-    }
-    return err(ublReadError("not-xml", `not well-formed XML: ${message}`));
+    if (e instanceof MalformedXmlError)
+      return err(
+        ublReadError("not-xml", `not well-formed XML: ${e.message}`, `line ${e.line}, column ${e.column}`),
+      );
+    if (e instanceof ShapeError) return err(ublReadError("not-xml", e.message));
+    throw e;
   }
 }
