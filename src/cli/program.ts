@@ -63,7 +63,7 @@ export function createProgram(deps: CliDeps): Command {
   program.addCommand(undeliveredCommand(deps));
   program.addCommand(proofCommand(deps));
   program.addCommand(dkimCommand(deps.io));
-  program.addCommand(peppolCommand(deps.io));
+  program.addCommand(peppolCommand(deps.io, deps.config));
   const delivery = { ...deps, adapters: deliveryAdapters(deps.now) };
   for (const command of [sendCommand, workerCommand, deliveriesCommand, archiveCommand]) {
     program.addCommand(command(delivery));

@@ -17,7 +17,7 @@ const SMP = "http://busdox.org/serviceMetadata/publishing/1.0/";
 const IDS = "http://busdox.org/transport/identifiers/1.0/";
 const WSA = "http://www.w3.org/2005/08/addressing";
 
-function escape(text: string): string {
+function xmlEscape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
@@ -27,10 +27,10 @@ function base64Der(pem: string): string {
 
 /** A ServiceGroup listing one ServiceMetadataReference per href. */
 export function serviceGroupXml(participant: string, hrefs: readonly string[]): string {
-  const references = hrefs.map((href) => `<ServiceMetadataReference href="${escape(href)}"/>`).join("");
+  const references = hrefs.map((href) => `<ServiceMetadataReference href="${xmlEscape(href)}"/>`).join("");
   return `<?xml version="1.0" encoding="UTF-8"?>
 <ServiceGroup xmlns="${SMP}" xmlns:ids="${IDS}">
-<ids:ParticipantIdentifier scheme="iso6523-actorid-upis">${escape(participant)}</ids:ParticipantIdentifier>
+<ids:ParticipantIdentifier scheme="iso6523-actorid-upis">${xmlEscape(participant)}</ids:ParticipantIdentifier>
 <ServiceMetadataReferenceCollection>${references}</ServiceMetadataReferenceCollection>
 </ServiceGroup>`;
 }
@@ -44,14 +44,14 @@ export function signedServiceMetadataXml(participant: string, service: TestSmpSe
 <SignedServiceMetadata xmlns="${SMP}" xmlns:ids="${IDS}" xmlns:wsa="${WSA}">
 <ServiceMetadata>
 <ServiceInformation>
-<ids:ParticipantIdentifier scheme="iso6523-actorid-upis">${escape(participant)}</ids:ParticipantIdentifier>
-<ids:DocumentIdentifier scheme="busdox-docid-qns">${escape(service.documentType)}</ids:DocumentIdentifier>
+<ids:ParticipantIdentifier scheme="iso6523-actorid-upis">${xmlEscape(participant)}</ids:ParticipantIdentifier>
+<ids:DocumentIdentifier scheme="busdox-docid-qns">${xmlEscape(service.documentType)}</ids:DocumentIdentifier>
 <ProcessList>
 <Process>
-<ids:ProcessIdentifier scheme="cenbii-procid-ubl">${escape(service.process)}</ids:ProcessIdentifier>
+<ids:ProcessIdentifier scheme="cenbii-procid-ubl">${xmlEscape(service.process)}</ids:ProcessIdentifier>
 <ServiceEndpointList>
-<Endpoint transportProfile="${escape(service.transportProfile ?? PEPPOL_AS4_TRANSPORT)}">
-<wsa:EndpointReference><wsa:Address>${escape(service.endpointUrl)}</wsa:Address></wsa:EndpointReference>
+<Endpoint transportProfile="${xmlEscape(service.transportProfile ?? PEPPOL_AS4_TRANSPORT)}">
+<wsa:EndpointReference><wsa:Address>${xmlEscape(service.endpointUrl)}</wsa:Address></wsa:EndpointReference>
 <RequireBusinessLevelSignature>false</RequireBusinessLevelSignature>
 ${expiration}<Certificate>${base64Der(service.endpointCertificatePem)}</Certificate>
 <ServiceDescription>facteur test access point</ServiceDescription>
