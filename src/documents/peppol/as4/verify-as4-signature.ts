@@ -1,7 +1,13 @@
 import type { X509Certificate } from "node:crypto";
 import { err, ok, type Result } from "../../../core/result.ts";
 import { parseXmlTree } from "../xml/parse-xml-tree.ts";
-import { treeAttribute, treeChild, treeChildren, type XmlTreeElement } from "../xml/xml-tree.ts";
+import {
+  treeAttribute,
+  treeChild,
+  treeChildren,
+  type XmlTreeDocument,
+  type XmlTreeElement,
+} from "../xml/xml-tree.ts";
 import { verifyXmlSignature, type XmlSignatureCheck } from "../xmldsig/verify-xml-signature.ts";
 import { DSIG_NS, WSSE_NS } from "../xmldsig/xmldsig-algorithms.ts";
 import { EBMS_NS, SOAP12_NS, XENC_NS } from "./as4-namespaces.ts";
@@ -29,6 +35,8 @@ export interface VerifyAs4SignatureOptions {
   readonly decrypted?: ReadonlyMap<string, Buffer>;
   /** Verify with this certificate instead of the message's BinarySecurityToken. */
   readonly certificate?: X509Certificate;
+  /** The SOAP envelope already parsed from `message.soap` (saves parsing it twice). */
+  readonly document?: XmlTreeDocument;
 }
 
 function encryptedContentIds(security: XmlTreeElement): string[] {
@@ -50,9 +58,13 @@ export function verifyAs4Signature(
   message: As4Message,
   options: VerifyAs4SignatureOptions = {},
 ): Result<As4SignatureCheck, string> {
-  const parsed = parseXmlTree(message.soap);
-  if (!parsed.ok) return err(`the SOAP envelope cannot be read: ${parsed.error.message}`);
-  const envelope = parsed.value.root;
+  let document = options.document;
+  if (!document) {
+    const parsed = parseXmlTree(message.soap);
+    if (!parsed.ok) return err(`the SOAP envelope cannot be read: ${parsed.error.message}`);
+    document = parsed.value;
+  }
+  const envelope = document.root;
   if (envelope.ns !== SOAP12_NS || envelope.localName !== "Envelope") return err("not a SOAP 1.2 envelope");
   const header = treeChild(envelope, SOAP12_NS, "Header");
   const security = treeChild(header, WSSE_NS, "Security");
@@ -67,7 +79,7 @@ export function verifyAs4Signature(
     if (plaintext) attachments.set(id, plaintext);
     else if (!encrypted.includes(id)) attachments.set(id, part.body);
   }
-  const check = verifyXmlSignature(parsed.value, signature, {
+  const check = verifyXmlSignature(document, signature, {
     attachments,
     ...(options.certificate ? { certificate: options.certificate } : {}),
   });
