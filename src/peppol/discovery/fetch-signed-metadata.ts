@@ -28,10 +28,17 @@ function rdns(name: string): string {
     .join(",");
 }
 
-/** True when a Redirect's CertificateUID names the certificate that signed the target's answer. */
+/**
+ * True when a Redirect's CertificateUID names the certificate that signed the target's answer. SMPs write it as the
+ * whole subject or as its common name (with or without `CN=`), so those three forms are accepted.
+ */
 function namesSigner(certificateUid: string, signer: X509Certificate): boolean {
   const cn = /(?:^|\n)CN=([^\n]*)/.exec(signer.subject)?.[1];
-  return rdns(certificateUid) === rdns(signer.subject) || certificateUid.trim() === cn;
+  const uid = rdns(certificateUid);
+  return (
+    uid === rdns(signer.subject) ||
+    (cn !== undefined && (uid === rdns(`CN=${cn}`) || certificateUid.trim() === cn))
+  );
 }
 
 /**

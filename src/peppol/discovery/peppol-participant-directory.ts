@@ -3,6 +3,7 @@ import type {
   ParticipantLookup,
   ParticipantQuery,
 } from "../../app/ports/participant-directory.ts";
+import { parseEnterpriseNumber } from "../../core/identifiers/enterprise-number.ts";
 import { belgianPeppolIds } from "../../core/identifiers/peppol-id.ts";
 import { type CandidateOutcome, type DiscoveryDeps, discoverParticipant } from "./discover-participant.ts";
 import { LookupCache } from "./lookup-cache.ts";
@@ -24,8 +25,8 @@ export interface PeppolDirectoryOptions {
  * number (9925), so either form gives both, 0208 first (the form the Belgian administration recommends).
  */
 export function participantCandidates(participant: string): readonly string[] {
-  const belgian = /^(?:0208:|9925:be)([0-9]{10})$/i.exec(participant);
-  return belgian?.[1] ? belgianPeppolIds(belgian[1]) : [participant];
+  const belgian = /^(?:0208:|9925:be)([0-9]{10})$/i.exec(participant)?.[1];
+  return belgian && parseEnterpriseNumber(belgian).ok ? belgianPeppolIds(belgian) : [participant];
 }
 
 // Which outcome speaks for the whole lookup when no id is reachable: a refusal needs an operator, an unanswered

@@ -64,3 +64,13 @@ ${expiration}<Certificate>${base64Der(service.endpointCertificatePem)}</Certific
 </ServiceMetadata>
 </SignedServiceMetadata>`;
 }
+
+/** An unsigned SignedServiceMetadata that sends the client to another SMP, whose answer `certificateUid` signs. */
+export function redirectXml(href: string, certificateUid: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<SignedServiceMetadata xmlns="${SMP}">
+<ServiceMetadata>
+<Redirect href="${xmlEscape(href)}"><CertificateUID>${xmlEscape(certificateUid)}</CertificateUID></Redirect>
+</ServiceMetadata>
+</SignedServiceMetadata>`;
+}

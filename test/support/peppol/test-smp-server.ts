@@ -2,7 +2,12 @@ import { createPrivateKey, X509Certificate } from "node:crypto";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { signXmlEnveloped } from "../../../src/documents/peppol/xmldsig/sign-xml.ts";
-import { serviceGroupXml, signedServiceMetadataXml, type TestSmpService } from "./smp-documents.ts";
+import {
+  redirectXml,
+  serviceGroupXml,
+  signedServiceMetadataXml,
+  type TestSmpService,
+} from "./smp-documents.ts";
 import { testTlsCertificate } from "./test-tls-certificate.ts";
 
 export type { TestSmpService } from "./smp-documents.ts";
@@ -17,6 +22,10 @@ export interface TestSmpParticipant {
   readonly services: readonly TestSmpService[];
   /** Default "good". */
   readonly signature?: TestSignature;
+  /** Answer with a Redirect to the same resource at this SMP base URL, naming the signer to expect there. */
+  readonly redirect?: { readonly to: string; readonly certificateUid: string };
+  /** Put this participant id in the signed answers instead (a valid answer replayed for someone else). */
+  readonly answerAs?: string;
 }
 
 /** The SMP's signing key and certificate (from the test PKI's `smp` entry). */
@@ -95,7 +104,9 @@ export async function startTestSmpServer(key: SmpSigningKey): Promise<TestSmpSer
         ? entry.services.find((s) => s.documentType === type.slice(DOCUMENT_PREFIX.length))
         : undefined;
     if (!service) return reply(404);
-    const xml = signedServiceMetadataXml(entry.participant, service);
+    const xml = entry.redirect
+      ? redirectXml(`${entry.redirect.to}${path}`, entry.redirect.certificateUid)
+      : signedServiceMetadataXml(entry.answerAs ?? entry.participant, service);
     return reply(200, sign(xml, key, entry.signature ?? "good"));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
