@@ -45,7 +45,8 @@ export interface ImportInvoicesOptions {
 
 interface Pending {
   readonly input: InvoiceInput;
-  readonly place: { at: string; field?: string };
+  /** Asked for its place only when there is a problem to report: finding places costs more than the happy path. */
+  readonly record: SourcedRecord;
 }
 
 /**
@@ -79,7 +80,7 @@ export async function importInvoices(
       if (customers.has(p.input.customer)) return true;
       addIssue({
         source: options.source,
-        at: p.place.at,
+        at: p.record.locate(["number"]).at,
         field: "customer",
         message: `unknown customer ${p.input.customer}`,
       });
@@ -129,7 +130,7 @@ export async function importInvoices(
       for (const f of blocking) {
         addIssue({
           source: options.source,
-          at: pending.place.at,
+          at: pending.record.locate(["number"]).at,
           field: f.rule,
           message: `${f.message} (at ${f.location}); invoice ${input.number} cannot be issued`,
         });
@@ -153,9 +154,9 @@ export async function importInvoices(
     const entries = [];
     for (const [i, outcome] of outcomes.entries()) {
       const item = items[i] as InvoiceToSave;
-      const place = placed[i]?.place;
       if (outcome.kind === "conflict") {
-        addIssue({ source: options.source, at: place?.at ?? "", field: "number", message: outcome.message });
+        const at = placed[i]?.record.locate(["number"]).at ?? "";
+        addIssue({ source: options.source, at, field: "number", message: outcome.message });
       } else if (outcome.kind === "unchanged") unchanged++;
       else {
         created++;
@@ -189,11 +190,10 @@ export async function importInvoices(
         continue;
       }
       const input = parsed.value;
-      const place = record.locate(["number"]);
       if (seen.has(input.number)) {
         addIssue({
           source: options.source,
-          ...place,
+          ...record.locate(["number"]),
           message: `invoice number ${input.number} appears twice in the file`,
         });
         continue;
@@ -208,7 +208,7 @@ export async function importInvoices(
             message: ogm.error.message,
           });
       }
-      batch.push({ input, place });
+      batch.push({ input, record });
       if (batch.length >= BATCH) {
         await flush(unit, batch);
         batch = [];

@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
+import type { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { RecordSourceError } from "../app/ports/record-source-error.ts";
 import { Utf8Check } from "./utf8-check.ts";
@@ -76,11 +77,49 @@ function csvErrorMessage(error: CsvError): string {
 }
 
 /**
- * Streams the data rows of a CSV file in constant memory. Detects the delimiter, accepts a BOM and any line ending,
+ * The objects of an object-mode stream, as many at a time as it has buffered. Iterating a stream with `for await`
+ * costs a promise and a turn of the event loop per object; for CSV rows that was a fifth of an import's CPU time.
+ */
+async function* bufferedBatches<T>(stream: Readable): AsyncGenerator<T[]> {
+  let ended = false;
+  let failure: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  stream.on("readable", notify);
+  stream.once("end", () => {
+    ended = true;
+    notify();
+  });
+  stream.once("error", (error) => {
+    failure = { error };
+    notify();
+  });
+  for (;;) {
+    if (failure) throw failure.error;
+    const batch: T[] = [];
+    for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null)
+      batch.push(item);
+    if (batch.length) yield batch;
+    else if (ended) return;
+    // read() returned null, so the stream emits "readable" (or "end", or "error") once it has more to say.
+    else await new Promise<void>((resolve) => (wake = resolve));
+  }
+}
+
+/** Like {@link readCsvRowBatches}, one row at a time. */
+export async function* readCsvRows(path: string, columns: CsvColumns): AsyncGenerator<CsvRow> {
+  for await (const batch of readCsvRowBatches(path, columns)) yield* batch;
+}
+
+/**
+ * Streams the data rows of a CSV file in constant memory, in batches of the rows parsed from each chunk read. Detects the delimiter, accepts a BOM and any line ending,
  * refuses non-UTF-8 text, unknown and missing columns. Structural problems throw {@link RecordSourceError} naming the
  * file and line; field values are returned as text for the caller to validate.
  */
-export async function* readCsvRows(path: string, columns: CsvColumns): AsyncGenerator<CsvRow> {
+export async function* readCsvRowBatches(path: string, columns: CsvColumns): AsyncGenerator<CsvRow[]> {
   const source = basename(path);
   const size = (await stat(path)).size;
   const header = size === 0 ? "" : await firstLine(path);
@@ -106,33 +145,34 @@ export async function* readCsvRows(path: string, columns: CsvColumns): AsyncGene
   let names: string[] | undefined;
   let rows = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      if (!names) {
-        names = record.map(normaliseColumn);
-        const unknown = names.filter((n) => !known.has(n));
-        const missing = columns.required.filter((c) => !names?.includes(c));
-        const problems = [
-          missing.length ? `missing required column(s): ${missing.join(", ")}` : "",
-          unknown.length ? `unknown column(s): ${unknown.join(", ")} (known: ${[...known].join(", ")})` : "",
-        ].filter(Boolean);
-        if (problems.length) throw new RecordSourceError({ source, at: "1", message: problems.join("; ") });
-        continue;
+    for await (const batch of bufferedBatches<{ record: string[]; info: { lines: number } }>(parser)) {
+      const out: CsvRow[] = [];
+      for (const { record, info } of batch) {
+        if (!names) {
+          names = record.map(normaliseColumn);
+          const unknown = names.filter((n) => !known.has(n));
+          const missing = columns.required.filter((c) => !names?.includes(c));
+          const problems = [
+            missing.length ? `missing required column(s): ${missing.join(", ")}` : "",
+            unknown.length
+              ? `unknown column(s): ${unknown.join(", ")} (known: ${[...known].join(", ")})`
+              : "",
+          ].filter(Boolean);
+          if (problems.length) throw new RecordSourceError({ source, at: "1", message: problems.join("; ") });
+          continue;
+        }
+        const values: Record<string, string> = {};
+        for (let i = 0; i < names.length; i++) values[names[i] as string] = record[i] ?? "";
+        rows++;
+        if (record.length !== names.length) {
+          out.push({
+            line: info.lines,
+            values,
+            problem: `this row has ${record.length} fields where the header has ${names.length} (a missing or extra delimiter, or a decimal comma?)`,
+          });
+        } else out.push({ line: info.lines, values });
       }
-      const values: Record<string, string> = {};
-      names.forEach((name, i) => {
-        values[name] = record[i] ?? "";
-      });
-      rows++;
-      if (record.length !== names.length) {
-        yield {
-          line: info.lines,
-          values,
-          problem: `this row has ${record.length} fields where the header has ${names.length} (a missing or extra delimiter, or a decimal comma?)`,
-        };
-      } else yield { line: info.lines, values };
+      if (out.length) yield out;
     }
   } catch (error) {
     if (error instanceof CsvError) {

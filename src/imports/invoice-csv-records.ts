@@ -1,20 +1,23 @@
 import { basename } from "node:path";
 import type { SourcedRecord } from "../app/ports/sourced-record.ts";
-import { type CsvRow, readCsvRows } from "./csv-rows.ts";
+import { type CsvRow, readCsvRowBatches } from "./csv-rows.ts";
 import { INVOICE_CSV_COLUMNS } from "./invoice-csv-columns.ts";
 
 type Place = { line: number; column: string };
 
-/** Builds one invoice input object from its consecutive rows, remembering which cell fed which field. */
-function assemble(source: string, rows: readonly CsvRow[]): SourcedRecord {
-  const places = new Map<string, Place>();
+/**
+ * Builds one invoice input object from its consecutive rows and, when `places` is given, records which cell fed which
+ * field. Places are only needed to report a problem, so {@link assemble} builds them on the first question: they are
+ * a map of some sixty entries per invoice, which for a valid file would be pure garbage.
+ */
+function build(rows: readonly CsvRow[], places: Map<string, Place> | undefined): Record<string, unknown> {
   const first = rows[0] as CsvRow;
   const raw: Record<string, unknown> = {};
   const put = (target: Record<string, unknown>, key: string, path: string, row: CsvRow, column: string) => {
     const value = row.values[column];
     if (value === undefined || value === "") return;
     target[key] = value;
-    places.set(path ? `${path}.${key}` : key, { line: row.line, column });
+    places?.set(path ? `${path}.${key}` : key, { line: row.line, column });
   };
   put(raw, "number", "", first, "invoice_number");
   put(raw, "kind", "", first, "kind");
@@ -28,7 +31,7 @@ function assemble(source: string, rows: readonly CsvRow[]): SourcedRecord {
   put(raw, "prepaid", "", first, "prepaid");
   if (first.values.note) {
     raw.notes = [first.values.note];
-    places.set("notes", { line: first.line, column: "note" });
+    places?.set("notes", { line: first.line, column: "note" });
   }
   if (first.values.preceding_invoice) {
     const preceding: Record<string, unknown> = {};
@@ -36,13 +39,13 @@ function assemble(source: string, rows: readonly CsvRow[]): SourcedRecord {
     put(preceding, "issueDate", "precedingInvoices.0", first, "preceding_invoice_date");
     raw.precedingInvoices = [preceding];
   }
-  places.set("", { line: first.line, column: "invoice_number" });
+  places?.set("", { line: first.line, column: "invoice_number" });
 
   const exemptions: Record<string, string> = {};
   raw.lines = rows.map((row, i) => {
     const path = `lines.${i}`;
     const line: Record<string, unknown> = {};
-    places.set(path, { line: row.line, column: "item_name" });
+    places?.set(path, { line: row.line, column: "item_name" });
     put(line, "id", path, row, "line_id");
     put(line, "name", path, row, "item_name");
     put(line, "description", path, row, "item_description");
@@ -62,23 +65,33 @@ function assemble(source: string, rows: readonly CsvRow[]): SourcedRecord {
       const entry: Record<string, unknown> = {};
       put(entry, "amount", `${path}.${kind}.0`, row, amountColumn);
       put(entry, "reason", `${path}.${kind}.0`, row, reasonColumn);
-      places.set(`${path}.${kind}.0`, { line: row.line, column: amountColumn });
+      places?.set(`${path}.${kind}.0`, { line: row.line, column: amountColumn });
       line[kind] = [entry];
     }
     const reason = row.values.exemption_reason;
     if (reason) {
       const category = row.values.vat_category || "S";
       exemptions[category] = reason;
-      places.set(`exemptionReasons.${category}`, { line: row.line, column: "exemption_reason" });
+      places?.set(`exemptionReasons.${category}`, { line: row.line, column: "exemption_reason" });
     }
     return line;
   });
   if (Object.keys(exemptions).length) raw.exemptionReasons = exemptions;
+  return raw;
+}
 
+/** One invoice record from its consecutive rows; its places are built when first asked for. */
+function assemble(source: string, rows: readonly CsvRow[]): SourcedRecord {
+  const first = rows[0] as CsvRow;
+  let places: Map<string, Place> | undefined;
   return {
     source,
-    raw,
+    raw: build(rows, undefined),
     locate: (path) => {
+      if (places === undefined) {
+        places = new Map();
+        build(rows, places);
+      }
       for (let n = path.length; n >= 0; n--) {
         const place = places.get(path.slice(0, n).map(String).join("."));
         if (place) return { at: String(place.line), field: place.column };
@@ -97,28 +110,30 @@ export async function* readInvoiceCsvRecords(path: string): AsyncGenerator<Sourc
   const source = basename(path);
   let group: CsvRow[] = [];
   const finished = new Set<string>();
-  for await (const row of readCsvRows(path, INVOICE_CSV_COLUMNS)) {
-    if (row.problem) {
-      yield { source, raw: undefined, locate: () => ({ at: String(row.line) }), unreadable: row.problem };
-      continue;
+  for await (const batch of readCsvRowBatches(path, INVOICE_CSV_COLUMNS)) {
+    for (const row of batch) {
+      if (row.problem) {
+        yield { source, raw: undefined, locate: () => ({ at: String(row.line) }), unreadable: row.problem };
+        continue;
+      }
+      const number = row.values.invoice_number ?? "";
+      const current = group[0]?.values.invoice_number;
+      if (group.length && number !== current) {
+        finished.add(current ?? "");
+        yield assemble(source, group);
+        group = [];
+      }
+      if (group.length === 0 && finished.has(number)) {
+        yield {
+          source,
+          raw: undefined,
+          locate: () => ({ at: String(row.line), field: "invoice_number" }),
+          unreadable: `the rows of invoice ${number} must be consecutive; it appeared before`,
+        };
+        continue;
+      }
+      group.push(row);
     }
-    const number = row.values.invoice_number ?? "";
-    const current = group[0]?.values.invoice_number;
-    if (group.length && number !== current) {
-      finished.add(current ?? "");
-      yield assemble(source, group);
-      group = [];
-    }
-    if (group.length === 0 && finished.has(number)) {
-      yield {
-        source,
-        raw: undefined,
-        locate: () => ({ at: String(row.line), field: "invoice_number" }),
-        unreadable: `the rows of invoice ${number} must be consecutive; it appeared before`,
-      };
-      continue;
-    }
-    group.push(row);
   }
   if (group.length) yield assemble(source, group);
 }

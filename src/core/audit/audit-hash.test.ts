@@ -1,7 +1,15 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkAuditLink } from "./audit-chain.ts";
 import type { AuditEntry } from "./audit-entry.ts";
-import { GENESIS_HASH, hashAuditRecord, type SealedAuditRecord, sealAuditEntry } from "./audit-hash.ts";
+import {
+  canonicalAuditText,
+  GENESIS_HASH,
+  hashAuditRecord,
+  type SealedAuditRecord,
+  sealAuditEntry,
+} from "./audit-hash.ts";
+import { canonicalJson } from "./json-value.ts";
 
 const entry: AuditEntry = {
   at: new Date("2026-01-31T09:15:00.000Z"),
@@ -66,6 +74,51 @@ describe("sealAuditEntry", () => {
   it("does not confuse a null value with the JSON text null", () => {
     const { hash: _hash, ...unsealed } = sealAuditEntry({ ...entry, oldValue: null }, 1, GENESIS_HASH);
     expect(hashAuditRecord(unsealed)).not.toBe(hashAuditRecord({ ...unsealed, oldValue: "null" }));
+  });
+});
+
+describe("canonicalAuditText", () => {
+  it("writes the same text as canonicalJson of the record's layout, whatever the values", () => {
+    const textOrNull = fc.option(fc.string({ unit: "binary" }), { nil: null });
+    fc.assert(
+      fc.property(
+        fc.record({
+          seq: fc.integer({ min: 1 }),
+          at: fc.string(),
+          actorKind: fc.string(),
+          actorId: fc.string({ unit: "binary" }),
+          entityType: fc.string(),
+          entityId: fc.string({ unit: "binary" }),
+          field: textOrNull,
+          action: fc.string(),
+          oldValue: textOrNull,
+          newValue: textOrNull,
+          reason: textOrNull,
+          prevHash: fc.string(),
+        }),
+        (record) => {
+          const generic = canonicalJson({
+            v: 1,
+            seq: record.seq,
+            at: record.at,
+            actor: { kind: record.actorKind, id: record.actorId },
+            entity: { type: record.entityType, id: record.entityId },
+            field: record.field,
+            action: record.action,
+            oldValue: record.oldValue,
+            newValue: record.newValue,
+            reason: record.reason,
+            prevHash: record.prevHash,
+          });
+          expect(canonicalAuditText(record)).toBe(generic);
+        },
+      ),
+    );
+  });
+
+  it("refuses a field that is not text, as a damaged record", () => {
+    const { hash: _hash, ...unsealed } = sealAuditEntry(entry, 1, GENESIS_HASH);
+    expect(() => canonicalAuditText({ ...unsealed, reason: 42 as unknown as string })).toThrow(TypeError);
   });
 });
 
