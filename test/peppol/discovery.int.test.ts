@@ -20,6 +20,8 @@ const DNS_BROKEN = "0400000779";
 const VAT_ONLY = "0400000878";
 const SMP_DOWN = "0400000977";
 const HTTP_SMP = "0400001076";
+const AS2_ONLY = "0400001175";
+const WITHDRAWN = "0400001274";
 
 let network: TestPeppolNetwork;
 
@@ -36,11 +38,12 @@ function query(participant: string, documentType = BIS_INVOICE_DOCUMENT_TYPE): P
   return { participant, documentType, process: BIS_BILLING_PROCESS };
 }
 
-function directory(options: { withCrl?: boolean; timeoutMs?: number } = {}) {
+function directory(options: { withCrl?: boolean; timeoutMs?: number; now?: () => Date } = {}) {
   return createPeppolParticipantDirectory({
     deps: network.discoveryDeps(options),
     positiveTtlMs: 3_600_000,
     negativeTtlMs: 300_000,
+    ...(options.now ? { now: options.now } : {}),
   });
 }
 
@@ -70,6 +73,15 @@ beforeAll(async () => {
   network.register({ participant: `9925:be${VAT_ONLY}`, services: both });
   network.register({ participant: `0208:${SMP_DOWN}`, services: both });
   network.register({ participant: `0208:${HTTP_SMP}`, services: both }, "!^.*$!http://127.0.0.1:1!");
+  const invoice = service(BIS_INVOICE_DOCUMENT_TYPE, receiver.certificatePem);
+  network.register({
+    participant: `0208:${AS2_ONLY}`,
+    services: [{ ...invoice, transportProfile: "busdox-transport-as2-ver1p0" }],
+  });
+  network.register({
+    participant: `0208:${WITHDRAWN}`,
+    services: [{ ...invoice, serviceExpirationDate: "2025-12-31T23:59:59Z" }],
+  });
 });
 
 afterAll(async () => {
@@ -172,5 +184,43 @@ describe("Peppol discovery over the loopback SML and SMP", () => {
     const other = await cached.lookup(query(`0208:${REACHABLE}`, BIS_CREDIT_NOTE_DOCUMENT_TYPE));
     expect(other.kind).toBe("reachable");
     expect(network.dns.queries.length).toBe(before + 5);
+  });
+
+  it("keeps a negative answer only for its shorter lifetime, by the injected clock", async () => {
+    const clock = { now: Date.parse("2026-11-28T10:00:00Z") };
+    const timed = directory({ now: () => new Date(clock.now) });
+    await timed.lookup(query(`0208:${UNKNOWN}`));
+    const before = network.dns.queries.length;
+    clock.now += 299_000;
+    await timed.lookup(query(`0208:${UNKNOWN}`));
+    expect(network.dns.queries.length).toBe(before);
+    clock.now += 1_000;
+    await timed.lookup(query(`0208:${UNKNOWN}`));
+    expect(network.dns.queries.length).toBe(before + 2);
+  });
+
+  it("makes one lookup for concurrent lookups of the same participant and document type", async () => {
+    const shared = directory();
+    const before = network.dns.queries.length;
+    const outcomes = await Promise.all([1, 2, 3].map(() => shared.lookup(query(`0208:${REACHABLE}`))));
+    expect(outcomes.map((o) => o.kind)).toEqual(["reachable", "reachable", "reachable"]);
+    expect(network.dns.queries.length).toBe(before + 1);
+  });
+
+  it("says not supported when the only endpoint is not AS4, and refuses a withdrawn endpoint", async () => {
+    expect(await directory().lookup(query(`0208:${AS2_ONLY}`))).toMatchObject({
+      kind: "document-type-not-supported",
+      reason: expect.stringContaining("peppol-transport-as4-v2_0"),
+      documentTypes: [BIS_INVOICE_DOCUMENT_TYPE],
+    });
+    const withdrawn = await directory().lookup(query(`0208:${WITHDRAWN}`));
+    expect(withdrawn.kind === "refused" && withdrawn.reason).toMatch(/endpoint is expired/);
+  });
+
+  it("refuses an SMP whose https certificate is not trusted", async () => {
+    const deps = { ...network.discoveryDeps(), http: { timeoutMs: 5_000 } };
+    const untrusted = createPeppolParticipantDirectory({ deps, positiveTtlMs: 1, negativeTtlMs: 1 });
+    const outcome = await untrusted.lookup(query(`0208:${REACHABLE}`));
+    expect(outcome.kind === "refused" && outcome.reason).toMatch(/certificate/i);
   });
 });

@@ -67,7 +67,8 @@ async function lookUp(deps: DiscoveryDeps, query: ParticipantQuery, at: Date): P
 
 /**
  * The Peppol network as a {@link ParticipantDirectory}: SML over DNS, SMP over https, the Belgian 0208 then 9925
- * fallback, and a cache keyed by participant, document type and process (a hit makes no DNS query at all).
+ * fallback, and a cache keyed by participant, document type and process (a hit makes no DNS query at all);
+ * concurrent lookups of the same key share one.
  */
 export function createPeppolParticipantDirectory(options: PeppolDirectoryOptions): ParticipantDirectory {
   const now = options.now ?? (() => new Date());
@@ -75,20 +76,31 @@ export function createPeppolParticipantDirectory(options: PeppolDirectoryOptions
     maxEntries: options.maxEntries ?? 10_000,
     now: () => now().getTime(),
   });
+  // Lookups under way, so that a batch of invoices to one customer makes one lookup, not one each.
+  const pending = new Map<string, Promise<ParticipantLookup>>();
+  function keep(key: string, outcome: ParticipantLookup): ParticipantLookup {
+    const ttl =
+      outcome.kind === "reachable"
+        ? options.positiveTtlMs
+        : outcome.kind === "try-later"
+          ? 0
+          : options.negativeTtlMs;
+    cache.set(key, outcome, ttl);
+    return outcome;
+  }
   return {
-    async lookup(query) {
+    lookup(query) {
       const key = JSON.stringify([query.participant.toLowerCase(), query.documentType, query.process]);
       const cached = cache.get(key);
-      if (cached) return cached;
-      const outcome = await lookUp(options.deps, query, now());
-      const ttl =
-        outcome.kind === "reachable"
-          ? options.positiveTtlMs
-          : outcome.kind === "try-later"
-            ? 0
-            : options.negativeTtlMs;
-      cache.set(key, outcome, ttl);
-      return outcome;
+      if (cached) return Promise.resolve(cached);
+      const under = pending.get(key);
+      if (under) return under;
+      // .finally runs after this function returned, so the entry is always set before it is removed.
+      const running = lookUp(options.deps, query, now())
+        .then((outcome) => keep(key, outcome))
+        .finally(() => pending.delete(key));
+      pending.set(key, running);
+      return running;
     },
   };
 }
