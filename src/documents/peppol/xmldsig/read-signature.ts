@@ -46,7 +46,8 @@ function transformOf(element: XmlTreeElement): SignatureTransform {
   };
 }
 
-function readReference(element: XmlTreeElement, index: number): Result<SignatureReference, string> {
+/** Reads one ds:Reference (its URI, transforms and digest); `index` names it in errors when it has no URI. */
+export function readReference(element: XmlTreeElement, index: number): Result<SignatureReference, string> {
   const uri = treeAttribute(element, "", "URI");
   const digestMethod = treeChild(element, DSIG_NS, "DigestMethod");
   const valueElement = treeChild(element, DSIG_NS, "DigestValue");
