@@ -1,6 +1,9 @@
 import { planDeliveries } from "../core/delivery/plan-deliveries.ts";
+import type { HoldReason } from "../core/peppol/channel-policy.ts";
+import type { ChannelDecisionToRecord } from "./ports/channel-decision-log.ts";
 import type { DeliveryStore, DeliveryToCreate, DeliveryUnitOfWork } from "./ports/delivery-store.ts";
 import type { JobToEnqueue } from "./ports/job-queue.ts";
+import type { InvoiceToRoute, RoutedInvoice } from "./route-invoice.ts";
 
 /** Invoices decided and written per transaction: each invoice's deliveries and jobs commit together. */
 const BATCH = 200;
@@ -23,6 +26,12 @@ export interface SendInvoicesDeps {
   readonly newId: () => string;
   /** A new Message-ID without angle brackets, e.g. `<uuid>@billing.example.com`. */
   readonly newMessageId: () => string;
+  /**
+   * Decides each invoice's legal channel (`routeInvoice` bound to the seller, Peppol discovery and the own access
+   * point). Each decision is recorded with the deliveries it leads to; an invoice the law sends over Peppol is held
+   * or left to the Peppol channel, never e-mailed. Without it, only customers who prefer e-mail are sent to.
+   */
+  readonly route?: (invoice: InvoiceToRoute) => Promise<RoutedInvoice>;
 }
 
 /** Which invoices to send: these numbers, or every issued invoice that has no delivery yet (optionally narrowed). */
@@ -53,6 +62,13 @@ export interface SendSkip {
   readonly message: string;
 }
 
+/** An invoice held by its channel decision: it waits for Peppol (or for someone to decide). */
+export interface SendHold {
+  readonly invoice: string;
+  readonly reason: HoldReason;
+  readonly explanation: string;
+}
+
 /** What sending did. */
 export interface SendReport {
   /** Invoices whose messages were queued. */
@@ -62,6 +78,8 @@ export interface SendReport {
   readonly copies: number;
   /** Every invoice that was not queued, with its reason. */
   readonly skipped: readonly SendSkip[];
+  /** Every invoice held by its channel decision, with the decision's reason. */
+  readonly held: readonly SendHold[];
 }
 
 interface Tally {
@@ -69,6 +87,7 @@ interface Tally {
   messages: number;
   copies: number;
   skipped: SendSkip[];
+  held: SendHold[];
 }
 
 /**
@@ -82,10 +101,12 @@ export async function sendInvoices(
   deps: SendInvoicesDeps,
   options: SendInvoicesOptions,
 ): Promise<SendReport> {
-  const tally: Tally = { invoices: 0, messages: 0, copies: 0, skipped: [] };
+  const tally: Tally = { invoices: 0, messages: 0, copies: 0, skipped: [], held: [] };
   let handled = 0;
   const run = async (numbers: readonly string[]) => {
-    await deps.store.transaction((unit) => queueBatch(deps, options, unit, numbers, tally));
+    const routes =
+      deps.route === undefined ? undefined : await routeBatch(deps, deps.route, options, numbers);
+    await deps.store.transaction((unit) => queueBatch(deps, options, unit, numbers, tally, routes));
     handled += numbers.length;
     options.onProgress?.(handled);
   };
@@ -111,12 +132,39 @@ export async function sendInvoices(
   return tally;
 }
 
+/**
+ * Routes the issued invoices of a batch that are due to be sent. The lookups run outside any transaction (they may
+ * wait on DNS and an SMP); the decisions are recorded later, in the transaction that queues the deliveries.
+ */
+async function routeBatch(
+  deps: SendInvoicesDeps,
+  route: (invoice: InvoiceToRoute) => Promise<RoutedInvoice>,
+  options: SendInvoicesOptions,
+  numbers: readonly string[],
+): Promise<ReadonlyMap<string, RoutedInvoice>> {
+  const { invoices, customers, rounds } = await deps.store.transaction(async (unit) => {
+    const invoices = await unit.invoicesByNumber(numbers);
+    const customers = await unit.customersByNumber([...new Set(invoices.map((i) => i.customerNumber))]);
+    const rounds = await unit.latestRounds(invoices.map((i) => i.id));
+    return { invoices, customers, rounds };
+  });
+  const routes = new Map<string, RoutedInvoice>();
+  for (const invoice of invoices) {
+    const customer = customers.get(invoice.customerNumber);
+    const due = invoice.status === "issued" && (options.resend === true || !rounds.has(invoice.id));
+    if (customer === undefined || !due) continue;
+    routes.set(invoice.id, await route({ kind: invoice.kind, issueDate: invoice.issueDate, customer }));
+  }
+  return routes;
+}
+
 async function queueBatch(
   deps: SendInvoicesDeps,
   options: SendInvoicesOptions,
   unit: DeliveryUnitOfWork,
   numbers: readonly string[],
   tally: Tally,
+  routes: ReadonlyMap<string, RoutedInvoice> | undefined,
 ): Promise<void> {
   const at = deps.now();
   const invoices = await unit.invoicesByNumber(numbers);
@@ -130,6 +178,7 @@ async function queueBatch(
   const recipients = await unit.recipientsOf(customerNumbers);
   const rounds = await unit.latestRounds(invoices.map((i) => i.id));
   const planned: DeliveryToCreate[] = [];
+  const decisions: ChannelDecisionToRecord[] = [];
   for (const invoice of invoices) {
     const number = invoice.number ?? invoice.id;
     const skip = (reason: SendSkip["reason"], message: string) =>
@@ -144,7 +193,27 @@ async function queueBatch(
       continue;
     }
     const customer = customers.get(invoice.customerNumber);
-    if (customer !== undefined && customer.preferredChannel !== "email") {
+    const routed = routes?.get(invoice.id);
+    if (routed !== undefined) {
+      const { decision } = routed;
+      decisions.push({
+        id: deps.newId(),
+        invoiceId: invoice.id,
+        invoiceNumber: invoice.number,
+        customerNumber: invoice.customerNumber,
+        decidedAt: at,
+        actor: options.actor,
+        ...routed,
+      });
+      if (decision.kind === "hold") {
+        tally.held.push({ invoice: number, reason: decision.reason, explanation: decision.explanation });
+        continue;
+      }
+      if (decision.channel !== "email") {
+        skip("other-channel", `goes by ${decision.channel}: ${decision.explanation}`);
+        continue;
+      }
+    } else if (customer !== undefined && customer.preferredChannel !== "email") {
       skip("other-channel", `customer ${customer.number} receives invoices by ${customer.preferredChannel}`);
       continue;
     }
@@ -167,6 +236,7 @@ async function queueBatch(
       });
     }
   }
+  await unit.recordChannelDecisions(decisions);
   const created = await unit.createDeliveries(planned, at, options.actor);
   const jobs: JobToEnqueue[] = [];
   const queuedInvoices = new Set<string>();

@@ -9,6 +9,7 @@ import type {
   RelayReply,
 } from "../../core/delivery/delivery.ts";
 import type { DeliveryEvent, DeliveryState } from "../../core/delivery/delivery-state.ts";
+import type { ChannelDecisionToRecord } from "./channel-decision-log.ts";
 import type { CustomerReader } from "./customer-store.ts";
 import type { InvoiceReader, InvoiceSummary } from "./invoice-store.ts";
 import type { JobQueue, JobWriter } from "./job-queue.ts";
@@ -125,6 +126,8 @@ export interface DeliveryUnitOfWork extends DeliveryReader, JobWriter {
   changeDelivery(change: DeliveryChange): Promise<void>;
   /** Indexes an archived object with its retention date; storing the same object again keeps the later date. */
   indexArchived(object: ArchivedObject, retainUntil: string, at: Date): Promise<void>;
+  /** Appends channel decisions, so that a decision and the deliveries it led to commit together. */
+  recordChannelDecisions(decisions: readonly ChannelDecisionToRecord[]): Promise<void>;
 }
 
 /** Deliveries, their jobs and the archive index: reads, claims, and writes through a unit of work. */

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DeliveryReader, DeliveryStore, DeliveryUnitOfWork } from "../../app/ports/delivery-store.ts";
+import { insertChannelDecisions } from "../channel-decisions/channel-decision-repository.ts";
 import { getCustomer } from "../customers/customer-repository.ts";
 import type { Database } from "../database.ts";
 import { getInvoice } from "../invoices/invoice-repository.ts";
@@ -50,6 +51,7 @@ function unitOfWork(trx: Transaction<Database>): DeliveryUnitOfWork {
     createDeliveries: (deliveries, at, actor) => createDeliveries(trx, deliveries, at, actor),
     changeDelivery: (change) => changeDelivery(trx, change),
     indexArchived: (object, retainUntil, at) => indexArchived(trx, object, retainUntil, at),
+    recordChannelDecisions: (decisions) => insertChannelDecisions(trx, decisions),
     enqueue: (jobs, at) => enqueueJobs(trx, jobs, at),
     holdsLease: (lease) => holdsLease(trx, lease),
     completeJob: (lease, at) => completeJob(trx, lease, at),

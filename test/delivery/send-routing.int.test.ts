@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, expect, it } from "vitest";
+import type { DeliveryStore } from "../../src/app/ports/delivery-store.ts";
+import type { ParticipantLookup } from "../../src/app/ports/participant-directory.ts";
+import { type RouteInvoiceDeps, routeInvoice } from "../../src/app/route-invoice.ts";
+import { sendInvoices } from "../../src/app/send-invoices.ts";
+import { createChannelDecisionLog } from "../../src/store/channel-decisions/channel-decision-repository.ts";
+import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
+import { describeEachEngine } from "../support/databases.ts";
+import { customer, invoice, recipient, seed } from "./support/delivery-fixtures.ts";
+
+const AT = new Date("2026-12-02T09:00:00.000Z");
+const BE_VAT = { enterpriseNumber: "0123456749", vatNumber: "BE0123456749" };
+const NOT_REGISTERED: ParticipantLookup = {
+  kind: "not-registered",
+  tried: ["0208:0123456749", "9925:be0123456749"],
+};
+
+describeEachEngine("sendInvoices with channel routing", (engine) => {
+  let store: DeliveryStore;
+  /** Each send a minute after the previous one: the latest decision is the latest in time. */
+  let sends = 0;
+  const send = (numbers: string[], route: Partial<RouteInvoiceDeps> = {}) => {
+    const at = new Date(AT.getTime() + 60_000 * sends++);
+    return sendInvoices(
+      {
+        store,
+        now: () => at,
+        newId: randomUUID,
+        newMessageId: () => `${randomUUID()}@seller.test`,
+        route: (i) =>
+          routeInvoice(
+            {
+              seller: { country: "BE", vatStatus: "registered" },
+              directory: null,
+              ownAccessPoint: "not-configured",
+              ...route,
+            },
+            i,
+          ),
+      },
+      { selection: { kind: "numbers", numbers }, actor: "cli:test" },
+    );
+  };
+
+  beforeAll(async () => {
+    store = createDeliveryStore(engine.db);
+    await seed(engine.db, {
+      customers: [
+        customer("B2B", BE_VAT),
+        customer("CONSUMER"),
+        customer("FOREIGN", { ...BE_VAT, address: { ...customer("X").address, country: "NL" } }),
+      ],
+      recipients: [
+        recipient("B2B", "invoice-mailbox", "invoices@b2b.example"),
+        recipient("CONSUMER", "person", "jan@consumer.example"),
+        recipient("FOREIGN", "invoice-mailbox", "facturen@foreign.example"),
+      ],
+      invoices: [
+        invoice("R-1", "B2B"),
+        invoice("R-2", "CONSUMER"),
+        invoice("R-3", "FOREIGN"),
+        invoice("R-4", "B2B"),
+      ],
+    });
+  });
+
+  it("holds a Belgian B2B invoice instead of e-mailing it, and e-mails the consumer's and the foreign customer's", async () => {
+    const report = await send(["R-1", "R-2", "R-3"]);
+    expect(report.held).toEqual([
+      {
+        invoice: "R-1",
+        reason: "peppol-not-configured",
+        explanation: expect.stringContaining("must go over Peppol"),
+      },
+    ]);
+    expect(report).toMatchObject({ invoices: 2, messages: 2, skipped: [] });
+    expect(await store.deliveriesOfInvoice("R-1")).toEqual([]);
+    expect((await store.deliveriesOfInvoice("R-2")).map((d) => d.state)).toEqual(["queued"]);
+  });
+
+  it("records every decision with its scope, and lists the held invoice until a later decision lets it go", async () => {
+    const log = createChannelDecisionLog(engine.db);
+    expect((await log.decisionsOf("R-1")).map((d) => d.decision)).toEqual([
+      expect.objectContaining({ kind: "hold", reason: "peppol-not-configured", scope: "be-b2b-mandate" }),
+    ]);
+    expect((await log.decisionsOf("R-2"))[0]).toMatchObject({
+      actor: "cli:test",
+      decidedAt: AT,
+      participant: null,
+      decision: { kind: "send", channel: "email", scope: "buyer-not-vat-registered" },
+    });
+    expect((await log.decisionsOf("R-3"))[0]?.decision).toMatchObject({
+      channel: "email",
+      scope: "buyer-foreign",
+    });
+    expect((await log.held({ limit: 10 })).invoices.map((i) => i.invoiceNumber)).toEqual(["R-1"]);
+  });
+
+  it("keeps what the Peppol lookup said when the buyer is not on Peppol", async () => {
+    const report = await send(["R-4"], {
+      directory: { lookup: async () => NOT_REGISTERED },
+      ownAccessPoint: "ready",
+    });
+    expect(report.held).toMatchObject([{ invoice: "R-4", reason: "not-on-peppol" }]);
+    const [decision] = await createChannelDecisionLog(engine.db).decisionsOf("R-4");
+    expect(decision).toMatchObject({ participant: "0208:0123456749", lookup: NOT_REGISTERED });
+  });
+
+  it("leaves an invoice for a buyer reachable on Peppol to the Peppol channel, never to e-mail", async () => {
+    const reachable: ParticipantLookup = {
+      kind: "reachable",
+      participant: "0208:0123456749",
+      tried: ["0208:0123456749"],
+      smpUrl: "https://smp.test/",
+      documentTypes: [],
+      endpoint: {
+        url: "https://ap.test/as4",
+        transportProfile: "peppol-transport-as4-v2_0",
+        certificate: {
+          pem: "",
+          subject: "CN=POP",
+          issuer: "CN=CA",
+          serialNumber: "01",
+          validFrom: "",
+          validTo: "",
+        },
+      },
+    };
+    const report = await send(["R-1"], {
+      directory: { lookup: async () => reachable },
+      ownAccessPoint: "ready",
+    });
+    expect(report.skipped).toEqual([
+      { invoice: "R-1", reason: "other-channel", message: expect.stringContaining("goes by peppol") },
+    ]);
+    expect(await store.deliveriesOfInvoice("R-1")).toEqual([]);
+    expect(
+      (await createChannelDecisionLog(engine.db).held({ limit: 10 })).invoices.map((i) => i.invoiceNumber),
+    ).toEqual(["R-4"]);
+  });
+});
