@@ -194,6 +194,22 @@ describe("channelBuyer", () => {
   });
 });
 
+describe("channelSeller", () => {
+  it("treats a seller with a VAT number as registered in its country", () => {
+    const seller = {
+      name: "S",
+      peppolId: "0208:0123456749",
+      iban: "BE68539007547034",
+      address: { country: "BE" },
+    };
+    expect(channelSeller({ ...seller, vatNumber: "BE0123456749" })).toEqual({
+      country: "BE",
+      vatStatus: "registered",
+    });
+    expect(channelSeller(seller).vatStatus).toBe("none");
+  });
+});
+
 describe("courtesyCopyNotice", () => {
   it("says in every language that the copy is not the legal invoice and names Peppol", () => {
     for (const [language, words] of [

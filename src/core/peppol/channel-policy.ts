@@ -1,4 +1,5 @@
 import type { Channel, Customer } from "../customer/customer.ts";
+import type { SellerProfile } from "../invoice/seller-profile.ts";
 
 /** First issue date on which invoices between Belgian VAT-registered businesses must be Peppol e-invoices. */
 export const BE_B2B_MANDATE_START = "2026-01-01";
@@ -187,4 +188,9 @@ export function channelBuyer(
 ): ChannelParty & { readonly preferredChannel: Channel } {
   const vatStatus: VatStatus = customer.vatNumber === null ? "none" : vatExempt ? "exempt" : "registered";
   return { country: customer.address.country, vatStatus, preferredChannel: customer.preferredChannel };
+}
+
+/** The policy's view of the seller: its country, and VAT-registered when it has a VAT number. */
+export function channelSeller(seller: SellerProfile): ChannelParty {
+  return { country: seller.address.country, vatStatus: seller.vatNumber ? "registered" : "none" };
 }
