@@ -3,6 +3,7 @@ import type { Customer } from "../customer/customer.ts";
 import {
   type ChannelPolicyInput,
   channelBuyer,
+  channelSeller,
   decideChannel,
   peppolLookupNeeded,
 } from "./channel-policy.ts";
