@@ -6,10 +6,10 @@ import { commitEach, type JobStep } from "./commit-job-steps.ts";
 import { type ComposeDeliveryDeps, composeDelivery, PermanentFailure } from "./compose-delivery.ts";
 import type { DeliverySettings } from "./delivery-settings.ts";
 import type { JobOutcome } from "./job-outcome.ts";
-import type { DeliveryStore } from "./ports/delivery-store.ts";
+import type { DeliveryStore, DeliveryUnitOfWork } from "./ports/delivery-store.ts";
 import type { ClaimedJob } from "./ports/job-queue.ts";
 import type { MailTransport, SubmitResult } from "./ports/mail-transport.ts";
-import type { MessageArchive } from "./ports/message-archive.ts";
+import type { ArchivedObject, MessageArchive } from "./ports/message-archive.ts";
 import { parkStep, resultStep } from "./record-delivery-result.ts";
 import { createSubmissionLane, type SubmissionLane } from "./submission-lane.ts";
 
@@ -31,10 +31,7 @@ interface Item {
   delivery?: Delivery;
   /** Set when the job ends without a submission: park with this reason, or finish ("skip"). */
   settle?: { readonly park: string } | "skip";
-  fresh?: {
-    readonly object: { readonly sha256: string; readonly size: number };
-    readonly envelopeFrom: string;
-  };
+  fresh?: FreshArchive;
   raw?: Buffer;
   from?: string;
   error?: unknown;
@@ -129,37 +126,51 @@ async function prepare(deps: DeliveryWorkerDeps, item: Item): Promise<void> {
   }
 }
 
+/** A message composed for a delivery and stored in the archive, not yet recorded on the delivery. */
+export interface FreshArchive {
+  readonly object: ArchivedObject;
+  readonly envelopeFrom: string;
+}
+
+/**
+ * The writes that record a freshly archived message on its delivery, in the caller's transaction: the archive index
+ * entry with its retention date, and the delivery's `archive` event with the hash as evidence.
+ */
+export async function writeArchived(
+  unit: DeliveryUnitOfWork,
+  deps: Pick<DeliveryWorkerDeps, "settings" | "worker">,
+  delivery: Delivery,
+  fresh: FreshArchive,
+  at: Date,
+): Promise<void> {
+  const retainUntil = new Date(at.getTime());
+  retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + deps.settings.retentionYears);
+  await unit.indexArchived(fresh.object, retainUntil.toISOString().slice(0, 10), at);
+  await unit.changeDelivery({
+    deliveryId: delivery.id,
+    event: "archive",
+    from: delivery.state,
+    to: delivery.state,
+    at,
+    actor: deps.worker,
+    evidence: { sha256: fresh.object.sha256, size: fresh.object.size, envelopeFrom: fresh.envelopeFrom },
+    set: { archive: fresh },
+  });
+}
+
 /** Records the hash of every freshly archived message on its delivery, before anything is submitted. */
 async function recordArchived(deps: DeliveryWorkerDeps, items: readonly Item[]): Promise<void> {
   if (items.length === 0) return;
   const at = deps.now();
-  const retainUntil = new Date(at.getTime());
-  retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + deps.settings.retentionYears);
-  const steps = items.map((item): JobStep => {
-    const delivery = item.delivery as Delivery;
-    const fresh = item.fresh as NonNullable<Item["fresh"]>;
-    return {
+  const steps = items.map(
+    (item): JobStep => ({
       job: item.job,
       run: async (unit) => {
-        await unit.indexArchived(fresh.object, retainUntil.toISOString().slice(0, 10), at);
-        await unit.changeDelivery({
-          deliveryId: delivery.id,
-          event: "archive",
-          from: delivery.state,
-          to: delivery.state,
-          at,
-          actor: deps.worker,
-          evidence: {
-            sha256: fresh.object.sha256,
-            size: fresh.object.size,
-            envelopeFrom: fresh.envelopeFrom,
-          },
-          set: { archive: fresh },
-        });
+        await writeArchived(unit, deps, item.delivery as Delivery, item.fresh as FreshArchive, at);
         return null;
       },
-    };
-  });
+    }),
+  );
   const results = await commitEach(deps.store, steps);
   for (const [i, item] of items.entries()) {
     const result = results[i];
@@ -167,7 +178,7 @@ async function recordArchived(deps: DeliveryWorkerDeps, items: readonly Item[]):
     else if (result instanceof Error) item.error = result;
     else {
       const delivery = item.delivery as Delivery;
-      const fresh = item.fresh as NonNullable<Item["fresh"]>;
+      const fresh = item.fresh as FreshArchive;
       item.delivery = {
         ...delivery,
         archive: { ...fresh.object, envelopeFrom: fresh.envelopeFrom, archivedAt: at },

@@ -4,12 +4,14 @@ import type { Delivery, DeliveryEventRecord } from "../../core/delivery/delivery
 import { DELIVERY_STATES, type DeliveryState } from "../../core/delivery/delivery-state.ts";
 import { summarizeDeliveries } from "../../core/delivery/delivery-summary.ts";
 import { AppError } from "../../core/errors/app-error.ts";
+import { DEMO_NOTICE } from "../../mail/capture/demo-reply.ts";
 import { createDeliveryStore } from "../../store/deliveries/create-delivery-store.ts";
 import { openContext } from "../context.ts";
 import { EXIT } from "../exit-codes.ts";
 import type { Io } from "../io.ts";
 import { runAction } from "../run-action.ts";
 import { actorName, type DeliveryCliDeps } from "./delivery-deps.ts";
+import { isDemoDelivery } from "./demo-deliveries.ts";
 
 interface ListFlags {
   readonly invoice?: string;
@@ -20,16 +22,23 @@ interface ListFlags {
   readonly json?: boolean;
 }
 
-function line(d: Delivery): string {
+/** The delivery as JSON output shows it: with `demo: true` when it only went to the demo capture relay. */
+function shown(d: Delivery, timeline?: readonly DeliveryEventRecord[]) {
+  const demo = isDemoDelivery(d, timeline);
+  return { ...d, ...(demo ? { demo: true, notice: DEMO_NOTICE } : {}) };
+}
+
+function line(d: Delivery, timeline?: readonly DeliveryEventRecord[]): string {
+  const demo = isDemoDelivery(d, timeline) ? `  [${DEMO_NOTICE}]` : "";
   const reply = d.lastReply === null ? "" : `  ${d.lastReply.code} ${d.lastReply.text}`.slice(0, 90);
   const next = d.state === "deferred" && d.nextAttemptAt ? `  next ${d.nextAttemptAt.toISOString()}` : "";
   return `${d.id}  ${d.invoiceNumber}  ${d.role.padEnd(4)}  ${d.state.padEnd(8)}  ${d.recipients
     .map((r) => r.email)
-    .join(", ")}  tries ${d.attempts}${next}${reply}`;
+    .join(", ")}  tries ${d.attempts}${demo}${next}${reply}`;
 }
 
 function printTimeline(io: Io, delivery: Delivery, events: readonly DeliveryEventRecord[]): void {
-  io.out(line(delivery));
+  io.out(line(delivery, events));
   io.out(`  Message-ID <${delivery.messageId}>, round ${delivery.round}`);
   if (delivery.archive) io.out(`  archived ${delivery.archive.sha256} (${delivery.archive.size} bytes)`);
   for (const e of events) {
@@ -74,7 +83,8 @@ export function deliveriesCommand(deps: DeliveryCliDeps): Command {
             ...(flags.after === undefined ? {} : { after: flags.after }),
             limit: Number(flags.limit ?? 100),
           });
-          if (flags.json === true) io.out(JSON.stringify(page, null, 2));
+          if (flags.json === true)
+            io.out(JSON.stringify({ ...page, deliveries: page.deliveries.map((d) => shown(d)) }, null, 2));
           else {
             for (const d of page.deliveries) io.out(line(d));
             if (page.next !== null) io.out(`next: --after ${page.next}`);
@@ -104,7 +114,13 @@ export function deliveriesCommand(deps: DeliveryCliDeps): Command {
             const summary = one === null ? summarizeDeliveries(deliveries) : undefined;
             io.out(
               JSON.stringify(
-                { summary, deliveries: deliveries.map((d, i) => ({ ...d, timeline: timelines[i] })) },
+                {
+                  summary,
+                  deliveries: deliveries.map((d, i) => ({
+                    ...shown(d, timelines[i]),
+                    timeline: timelines[i],
+                  })),
+                },
                 null,
                 2,
               ),

@@ -1,16 +1,73 @@
 import { writeFile } from "node:fs/promises";
 import { Command } from "commander";
 import { type DeliveryProofReport, proveDelivery } from "../../app/prove-delivery.ts";
+import type { DeliveryEventRecord } from "../../core/delivery/delivery.ts";
+import { buildDeliveryProof } from "../../core/delivery/delivery-proof.ts";
 import { AppError } from "../../core/errors/app-error.ts";
 import { proofRenderer } from "../../documents/proof/render-proof-pdf.ts";
+import { DEMO_NOTICE } from "../../mail/capture/demo-reply.ts";
 import { createBounceStore } from "../../store/bounces/create-bounce-store.ts";
+import { createDeliveryStore } from "../../store/deliveries/create-delivery-store.ts";
 import type { CliDeps } from "../cli-deps.ts";
-import { openContext } from "../context.ts";
+import { type CliContext, openContext } from "../context.ts";
 import { EXIT } from "../exit-codes.ts";
 import type { Io } from "../io.ts";
 import { runAction } from "../run-action.ts";
+import { isDemoDelivery } from "./demo-deliveries.ts";
 
-function printProof(io: Io, p: DeliveryProofReport): void {
+/** A proof whose demo deliveries are marked, and whose invoice verdict rests only on real deliveries. */
+interface ShownProof extends DeliveryProofReport {
+  readonly demo?: { readonly notice: string; readonly deliveryIds: readonly string[] };
+}
+
+/**
+ * Marks the messages that only went to the demo capture relay: each such recipient says so instead of a verdict,
+ * and the invoice's verdict is built again from the real deliveries alone, so a demo never counts as delivered.
+ */
+async function withDemoMarked(
+  db: CliContext["database"]["db"],
+  proof: DeliveryProofReport,
+  now: Date,
+): Promise<ShownProof> {
+  const store = createDeliveryStore(db);
+  const deliveries = await store.deliveriesOfInvoice(proof.invoiceNumber);
+  const timelines = new Map<string, readonly DeliveryEventRecord[]>();
+  for (const d of deliveries) timelines.set(d.id, await store.timeline(d.id));
+  const demo = new Set(deliveries.filter((d) => isDemoDelivery(d, timelines.get(d.id))).map((d) => d.id));
+  if (demo.size === 0) return proof;
+  const real = buildDeliveryProof({
+    invoiceNumber: proof.invoiceNumber,
+    customerNumber: proof.customerNumber,
+    deliveries: deliveries.filter((d) => !demo.has(d.id)),
+    timelines,
+    now,
+  });
+  const onlyDemo = real.recipients.every((r) => r.role !== "main");
+  return {
+    ...proof,
+    verdict: real.verdict,
+    confidence: real.confidence,
+    explanation: onlyDemo ? `${DEMO_NOTICE}: this invoice was only sent in demo mode` : real.explanation,
+    recipients: proof.recipients.map((r) =>
+      demo.has(r.deliveryId)
+        ? {
+            ...r,
+            demo: true,
+            verdict: "unknown",
+            confidence: "low",
+            explanation: `${DEMO_NOTICE}: never left this machine`,
+          }
+        : r,
+    ),
+    demo: { notice: DEMO_NOTICE, deliveryIds: [...demo] },
+  };
+}
+
+function printProof(io: Io, p: ShownProof): void {
+  if (p.demo !== undefined)
+    io.out(
+      `${p.demo.notice.toUpperCase()}: ${p.demo.deliveryIds.length} message(s) of this invoice went to the demo capture relay only`,
+    );
   io.out(
     `invoice ${p.invoiceNumber}, customer ${p.customerNumber}${p.customerName === "" ? "" : ` (${p.customerName})`}`,
   );
@@ -19,7 +76,10 @@ function printProof(io: Io, p: DeliveryProofReport): void {
   if (p.paperSentAt !== null) io.out(`  sent on paper ${p.paperSentAt.toISOString()}`);
   for (const r of p.recipients) {
     io.out("");
-    io.out(`${r.email} (${r.role}, round ${r.round}): ${r.verdict}, ${r.confidence}`);
+    const demo = p.demo?.deliveryIds.includes(r.deliveryId) === true;
+    io.out(
+      `${r.email} (${r.role}, round ${r.round}): ${demo ? DEMO_NOTICE : `${r.verdict}, ${r.confidence}`}`,
+    );
     io.out(
       `  Message-ID <${r.messageId}>${r.archive === null ? "" : `, archived sha256 ${r.archive.sha256} (${r.archive.size} bytes)`}`,
     );
@@ -50,10 +110,18 @@ export function proofCommand(deps: CliDeps): Command {
           throw new AppError("invalid-input", "choose --json or --pdf, not both");
         const ctx = await openContext(deps.config);
         try {
-          const proof = await proveDelivery(
-            { store: createBounceStore(ctx.database.db), now: deps.now },
-            invoice,
+          const now = deps.now();
+          const proof = await withDemoMarked(
+            ctx.database.db,
+            await proveDelivery({ store: createBounceStore(ctx.database.db), now: () => now }, invoice),
+            now,
           );
+          if (flags.pdf !== undefined && proof.demo !== undefined) {
+            throw new AppError(
+              "invalid-input",
+              `invoice ${invoice} was sent in demo mode (${DEMO_NOTICE}); a PDF proof of delivery is not made for it`,
+            );
+          }
           if (flags.pdf !== undefined) {
             await writeFile(flags.pdf, await proofRenderer.pdf(proof));
             io.out(`${flags.pdf}: proof of delivery of ${invoice}: ${proof.verdict} (${proof.confidence})`);

@@ -1,14 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { Presets, SingleBar } from "cli-progress";
 import { Command, Option } from "commander";
+import type { Config } from "../../app/config.ts";
+import type { WorkerStats } from "../../app/run-worker.ts";
 import { type SendReport, type SendSelection, sendInvoices } from "../../app/send-invoices.ts";
 import { AppError } from "../../core/errors/app-error.ts";
+import { DEMO_NOTICE } from "../../mail/capture/demo-reply.ts";
 import { createDeliveryStore } from "../../store/deliveries/create-delivery-store.ts";
-import { openContext } from "../context.ts";
+import { type CliContext, openContext } from "../context.ts";
 import { EXIT } from "../exit-codes.ts";
 import type { Io } from "../io.ts";
 import { runAction } from "../run-action.ts";
 import { actorName, type DeliveryCliDeps, messageIdDomain, requireRelay } from "./delivery-deps.ts";
+import { demoConfig, demoSummary, refuseDemoWithRelay, startDemoRelay } from "./demo-mode.ts";
+import { cliWorkerParts, describeStats, runCliWorker } from "./worker.ts";
 
 interface SendFlags {
   readonly unsent?: boolean;
@@ -17,6 +22,7 @@ interface SendFlags {
   readonly to?: string;
   readonly resend?: boolean;
   readonly json?: boolean;
+  readonly demo?: boolean;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -52,10 +58,12 @@ function selectionOf(numbers: readonly string[], flags: SendFlags): SendSelectio
   };
 }
 
-function printSummary(io: Io, report: SendReport): void {
+function printSummary(io: Io, report: SendReport, demo: boolean): void {
   io.out(
     `queued ${report.invoices} invoice(s): ${report.messages} message(s), of which ${report.copies} copies; ` +
-      "a worker (`facteur worker`) sends them",
+      (demo
+        ? "demo mode hands them to the local capture relay now"
+        : "a worker (`facteur worker`) sends them"),
   );
   if (report.skipped.length === 0) return;
   const counts = new Map<string, number>();
@@ -66,7 +74,34 @@ function printSummary(io: Io, report: SendReport): void {
   if (report.skipped.length > 200) io.out(`  ... and ${report.skipped.length - 200} more (see --json)`);
 }
 
-/** `facteur send`: queues invoices for e-mail delivery, refusing when no relay is configured. */
+/** Demo mode's second half: delivers what was just queued to the local capture relay, and says so. */
+async function deliverToDemoRelay(
+  deps: DeliveryCliDeps,
+  ctx: CliContext,
+  parts: ReturnType<typeof cliWorkerParts>,
+  config: Config,
+): Promise<{ summary: string; stats: WorkerStats; captured: number; outbox: string }> {
+  const { capture, relay } = await startDemoRelay(config);
+  const transport = deps.adapters.transport(relay, config);
+  try {
+    const stats = await runCliWorker(deps, ctx, parts, {
+      transport,
+      concurrency: config.FACTEUR_WORKER_CONCURRENCY,
+      batchSize: config.FACTEUR_WORKER_BATCH,
+      lanes: config.FACTEUR_WORKER_LANES,
+      once: true,
+    });
+    return { summary: demoSummary(capture), stats, captured: capture.captured(), outbox: capture.dir };
+  } finally {
+    await transport.close();
+    await capture.close();
+  }
+}
+
+/**
+ * `facteur send`: queues invoices for e-mail delivery, refusing when no relay is configured; with `--demo`, delivers
+ * them at once to a local capture relay that keeps them as files and delivers nothing.
+ */
 export function sendCommand(deps: DeliveryCliDeps): Command {
   const { io } = deps;
   return new Command("send")
@@ -79,12 +114,21 @@ export function sendCommand(deps: DeliveryCliDeps): Command {
     .option("--from <date>", "with --unsent: issued on or after this date (YYYY-MM-DD)")
     .option("--to <date>", "with --unsent: issued on or before this date (YYYY-MM-DD)")
     .option("--resend", "send again invoices that were sent before (new messages, new Message-IDs)")
+    .option(
+      "--demo",
+      "no relay needed: send at once to a local capture relay that keeps each message as a .eml file under the " +
+        "data folder (demo-outbox/) and delivers nothing",
+    )
     .addOption(new Option("--json", "print the report as JSON"))
     .action((numbers: string[], flags: SendFlags) =>
       runAction(io, async () => {
-        requireRelay(deps.config);
+        const demo = flags.demo === true;
+        if (demo) refuseDemoWithRelay(deps.config);
+        else requireRelay(deps.config);
+        const config = demo ? demoConfig(deps.config) : deps.config;
+        const parts = demo ? cliWorkerParts(deps, config) : null;
         const selection = selectionOf(numbers, flags);
-        const ctx = await openContext(deps.config);
+        const ctx = await openContext(config);
         const bar = io.interactive
           ? new SingleBar(
               {
@@ -99,7 +143,7 @@ export function sendCommand(deps: DeliveryCliDeps): Command {
           : null;
         bar?.start(selection.kind === "numbers" ? new Set(selection.numbers).size : 0, 0);
         try {
-          const domain = messageIdDomain(deps.config);
+          const domain = messageIdDomain(config);
           const report = await sendInvoices(
             {
               store: createDeliveryStore(ctx.database.db),
@@ -115,8 +159,27 @@ export function sendCommand(deps: DeliveryCliDeps): Command {
             },
           );
           bar?.stop();
-          if (flags.json === true) io.out(JSON.stringify(report, null, 2));
-          else printSummary(io, report);
+          const sent = parts === null ? null : await deliverToDemoRelay(deps, ctx, parts, config);
+          if (flags.json === true) {
+            const demoPart =
+              sent === null
+                ? {}
+                : {
+                    demo: {
+                      notice: DEMO_NOTICE,
+                      captured: sent.captured,
+                      outbox: sent.outbox,
+                      outcomes: sent.stats.outcomes,
+                    },
+                  };
+            io.out(JSON.stringify({ ...report, ...demoPart }, null, 2));
+          } else {
+            printSummary(io, report, sent !== null);
+            if (sent !== null) {
+              io.out(describeStats(sent.stats));
+              io.out(sent.summary);
+            }
+          }
           return report.skipped.some((s) => PROBLEMS.has(s.reason)) ? EXIT.invalid : EXIT.ok;
         } finally {
           bar?.stop();

@@ -1,22 +1,27 @@
 import { hostname } from "node:os";
 import { Command } from "commander";
+import type { Config } from "../../app/config.ts";
 import { deliverySettingsFrom } from "../../app/delivery-settings.ts";
 import type { JobOutcome } from "../../app/job-outcome.ts";
+import type { MailTransport } from "../../app/ports/mail-transport.ts";
 import { runWorker, type WorkerStats } from "../../app/run-worker.ts";
 import { createLocalArchive } from "../../archive/local-archive.ts";
 import { AppError } from "../../core/errors/app-error.ts";
 import { createDeliveryStore } from "../../store/deliveries/create-delivery-store.ts";
+import type { CliContext } from "../context.ts";
 import { openContext } from "../context.ts";
 import { EXIT } from "../exit-codes.ts";
 import { runAction } from "../run-action.ts";
 import { requireSeller } from "../seller.ts";
-import { archiveDirOf, type DeliveryCliDeps, requireRelay } from "./delivery-deps.ts";
+import { archiveDirOf, type DeliveryCliDeps, type RelaySettings, requireRelay } from "./delivery-deps.ts";
+import { demoConfig, demoSummary, refuseDemoWithRelay, startDemoRelay } from "./demo-mode.ts";
 
 interface WorkerFlags {
   readonly once?: boolean;
   readonly concurrency?: string;
   readonly batch?: string;
   readonly lanes?: string;
+  readonly demo?: boolean;
 }
 
 function positive(value: string | undefined, fallback: number, flag: string): number {
@@ -27,16 +32,66 @@ function positive(value: string | undefined, fallback: number, flag: string): nu
   return n;
 }
 
-function describeStats(stats: WorkerStats): string {
+/** The worker's outcome counts in one line. */
+export function describeStats(stats: WorkerStats): string {
   const parts = (Object.entries(stats.outcomes) as [JobOutcome, number][])
     .filter(([, n]) => n > 0)
     .map(([outcome, n]) => `${outcome} ${n}`);
   return `worker done: ${stats.claimed} job(s)${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }
 
+/** How one CLI worker run goes. */
+export interface CliWorkerRun {
+  readonly transport: MailTransport;
+  readonly concurrency: number;
+  readonly batchSize: number;
+  readonly lanes: number;
+  readonly once: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/** The worker's adapters and settings from `config`; fails with `config` before anything is opened. */
+export function cliWorkerParts(deps: DeliveryCliDeps, config: Config) {
+  return {
+    composer: deps.adapters.composer(config),
+    renderer: deps.adapters.renderer(config),
+    seller: requireSeller(config),
+    settings: deliverySettingsFrom(config),
+    archive: createLocalArchive(archiveDirOf(config)),
+  };
+}
+
+/** Runs the delivery worker of this process over the open database. */
+export function runCliWorker(
+  deps: DeliveryCliDeps,
+  ctx: CliContext,
+  parts: ReturnType<typeof cliWorkerParts>,
+  run: CliWorkerRun,
+): Promise<WorkerStats> {
+  return runWorker(
+    {
+      ...parts,
+      store: createDeliveryStore(ctx.database.db),
+      transport: run.transport,
+      now: deps.now,
+      worker: `worker:${hostname()}:${process.pid}`,
+    },
+    {
+      concurrency: run.concurrency,
+      batchSize: run.batchSize,
+      lanes: run.lanes,
+      pollMs: 1_000,
+      ...(run.once ? { once: true } : {}),
+      ...(run.signal ? { signal: run.signal } : {}),
+      onError: (error) => deps.io.err(`worker: ${error instanceof Error ? error.message : String(error)}`),
+    },
+  );
+}
+
 /**
  * `facteur worker`: delivers queued messages until SIGTERM or SIGINT, finishing the jobs in hand before it stops;
- * `--once` delivers what is due and exits. Several workers may run against one PostgreSQL database.
+ * `--once` delivers what is due and exits; `--demo` delivers to a local capture relay instead of a real one.
+ * Several workers may run against one PostgreSQL database.
  */
 export function workerCommand(deps: DeliveryCliDeps): Command {
   const { io } = deps;
@@ -49,20 +104,24 @@ export function workerCommand(deps: DeliveryCliDeps): Command {
       "--lanes <n>",
       "submissions at once; a crash may duplicate up to this many (default FACTEUR_WORKER_LANES)",
     )
+    .option(
+      "--demo",
+      "no relay: keep every message as a .eml file under the data folder (demo-outbox/); nothing is delivered",
+    )
     .action((flags: WorkerFlags) =>
       runAction(io, async () => {
-        const relay = requireRelay(deps.config);
-        const settings = deliverySettingsFrom(deps.config);
-        const seller = requireSeller(deps.config);
-        const concurrency = positive(
-          flags.concurrency,
-          deps.config.FACTEUR_WORKER_CONCURRENCY,
-          "--concurrency",
-        );
-        const batchSize = positive(flags.batch, deps.config.FACTEUR_WORKER_BATCH, "--batch");
-        const lanes = positive(flags.lanes, deps.config.FACTEUR_WORKER_LANES, "--lanes");
-        const ctx = await openContext(deps.config);
-        const transport = deps.adapters.transport(relay, deps.config);
+        const demo = flags.demo === true;
+        if (demo) refuseDemoWithRelay(deps.config);
+        const config = demo ? demoConfig(deps.config) : deps.config;
+        const real: RelaySettings | null = demo ? null : requireRelay(config);
+        const parts = cliWorkerParts(deps, config);
+        const concurrency = positive(flags.concurrency, config.FACTEUR_WORKER_CONCURRENCY, "--concurrency");
+        const batchSize = positive(flags.batch, config.FACTEUR_WORKER_BATCH, "--batch");
+        const lanes = positive(flags.lanes, config.FACTEUR_WORKER_LANES, "--lanes");
+        const ctx = await openContext(config);
+        const capture = demo ? await startDemoRelay(config) : null;
+        const relay = capture?.relay ?? (real as RelaySettings);
+        const transport = deps.adapters.transport(relay, config);
         const stop = new AbortController();
         const onSignal = (signal: NodeJS.Signals) => {
           io.err(`${signal}: finishing the jobs in hand, then stopping`);
@@ -70,39 +129,27 @@ export function workerCommand(deps: DeliveryCliDeps): Command {
         };
         process.on("SIGTERM", onSignal);
         process.on("SIGINT", onSignal);
-        const worker = `worker:${hostname()}:${process.pid}`;
         io.err(
-          `${worker} delivering through ${relay.host}:${relay.port} (${ctx.where})${flags.once ? ", once" : ""}`,
+          `worker:${hostname()}:${process.pid} delivering through ${relay.host}:${relay.port}` +
+            `${capture ? " (demo capture relay: nothing is delivered)" : ""} (${ctx.where})${flags.once ? ", once" : ""}`,
         );
         try {
-          const stats = await runWorker(
-            {
-              store: createDeliveryStore(ctx.database.db),
-              archive: createLocalArchive(archiveDirOf(deps.config)),
-              transport,
-              composer: deps.adapters.composer(deps.config),
-              renderer: deps.adapters.renderer(deps.config),
-              seller,
-              settings,
-              now: deps.now,
-              worker,
-            },
-            {
-              concurrency,
-              batchSize,
-              lanes,
-              pollMs: 1_000,
-              ...(flags.once === true ? { once: true } : {}),
-              signal: stop.signal,
-              onError: (error) => io.err(`worker: ${error instanceof Error ? error.message : String(error)}`),
-            },
-          );
+          const stats = await runCliWorker(deps, ctx, parts, {
+            transport,
+            concurrency,
+            batchSize,
+            lanes,
+            once: flags.once === true,
+            signal: stop.signal,
+          });
           io.out(describeStats(stats));
+          if (capture) io.out(demoSummary(capture.capture));
           return EXIT.ok;
         } finally {
           process.off("SIGTERM", onSignal);
           process.off("SIGINT", onSignal);
           await transport.close();
+          await capture?.capture.close();
           await ctx.database.destroy();
         }
       }),

@@ -1,7 +1,11 @@
-import { dkimVerify } from "mailauth";
+import { dkimSign, dkimVerify } from "mailauth";
 import { beforeAll, describe, expect, it } from "vitest";
 import { composeInvoiceMessage } from "../compose/compose-invoice-message.ts";
-import { buildMainMessageInput } from "../compose/testing/build-message-input.ts";
+import {
+  buildCopyMessageInput,
+  buildMainMessageInput,
+  fakePdf,
+} from "../compose/testing/build-message-input.ts";
 import { dkimDnsRecord } from "./dkim-dns-record.ts";
 import { type DkimKey, generateDkimKey } from "./dkim-key.ts";
 import { createDkimSigner, type DkimSigner } from "./dkim-signer.ts";
@@ -113,5 +117,57 @@ describe("DKIM signing", () => {
     expect(bad.ok ? [] : bad.error).toEqual([
       "broken._domainkey.demo-company.test: the DKIM private key is not a readable PEM private key",
     ]);
+  });
+});
+
+/** What mailauth's own dkimSign writes for `message`: the reference the signer must match byte for byte. */
+async function mailauthSignatures(
+  message: Buffer,
+  keys: { selector: string; key: DkimKey }[],
+): Promise<string> {
+  const data = keys.map(({ selector, key }) => ({
+    signingDomain: domain,
+    selector,
+    privateKey: key.privateKeyPem,
+    algorithm: key.algorithm,
+    canonicalization: "relaxed/relaxed",
+  }));
+  const [first] = data;
+  if (first === undefined) throw new Error("no key");
+  const result = await dkimSign(message, { ...first, signatureData: data, signTime: now() });
+  expect(result.errors).toEqual([]);
+  return result.signatures;
+}
+
+describe("DKIM signing with keys parsed once", () => {
+  it("writes exactly the signatures mailauth's dkimSign writes, for main messages, copies and odd bodies", async () => {
+    const keys = [
+      { selector: "rsa1", key: rsa },
+      { selector: "ed1", key: ed25519 },
+    ];
+    const copy = await composeInvoiceMessage(buildCopyMessageInput({ pdf: fakePdf(300_000) }));
+    if (!copy.ok) throw new Error("copy does not compose");
+    const oddBody = Buffer.from(
+      "From: a@demo-company.test\r\nTo:  b@client.test \r\nSubject: \t folded\r\n  subject\r\n\r\n" +
+        "trailing spaces   \r\n\tinner \t  runs\r\n\r\n\r\n",
+    );
+    for (const message of [raw, copy.value.raw, oddBody]) {
+      const signed = await signer(keys).sign(message);
+      const expected = await mailauthSignatures(message, keys);
+      expect(signed.subarray(0, signed.length - message.length).toString()).toBe(expected);
+    }
+  });
+
+  it("signs messages with bare LF line ends through mailauth, and they verify", async () => {
+    const keys = [{ selector: "s2024", key: rsa }];
+    const bare = Buffer.from(
+      "From: a@demo-company.test\nTo: b@client.test\nSubject: bare\n\nline one\nline two\n",
+    );
+    const signed = await signer(keys).sign(bare);
+    expect(signed.subarray(0, signed.length - bare.length).toString()).toBe(
+      await mailauthSignatures(bare, keys),
+    );
+    const result = await dkimVerify(signed, { resolver: resolverFor(keys), curTime: now() });
+    expect(result.results[0]?.status.result).toBe("pass");
   });
 });

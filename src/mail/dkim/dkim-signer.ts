@@ -1,4 +1,8 @@
+import { createHash, createPrivateKey, type KeyObject, sign } from "node:crypto";
 import { type DKIMSignOptions, dkimSign } from "mailauth";
+import { dkimBody } from "mailauth/lib/dkim/body/index.js";
+import { generateCanonicalizedHeader } from "mailauth/lib/dkim/header/index.js";
+import { formatSignatureHeaderLine, getSigningHeaderLines, parseHeaders } from "mailauth/lib/tools.js";
 import type { OutgoingMessage } from "../../app/ports/mail-transport.ts";
 import { err, ok, type Result } from "../../core/result.ts";
 import { type DkimKey, loadDkimKey } from "./dkim-key.ts";
@@ -20,6 +24,52 @@ export interface DkimSigner {
 
 interface LoadedKey extends DkimKeyConfig {
   readonly key: DkimKey;
+  /** The parsed private key, kept: parsing a PEM costs as much as an RSA signature. */
+  readonly object: KeyObject;
+}
+
+const CANONICALIZATION = "relaxed/relaxed";
+const HEADER_END = Buffer.from("\r\n\r\n");
+
+/** True when every LF of `raw` follows a CR: the form the fast path hashes exactly as mailauth would. */
+function crlfOnly(raw: Buffer): boolean {
+  for (let at = raw.indexOf(10); at >= 0; at = raw.indexOf(10, at + 1)) if (raw[at - 1] !== 13) return false;
+  return true;
+}
+
+/**
+ * The DKIM-Signature lines of `raw` (each ending in CRLF), or null when `raw` is not a CRLF message with a header
+ * and a body. It runs mailauth's own steps (header parsing, the default signed-header list, relaxed body and header
+ * canonicalization, the header's format and folding) and differs only in signing with keys parsed once. mailauth's
+ * `dkimSign` parses the PEM key for every message and streams the message through a parser that re-scans every
+ * byte; on a 60 kB invoice message that was about three quarters of the signing time. The unit tests check that both
+ * give the same bytes.
+ */
+function fastSignatures(raw: Buffer, keys: readonly LoadedKey[], signTime: Date): string | null {
+  const split = raw.indexOf(HEADER_END);
+  if (split < 0 || !crlfOnly(raw)) return null;
+  const lines = getSigningHeaderLines(parseHeaders(raw.subarray(0, split + HEADER_END.length)).parsed);
+  const hasher = dkimBody("relaxed", "sha256", false);
+  hasher.update(raw.subarray(split + HEADER_END.length));
+  const bodyHash = hasher.digest("base64");
+  return keys
+    .map((entry) => {
+      const { canonicalizedHeader, dkimHeaderOpts } = generateCanonicalizedHeader("DKIM", lines, {
+        signingDomain: entry.domain,
+        selector: entry.selector,
+        algorithm: entry.key.algorithm,
+        canonicalization: CANONICALIZATION,
+        bodyHash,
+        signTime,
+      });
+      // RFC 8463: Ed25519 signs the SHA-256 of the canonicalized header; RSA hashes it as part of the signature.
+      const b =
+        entry.key.algorithm === "rsa-sha256"
+          ? sign("sha256", canonicalizedHeader, entry.object)
+          : sign(null, createHash("sha256").update(canonicalizedHeader).digest(), entry.object);
+      return `${formatSignatureHeaderLine("DKIM", { ...dkimHeaderOpts, b: b.toString("base64") }, true)}\r\n`;
+    })
+    .join("");
 }
 
 function signatureOptions(entry: LoadedKey): DKIMSignOptions {
@@ -28,7 +78,7 @@ function signatureOptions(entry: LoadedKey): DKIMSignOptions {
     selector: entry.selector,
     privateKey: entry.key.privateKeyPem,
     algorithm: entry.key.algorithm,
-    canonicalization: "relaxed/relaxed",
+    canonicalization: CANONICALIZATION,
   };
 }
 
@@ -59,7 +109,7 @@ export function createDkimSigner(
   const loaded: LoadedKey[] = [];
   for (const config of keys) {
     const key = loadDkimKey(config.privateKeyPem);
-    if (key.ok) loaded.push({ ...config, key: key.value });
+    if (key.ok) loaded.push({ ...config, key: key.value, object: createPrivateKey(key.value.privateKeyPem) });
     else problems.push(`${config.selector}._domainkey.${config.domain}: ${key.error}`);
   }
   const first = loaded[0];
@@ -67,11 +117,14 @@ export function createDkimSigner(
   const signatureData = loaded.map(signatureOptions);
   return ok({
     async sign(raw: Buffer): Promise<Buffer> {
+      const signTime = options.now();
+      const fast = fastSignatures(raw, loaded, signTime);
+      if (fast !== null) return Buffer.concat([Buffer.from(fast), raw]);
       // mailauth reads only `signatureData`; its typings also require the first key at the top level.
       const result = await dkimSign(raw, {
         ...signatureOptions(first),
         signatureData,
-        signTime: options.now(),
+        signTime,
       });
       if (result.errors.length > 0) {
         throw new Error(`DKIM signing failed: ${result.errors.map(describeError).join("; ")}`);
