@@ -20,7 +20,7 @@ export interface SmpHttpOptions {
 
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 
-function describe(error: unknown): string {
+function describeError(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
   return typeof code === "string" && !message.includes(code) ? `${code}: ${message}` : message;
@@ -45,8 +45,8 @@ export function fetchSmpResource(url: string, options: SmpHttpOptions): Promise<
       ...(ca ? { ca } : {}),
     });
     req.on("error", (error) => {
-      const reason = `${url}: ${describe(error)}`;
-      const tls = /certificate|self.signed|SSL|TLS|altname/i.test(describe(error));
+      const reason = `${url}: ${describeError(error)}`;
+      const tls = /certificate|self.signed|SSL|TLS|altname/i.test(describeError(error));
       resolve(tls ? { kind: "refused", reason } : { kind: "try-later", reason });
     });
     req.on("response", (res) => {
@@ -70,7 +70,7 @@ export function fetchSmpResource(url: string, options: SmpHttpOptions): Promise<
         chunks.push(chunk);
       });
       res.on("end", () => resolve({ kind: "ok", body: Buffer.concat(chunks) }));
-      res.on("error", (error) => resolve({ kind: "try-later", reason: `${url}: ${describe(error)}` }));
+      res.on("error", (error) => resolve({ kind: "try-later", reason: `${url}: ${describeError(error)}` }));
     });
     req.end();
   });
