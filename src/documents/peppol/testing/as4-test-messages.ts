@@ -1,4 +1,4 @@
-import { createPrivateKey, randomUUID } from "node:crypto";
+import { createPrivateKey, randomBytes, randomUUID } from "node:crypto";
 import { BIS_BILLING_PROCESS, BIS_INVOICE_DOCUMENT_TYPE } from "../../../core/peppol/peppol-identifiers.ts";
 import { simpleInvoice } from "../../ubl/testing/simple-invoice.ts";
 import { writeUbl } from "../../ubl/write-ubl.ts";
@@ -25,6 +25,23 @@ export function testInvoiceXml(lines: number): string {
   const ubl = writeUbl(simpleInvoice(lines));
   if (!ubl.ok) throw new Error(`the test invoice cannot be written: ${ubl.error.message}`);
   return ubl.value;
+}
+
+/**
+ * A UBL invoice carrying an embedded document of `attachmentBytes` random octets (base64, as Peppol invoices carry
+ * a PDF copy): a large payload that, unlike a long run of similar lines, gzip cannot shrink.
+ */
+export function testInvoiceWithAttachmentXml(attachmentBytes: number): string {
+  const reference = [
+    "<cac:AdditionalDocumentReference><cbc:ID>copy-1</cbc:ID><cac:Attachment>",
+    '<cbc:EmbeddedDocumentBinaryObject mimeCode="application/pdf" filename="copy.pdf">',
+    randomBytes(attachmentBytes).toString("base64"),
+    "</cbc:EmbeddedDocumentBinaryObject></cac:Attachment></cac:AdditionalDocumentReference>",
+  ].join("");
+  return testInvoiceXml(10).replace(
+    "<cac:AccountingSupplierParty>",
+    `${reference}<cac:AccountingSupplierParty>`,
+  );
 }
 
 /** The input of an AS4 message from `sender` to the receiver seat, carrying `payload` (an invoice's UBL). */
