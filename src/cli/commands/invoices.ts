@@ -2,12 +2,16 @@ import { Command, Option } from "commander";
 import { AppError } from "../../core/errors/app-error.ts";
 import { formatOgm } from "../../core/identifiers/ogm.ts";
 import { computeTotals } from "../../core/invoice/compute-totals.ts";
+import { createChannelDecisionLog } from "../../store/channel-decisions/channel-decision-repository.ts";
 import type { CliDeps } from "../cli-deps.ts";
 import { withStore } from "../context.ts";
 import { amount, json, table } from "../format.ts";
 import { runAction } from "../run-action.ts";
 
-/** `facteur invoices list|show`: issued invoices and credit notes with their computed totals. */
+/**
+ * `facteur invoices list|show|held`: issued invoices and credit notes with their computed totals, and the invoices
+ * held by their channel decision.
+ */
 export function invoicesCommand(deps: CliDeps): Command {
   const { io } = deps;
   const command = new Command("invoices").description("list and show invoices and credit notes");
@@ -69,6 +73,40 @@ export function invoicesCommand(deps: CliDeps): Command {
             return 0;
           }),
         ),
+    );
+
+  command
+    .command("held")
+    .description("invoices held by their channel decision (e.g. a Belgian business not reachable on Peppol)")
+    .option("--json", "one JSON object per line")
+    .action((opts: { json?: boolean }) =>
+      runAction(io, () =>
+        withStore(deps.config, async (_store, ctx) => {
+          const log = createChannelDecisionLog(ctx.database.db);
+          const rows: string[][] = [];
+          let after: string | undefined;
+          do {
+            const page = await log.held({ ...(after ? { after } : {}), limit: 1000 });
+            for (const h of page.invoices) {
+              if (opts.json) io.out(json({ ...h, heldAt: h.heldAt.toISOString() }));
+              else
+                rows.push([
+                  h.invoiceNumber,
+                  h.customerNumber,
+                  h.heldAt.toISOString(),
+                  h.reason,
+                  h.explanation,
+                ]);
+            }
+            after = page.next ?? undefined;
+          } while (after);
+          if (!opts.json) {
+            if (rows.length === 0) io.out("no invoice is held");
+            else io.out(table(["NUMBER", "CUSTOMER", "HELD AT", "REASON", "WHY"], rows));
+          }
+          return 0;
+        }),
+      ),
     );
 
   command
