@@ -51,6 +51,10 @@ export function computeTotals(content: InvoiceContent): ComputedAmounts {
         ? line.quantity.times(line.netPrice).div(line.baseQuantity)
         : line.quantity.times(line.netPrice),
     );
+    // Without allowances and charges BT-131 is the same rounded product: most lines, and no second computation.
+    if (line.allowances.length === 0 && line.charges.length === 0) {
+      return { netAmount: gross, grossAmount: gross, allowances: [], charges: [] };
+    }
     const allowances = line.allowances.map((a) => resolve(a, gross));
     const charges = line.charges.map((c) => resolve(c, gross));
     const netAmount = lineNetAmount({
