@@ -1,4 +1,4 @@
-import type { X509Certificate } from "node:crypto";
+import { createHash, type X509Certificate } from "node:crypto";
 import * as pkijs from "pkijs";
 import { err, ok, type Result } from "../../../core/result.ts";
 
@@ -41,42 +41,70 @@ function serialHex(bytes: Uint8Array | Buffer | string): string {
   return hex.toLowerCase().replace(/^0+/, "");
 }
 
+/** A CRL read and checked against its issuer: reading and verifying one costs far more than a lookup in it. */
+interface ReadCrl {
+  readonly thisUpdate: Date;
+  readonly nextUpdate: Date | undefined;
+  /** Revocation dates by serial number (lower-case hex without leading zeros). */
+  readonly revoked: ReadonlyMap<string, Date>;
+}
+type CheckedCrl = Result<ReadCrl, CrlProblem>;
+
+const MAX_CACHED = 32;
+const checked = new Map<string, Promise<CheckedCrl>>();
+
+async function readAndVerify(crl: string | Uint8Array, issuerDer: Buffer): Promise<CheckedCrl> {
+  const list = readCrl(crl);
+  if (!list) return err({ failure: "crl-unreadable", message: "the CRL cannot be read" });
+  const issuer = pkijs.Certificate.fromBER(new Uint8Array(issuerDer));
+  if (!list.issuer.isEqual(issuer.subject))
+    return err({ failure: "crl-wrong-issuer", message: "the CRL is not issued by the certificate's issuer" });
+  if (!(await list.verify({ issuerCertificate: issuer })))
+    return err({
+      failure: "crl-bad-signature",
+      message: "the CRL signature does not verify with its issuer's key",
+    });
+  const revoked = new Map<string, Date>();
+  for (const entry of list.revokedCertificates ?? [])
+    revoked.set(serialHex(entry.userCertificate.valueBlock.valueHexView), entry.revocationDate.value);
+  return ok({ thisUpdate: list.thisUpdate.value, nextUpdate: list.nextUpdate?.value, revoked });
+}
+
+/** The CRL read and verified, from a small per-process cache keyed by the CRL's and the issuer's octets. */
+function checkedCrl(crl: string | Uint8Array, issuer: X509Certificate): Promise<CheckedCrl> {
+  const key = createHash("sha256").update(crl).update(issuer.raw).digest("base64");
+  let entry = checked.get(key);
+  if (!entry) {
+    if (checked.size >= MAX_CACHED) checked.delete(checked.keys().next().value ?? "");
+    entry = readAndVerify(crl, issuer.raw);
+    checked.set(key, entry);
+  }
+  return entry;
+}
+
 /**
  * Checks `certificate` against a CRL of its issuer: the CRL must be readable, issued and signed by `issuer`, and
  * current at `at` (thisUpdate <= at <= nextUpdate when present); the certificate's serial must not be listed (a
- * revocation dated after `at` does not count). node:crypto cannot read CRLs, hence PKI.js.
+ * revocation dated after `at` does not count). node:crypto cannot read CRLs, hence PKI.js. A CRL is read and
+ * its signature verified once per process (cached by content), since every received message consults it.
  */
 export async function checkCrl(
   certificate: X509Certificate,
   options: CrlCheckOptions,
 ): Promise<Result<void, CrlProblem>> {
-  const crl = readCrl(options.crl);
-  if (!crl) return err({ failure: "crl-unreadable", message: "the CRL cannot be read" });
-  const issuer = pkijs.Certificate.fromBER(new Uint8Array(options.issuer.raw));
-  if (!crl.issuer.isEqual(issuer.subject)) {
-    const message = `the CRL is not issued by ${options.issuer.subject.replace(/\n/g, ", ")}`;
-    return err({ failure: "crl-wrong-issuer", message });
-  }
-  if (!(await crl.verify({ issuerCertificate: issuer }))) {
-    return err({
-      failure: "crl-bad-signature",
-      message: "the CRL signature does not verify with its issuer's key",
-    });
-  }
+  const read = await checkedCrl(options.crl, options.issuer);
+  if (!read.ok) return read;
+  const { thisUpdate, nextUpdate, revoked } = read.value;
   const at = options.at.getTime();
-  const nextUpdate = crl.nextUpdate?.value;
-  if (crl.thisUpdate.value.getTime() > at || (nextUpdate && nextUpdate.getTime() < at)) {
+  if (thisUpdate.getTime() > at || (nextUpdate && nextUpdate.getTime() < at)) {
     const until = nextUpdate ? ` to ${nextUpdate.toISOString()}` : "";
-    const message = `the CRL is current from ${crl.thisUpdate.value.toISOString()}${until}, not at ${options.at.toISOString()}`;
+    const message = `the CRL is current from ${thisUpdate.toISOString()}${until}, not at ${options.at.toISOString()}`;
     return err({ failure: "crl-outdated", message });
   }
-  const serial = serialHex(certificate.serialNumber);
-  const entry = (crl.revokedCertificates ?? []).find(
-    (listed) => serialHex(listed.userCertificate.valueBlock.valueHexView) === serial,
-  );
-  if (entry && entry.revocationDate.value.getTime() <= at) {
+  const revokedOn = revoked.get(serialHex(certificate.serialNumber));
+  if (revokedOn && revokedOn.getTime() <= at) {
     const subject = certificate.subject.replace(/\n/g, ", ");
-    const message = `${subject} was revoked on ${entry.revocationDate.value.toISOString()}`;
+    const message = `${subject} was revoked on ${revokedOn.toISOString()}`;
     return err({ failure: "revoked", message });
   }
   return ok(undefined);

@@ -64,6 +64,8 @@ describe("createTestPki", () => {
     expect(before.ok).toBe(true);
     const wrongIssuer = await checkCrl(pki.sender.certificate, { ...options, issuer: pki.smpCa.certificate });
     expect(wrongIssuer).toMatchObject({ ok: false, error: { failure: "crl-wrong-issuer" } });
+    const late = await checkCrl(pki.sender.certificate, { ...options, at: new Date("2046-01-01T00:00:00Z") });
+    expect(late).toMatchObject({ ok: false, error: { failure: "crl-outdated" } });
     const garbled = await checkCrl(pki.sender.certificate, { ...options, crl: "not a CRL" });
     expect(garbled).toMatchObject({ ok: false, error: { failure: "crl-unreadable" } });
   });
