@@ -13,6 +13,7 @@ import type { Io } from "../io.ts";
 import { runAction } from "../run-action.ts";
 import { actorName, type DeliveryCliDeps, messageIdDomain, requireRelay } from "./delivery-deps.ts";
 import { demoConfig, demoSummary, refuseDemoWithRelay, startDemoRelay } from "./demo-mode.ts";
+import { invoiceRouter } from "./invoice-router.ts";
 import { cliWorkerParts, describeStats, runCliWorker } from "./worker.ts";
 
 interface SendFlags {
@@ -26,7 +27,7 @@ interface SendFlags {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Reasons that mean an invoice the user asked for did not go out. */
+/** Reasons that mean an invoice the user asked for did not go out (held invoices count too). */
 const PROBLEMS = new Set(["not-found", "not-issued", "no-usable-recipient"]);
 
 function selectionOf(numbers: readonly string[], flags: SendFlags): SendSelection {
@@ -65,6 +66,12 @@ function printSummary(io: Io, report: SendReport, demo: boolean): void {
         ? "demo mode hands them to the local capture relay now"
         : "a worker (`facteur worker`) sends them"),
   );
+  if (report.held.length > 0) {
+    io.out(`held: ${report.held.length} (see \`facteur invoices held\`)`);
+    for (const hold of report.held.slice(0, 200))
+      io.out(`  ${hold.invoice}: ${hold.reason}: ${hold.explanation}`);
+    if (report.held.length > 200) io.out(`  ... and ${report.held.length - 200} more (see --json)`);
+  }
   if (report.skipped.length === 0) return;
   const counts = new Map<string, number>();
   for (const skip of report.skipped) counts.set(skip.reason, (counts.get(skip.reason) ?? 0) + 1);
@@ -128,6 +135,7 @@ export function sendCommand(deps: DeliveryCliDeps): Command {
         const config = demo ? demoConfig(deps.config) : deps.config;
         const parts = demo ? cliWorkerParts(deps, config) : null;
         const selection = selectionOf(numbers, flags);
+        const route = await invoiceRouter(config);
         const ctx = await openContext(config);
         const bar = io.interactive
           ? new SingleBar(
@@ -150,6 +158,7 @@ export function sendCommand(deps: DeliveryCliDeps): Command {
               now: deps.now,
               newId: deps.newId,
               newMessageId: () => `${randomUUID()}@${domain}`,
+              route,
             },
             {
               selection,
@@ -180,7 +189,8 @@ export function sendCommand(deps: DeliveryCliDeps): Command {
               io.out(sent.summary);
             }
           }
-          return report.skipped.some((s) => PROBLEMS.has(s.reason)) ? EXIT.invalid : EXIT.ok;
+          const problem = report.held.length > 0 || report.skipped.some((s) => PROBLEMS.has(s.reason));
+          return problem ? EXIT.invalid : EXIT.ok;
         } finally {
           bar?.stop();
           await ctx.database.destroy();
