@@ -20,6 +20,8 @@ import type { Store, UnitOfWork } from "./ports/store.ts";
 
 /** Invoices validated and saved per round trip to the database. */
 const BATCH = 500;
+/** Customers kept between batches at most (a few MB), so that the customers of the next batch are rarely read again. */
+const KNOWN_CUSTOMERS = 10_000;
 
 export interface ImportInvoicesDeps {
   readonly store: Store;
@@ -74,8 +76,28 @@ export async function importInvoices(
     id: `${options.source} (${options.actor.kind}:${options.actor.id})`,
   };
 
+  // Customers met so far: most files bill the same customers again and again. Bounded, so memory stays constant.
+  const known = new Map<string, Customer>();
+  const customersOf = async (unit: UnitOfWork, batch: readonly Pending[]) => {
+    const customers = new Map<string, Customer>();
+    const missing: string[] = [];
+    for (const { input } of batch) {
+      const customer = known.get(input.customer);
+      if (customer) customers.set(input.customer, customer);
+      else if (!customers.has(input.customer)) missing.push(input.customer);
+    }
+    const unique = [...new Set(missing)];
+    if (unique.length === 0) return customers;
+    if (known.size + unique.length > KNOWN_CUSTOMERS) known.clear();
+    for (const [number, customer] of await unit.customersByNumber(unique)) {
+      customers.set(number, customer);
+      known.set(number, customer);
+    }
+    return customers;
+  };
+
   const flush = async (unit: UnitOfWork, batch: Pending[]) => {
-    const customers = await unit.customersByNumber([...new Set(batch.map((p) => p.input.customer))]);
+    const customers = await customersOf(unit, batch);
     const ready = batch.filter((p) => {
       if (customers.has(p.input.customer)) return true;
       addIssue({

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Selectable } from "kysely";
 import type { InvoiceSummary, InvoiceToSave } from "../../app/ports/invoice-store.ts";
 import type { InvoiceRecord } from "../../core/invoice/invoice-record.ts";
@@ -29,7 +29,7 @@ export function invoiceToRow(item: InvoiceToSave, at: Date): InvoiceRow {
     payable_minor: figures.payable,
     structured_communication: record.structuredCommunication,
     content,
-    content_sha256: createHash("sha256").update(content).digest("hex"),
+    content_sha256: hash("sha256", content, "hex"),
     source: item.source,
     created_at: toDbInstant(at),
     issued_at: record.issuedAt,
