@@ -265,11 +265,11 @@ log(
     `Postfix daemons >= ${perInvoiceMs(postfixCpu)}; machine busy ${(busy / runSeconds).toFixed(2)} of 2 cores during the run`,
 );
 log(
-  `CPU per message by stage (sequential sample of ${stages.samples}): db reads ${stages.dbRead.toFixed(2)} ms, ` +
-    `render UBL+PDF ${stages.render.toFixed(2)} ms, compose ${stages.compose.toFixed(2)} ms, DKIM sign ` +
-    `${stages.sign.toFixed(2)} ms, archive ${stages.archive.toFixed(2)} ms, submit ${stages.submit.toFixed(2)} ms; ` +
-    `worker total in the run ${workerMsPerMessage.toFixed(2)} ms, of which db writes, claims and scheduling ` +
-    `~${(workerMsPerMessage - (preRendered ? stages.submit : measuredStages)).toFixed(2)} ms`,
+  `CPU per message by stage, measured one message at a time on a sample of ${stages.samples} (so the stages do not ` +
+    `overlap): db reads ${stages.dbRead.toFixed(2)} ms, render UBL+PDF ${stages.render.toFixed(2)} ms, compose ` +
+    `${stages.compose.toFixed(2)} ms, DKIM sign ${stages.sign.toFixed(2)} ms, archive ${stages.archive.toFixed(2)} ms, ` +
+    `submit ${stages.submit.toFixed(2)} ms; sum ${measuredStages.toFixed(2)} ms. In the run, with db writes, claims ` +
+    `and everything: ${workerMsPerMessage.toFixed(2)} ms per message`,
 );
 log(
   `peak RSS: worker processes ${reports.map((r) => mb(r.maxRssBytes)).join(", ")} (largest ${mb(peakChild)}); ` +

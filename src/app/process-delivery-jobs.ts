@@ -5,6 +5,7 @@ import { AppError, formatInputIssue } from "../core/errors/app-error.ts";
 import { commitEach, type JobStep } from "./commit-job-steps.ts";
 import { type ComposeDeliveryDeps, composeDelivery, PermanentFailure } from "./compose-delivery.ts";
 import type { DeliverySettings } from "./delivery-settings.ts";
+import { createGroupCommit, type GroupCommit } from "./group-commit.ts";
 import type { JobOutcome } from "./job-outcome.ts";
 import type { DeliveryStore, DeliveryUnitOfWork } from "./ports/delivery-store.ts";
 import type { ClaimedJob } from "./ports/job-queue.ts";
@@ -64,6 +65,7 @@ export async function processDeliveryJobs(
   deps: DeliveryWorkerDeps,
   jobs: readonly ClaimedJob[],
   lane: SubmissionLane = createSubmissionLane(),
+  answers: GroupCommit = createGroupCommit(deps.store),
 ): Promise<JobOutcome[]> {
   const items: Item[] = jobs.map((job) => ({ job }));
   await Promise.all(items.map((item) => triage(deps, item)));
@@ -73,7 +75,7 @@ export async function processDeliveryJobs(
     items.filter((i) => i.fresh && !i.error),
   );
   const ready = items.filter((i) => i.raw && i.from !== undefined && !i.error && !i.outcome);
-  await Promise.all(ready.map((item) => lane.run(() => submitAndRecord(deps, item))));
+  await Promise.all(ready.map((item) => lane.run(() => submitAndRecord(deps, item, answers))));
   await settle(deps, items);
   return items.map((item) => item.outcome ?? "crashed");
 }
@@ -187,8 +189,8 @@ async function recordArchived(deps: DeliveryWorkerDeps, items: readonly Item[]):
   }
 }
 
-/** Submits one prepared message and commits the relay's answer before the lane lets the next submission start. */
-async function submitAndRecord(deps: DeliveryWorkerDeps, item: Item): Promise<void> {
+/** Submits one prepared message and commits the relay's answer (with the other lanes' answers that arrive meanwhile) before the lane lets the next submission start. */
+async function submitAndRecord(deps: DeliveryWorkerDeps, item: Item, answers: GroupCommit): Promise<void> {
   const delivery = item.delivery as Delivery;
   let result: SubmitResult;
   try {
@@ -201,9 +203,11 @@ async function submitAndRecord(deps: DeliveryWorkerDeps, item: Item): Promise<vo
     item.error = error;
     return;
   }
-  const [recorded] = await commitEach(deps.store, [
-    { job: item.job, run: resultStep(deps, delivery, item.job, result, deps.now()), fenced: true },
-  ]);
+  const recorded = await answers.commit({
+    job: item.job,
+    run: resultStep(deps, delivery, item.job, result, deps.now()),
+    fenced: true,
+  });
   if (recorded instanceof Error) item.error = recorded;
   else item.outcome = recorded ?? "crashed";
 }

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { createGroupCommit } from "./group-commit.ts";
 import type { JobOutcome } from "./job-outcome.ts";
 import type { ClaimedJob } from "./ports/job-queue.ts";
 import { type DeliveryWorkerDeps, processDeliveryJobs } from "./process-delivery-jobs.ts";
@@ -63,8 +64,9 @@ export async function runWorker(deps: DeliveryWorkerDeps, options: RunWorkerOpti
   let claimed = 0;
   const inFlight = new Set<Promise<void>>();
   const lane = createSubmissionLane(options.lanes ?? 1);
+  const answers = createGroupCommit(deps.store);
   const start = (jobs: readonly ClaimedJob[]) => {
-    const run: Promise<void> = processDeliveryJobs(deps, jobs, lane)
+    const run: Promise<void> = processDeliveryJobs(deps, jobs, lane, answers)
       .then(
         (results) => {
           for (const [i, outcome] of results.entries()) {

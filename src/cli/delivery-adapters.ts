@@ -38,11 +38,13 @@ function dkimSigner(config: Config, now: () => Date): DkimSigner | null {
  */
 export function deliveryAdapters(now: () => Date): DeliveryAdapters {
   return {
-    transport: (relay) =>
+    transport: (relay, config) =>
       createSmtpTransport({
         host: relay.host,
         port: relay.port,
         secure: relay.secure,
+        // One pooled connection per submission lane, so that the lanes never wait for each other's connection.
+        maxConnections: Math.max(5, config.FACTEUR_WORKER_LANES),
         ...(relay.auth ? { auth: relay.auth } : {}),
       }),
     composer: (config) => {

@@ -121,7 +121,7 @@ export function workerCommand(deps: DeliveryCliDeps): Command {
         const ctx = await openContext(config);
         const capture = demo ? await startDemoRelay(config) : null;
         const relay = capture?.relay ?? (real as RelaySettings);
-        const transport = deps.adapters.transport(relay, config);
+        const transport = deps.adapters.transport(relay, { ...config, FACTEUR_WORKER_LANES: lanes });
         const stop = new AbortController();
         const onSignal = (signal: NodeJS.Signals) => {
           io.err(`${signal}: finishing the jobs in hand, then stopping`);
