@@ -18,6 +18,9 @@ export interface SantuarioResult {
   readonly detail: string;
   readonly decryptMicros?: number;
   readonly verifyMicros?: number;
+  /** MIME split, DOM parse, decryption, verification, certificate check and gunzip: wall, and thread CPU. */
+  readonly totalMicros?: number;
+  readonly cpuMicros?: number;
 }
 
 /** The outcome of a harness run: its exit code and the per-message lines. */
@@ -42,10 +45,16 @@ export function compileSantuarioHarness(): string {
 }
 
 function parseLine(line: string): SantuarioResult | undefined {
-  const okLine = /^OK (\S+) decrypt_us=(\d+) verify_us=(\d+)$/.exec(line);
+  const okLine = /^OK (\S+) decrypt_us=(\d+) verify_us=(\d+) total_us=(\d+) cpu_us=(\d+)$/.exec(line);
   if (okLine) {
-    const [, name = "", decrypt = "0", verify = "0"] = okLine;
-    return { name, ok: true, detail: "", decryptMicros: Number(decrypt), verifyMicros: Number(verify) };
+    const [, name = "", decrypt = "0", verify = "0", total = "0", cpu = "0"] = okLine;
+    const micros = {
+      decryptMicros: Number(decrypt),
+      verifyMicros: Number(verify),
+      totalMicros: Number(total),
+      cpuMicros: Number(cpu),
+    };
+    return { name, ok: true, detail: "", ...micros };
   }
   const failLine = /^FAIL (\S+) (.*)$/.exec(line);
   return failLine ? { name: failLine[1] ?? "", ok: false, detail: failLine[2] ?? "" } : undefined;

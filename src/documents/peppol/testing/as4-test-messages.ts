@@ -46,7 +46,7 @@ export function testInvoiceWithAttachmentXml(attachmentBytes: number): string {
 
 /** The input of an AS4 message from `sender` to the receiver seat, carrying `payload` (an invoice's UBL). */
 export function testUserMessageInput(
-  pki: TestPki,
+  pki: Pick<TestPki, "sender" | "receiver">,
   payload: string | Buffer,
   options: { readonly sender?: As4Seat; readonly at?: Date } = {},
 ): As4UserMessageInput {
