@@ -7,6 +7,7 @@ import { buildInvoiceDocument } from "../core/invoice/build-invoice-document.ts"
 import { computeTotals } from "../core/invoice/compute-totals.ts";
 import { dueDateFor } from "../core/invoice/due-date.ts";
 import type { InvoiceRecord } from "../core/invoice/invoice-record.ts";
+import { SeenNumbers } from "../core/invoice/seen-numbers.ts";
 import type { SellerProfile } from "../core/invoice/seller-profile.ts";
 import { toMinorUnits } from "../core/money/minor-units.ts";
 import { type InvoiceInput, invoiceContentOf, invoiceInputSchema } from "../core/schemas/invoice-input.ts";
@@ -63,7 +64,8 @@ export async function importInvoices(
   options: ImportInvoicesOptions,
 ): Promise<ImportReport> {
   const issues: InputIssue[] = [];
-  const seen = new Set<string>();
+  // Fingerprints, not strings: memory must not grow with the file by more than a few bytes per invoice.
+  const seen = new SeenNumbers();
   let read = 0;
   let created = 0;
   let unchanged = 0;
@@ -212,7 +214,7 @@ export async function importInvoices(
         continue;
       }
       const input = parsed.value;
-      if (seen.has(input.number)) {
+      if (!seen.add(input.number)) {
         addIssue({
           source: options.source,
           ...record.locate(["number"]),
@@ -220,7 +222,6 @@ export async function importInvoices(
         });
         continue;
       }
-      seen.add(input.number);
       if (input.structuredCommunication !== undefined) {
         const ogm = parseOgm(input.structuredCommunication);
         if (!ogm.ok)

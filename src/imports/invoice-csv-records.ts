@@ -80,6 +80,9 @@ function build(rows: readonly CsvRow[], places: Map<string, Place> | undefined):
   return raw;
 }
 
+/** How many finished invoice numbers the reader remembers to explain rows that are not consecutive. */
+const RECENT_GROUPS = 10_000;
+
 /** One invoice record from its consecutive rows; its places are built when first asked for. */
 function assemble(source: string, rows: readonly CsvRow[]): SourcedRecord {
   const first = rows[0] as CsvRow;
@@ -109,6 +112,8 @@ function assemble(source: string, rows: readonly CsvRow[]): SourcedRecord {
 export async function* readInvoiceCsvRecords(path: string): AsyncGenerator<SourcedRecord> {
   const source = basename(path);
   let group: CsvRow[] = [];
+  // The numbers of the last groups read, oldest first. Rows out of order are nearly always close together; a number
+  // repeated further apart is refused by the import as appearing twice. A set of every number would grow with the file.
   const finished = new Set<string>();
   for await (const batch of readCsvRowBatches(path, INVOICE_CSV_COLUMNS)) {
     for (const row of batch) {
@@ -120,6 +125,7 @@ export async function* readInvoiceCsvRecords(path: string): AsyncGenerator<Sourc
       const current = group[0]?.values.invoice_number;
       if (group.length && number !== current) {
         finished.add(current ?? "");
+        if (finished.size > RECENT_GROUPS) finished.delete(finished.values().next().value as string);
         yield assemble(source, group);
         group = [];
       }
