@@ -135,6 +135,21 @@ describe("buildAs4UserMessage and openAs4UserMessage", () => {
     expect(opened).toMatchObject({ ok: false, error: { code: "EBMS:0101" } });
   });
 
+  it("refuses signature wrapping: the signed eb:Messaging moved aside and a forged one in its place", async () => {
+    const { message } = await built();
+    const text = message.body.toString("latin1");
+    const start = text.indexOf("<eb:Messaging ");
+    const end = text.indexOf("</eb:Messaging>") + "</eb:Messaging>".length;
+    const signed = text.slice(start, end);
+    const forged = signed
+      .replace(/wsu:Id="[^"]+"/, 'wsu:Id="forged"')
+      .replace(/<eb:ConversationId>[^<]+</, "<eb:ConversationId>forged<");
+    const wrapped = text.slice(0, start) + forged + text.slice(end);
+    const attack = wrapped.replace("</wsse:Security>", `${signed}</wsse:Security>`);
+    const opened = await open(message.contentType, Buffer.from(attack, "latin1"));
+    expect(opened).toMatchObject({ ok: false, error: { code: "EBMS:0101" } });
+  });
+
   it("names MIME and header problems with their ebMS codes", async () => {
     const { message } = await built();
     expect(await open("text/plain", message.body)).toMatchObject({ ok: false, error: { code: "EBMS:0007" } });

@@ -78,6 +78,13 @@ export async function openAs4UserMessage(
   if (!metadata.ok) return err(as4Error("EBMS:0009", metadata.error));
   const fail = (code: Parameters<typeof as4Error>[0], detail: string) =>
     err(as4Error(code, detail, metadata.value.messageId));
+  const declared = new Set(metadata.value.parts.map((part) => part.contentId));
+  const undeclared = [...message.value.attachments.keys()].find((id) => !declared.has(id));
+  if (undeclared !== undefined || declared.size !== message.value.attachments.size)
+    return fail(
+      "EBMS:0007",
+      `the MIME parts do not match the PayloadInfo (${undeclared ?? "a declared part is missing"})`,
+    );
   const security = treeChild(treeChild(envelope, SOAP12_NS, "Header"), WSSE_NS, "Security");
   if (!security) return fail("EBMS:0101", "the message has no wsse:Security header");
   const encryption = readAttachmentEncryption(security, indexElementIds(envelope));

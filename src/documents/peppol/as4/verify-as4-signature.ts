@@ -16,9 +16,12 @@ import type { As4Message } from "./read-as4-message.ts";
 /** The WS-Security signature check of an AS4 message, with what the signature covers. */
 export interface As4SignatureCheck {
   readonly signature: XmlSignatureCheck;
-  /** True when a valid reference covers the eb:Messaging header (the routing and receipt information). */
+  /**
+   * True when a valid reference covers the eb:Messaging header itself (the one child of the SOAP Header that the
+   * routing and receipt information is read from): a signed eb:Messaging moved elsewhere does not count.
+   */
   readonly messagingSigned: boolean;
-  /** True when a valid reference covers the SOAP Body. */
+  /** True when a valid reference covers the envelope's SOAP Body. */
   readonly bodySigned: boolean;
   /**
    * Content-IDs of attachments that are encrypted (named by an xenc:CipherReference): their signature digest was
@@ -83,14 +86,15 @@ export function verifyAs4Signature(
     attachments,
     ...(options.certificate ? { certificate: options.certificate } : {}),
   });
-  const covered = (ns: string, name: string) =>
-    check.references.some(
-      (r) => r.status === "valid" && r.element?.ns === ns && r.element.localName === name,
-    );
+  // By identity, not by name: a signature-wrapping attack keeps the signed element somewhere harmless and puts
+  // a forged one where the reader looks.
+  const covered = (element: XmlTreeElement | undefined) =>
+    element !== undefined && check.references.some((r) => r.status === "valid" && r.element === element);
+  const messaging = treeChildren(header, EBMS_NS, "Messaging");
   return ok({
     signature: check,
-    messagingSigned: covered(EBMS_NS, "Messaging"),
-    bodySigned: covered(SOAP12_NS, "Body"),
+    messagingSigned: messaging.length === 1 && covered(messaging[0]),
+    bodySigned: covered(treeChild(envelope, SOAP12_NS, "Body")),
     encryptedAttachments: encrypted,
     envelope,
   });
