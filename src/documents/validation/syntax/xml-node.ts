@@ -9,26 +9,36 @@ export interface XmlNode {
   readonly position: number;
 }
 
+/**
+ * A node of the walk. Its position is only needed for the path of a failing node, so it is counted on demand: the
+ * walk used to count every element's same-named siblings in two maps, which was most of the syntax rules' time.
+ */
+class WalkNode implements XmlNode {
+  constructor(
+    readonly element: XmlElement,
+    readonly parent: XmlNode | undefined,
+  ) {}
+
+  get position(): number {
+    if (!this.parent) return 0;
+    let index = 0;
+    let same = 0;
+    for (const sibling of this.parent.element.children) {
+      if (sibling.name !== this.element.name || sibling.ns !== this.element.ns) continue;
+      same++;
+      if (sibling === this.element) index = same;
+    }
+    return same > 1 ? index : 0;
+  }
+}
+
 /** Visits every element of a document once, depth first, in document order. */
 export function walk(root: XmlElement, visit: (node: XmlNode) => void): void {
   const go = (node: XmlNode) => {
     visit(node);
-    const children = node.element.children;
-    let counts: Map<string, number> | undefined;
-    if (children.length > 1) {
-      counts = new Map();
-      for (const child of children)
-        counts.set(child.ns + child.name, (counts.get(child.ns + child.name) ?? 0) + 1);
-    }
-    const seen = new Map<string, number>();
-    for (const child of children) {
-      const key = child.ns + child.name;
-      const index = (seen.get(key) ?? 0) + 1;
-      seen.set(key, index);
-      go({ element: child, parent: node, position: (counts?.get(key) ?? 1) > 1 ? index : 0 });
-    }
+    for (const child of node.element.children) go(new WalkNode(child, node));
   };
-  go({ element: root, parent: undefined, position: 0 });
+  go(new WalkNode(root, undefined));
 }
 
 /** `/Invoice/cac:InvoiceLine[2]/cbc:Note`, built only for nodes that fail a rule. */
