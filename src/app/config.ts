@@ -222,6 +222,50 @@ export const configSchema = z.object({
     .describe(
       "How long a negative Peppol lookup (not registered, document type not supported, refused) is reused; failures to reach the network are never reused.",
     ),
+  FACTEUR_PEPPOL_AP_CERT_FILE: optionalText.describe(
+    "PEM file of this access point's own seat certificate (issued by the Peppol AP CA); with FACTEUR_PEPPOL_AP_KEY_FILE, or use FACTEUR_PEPPOL_AP_P12_FILE. Needed to send or receive over Peppol AS4.",
+  ),
+  FACTEUR_PEPPOL_AP_KEY_FILE: optionalText.describe(
+    "PEM file of the private key of the seat certificate (PKCS#8 or PKCS#1, unencrypted; keep it readable by facteur only).",
+  ),
+  FACTEUR_PEPPOL_AP_P12_FILE: optionalText.describe(
+    "PKCS#12 file (.p12/.pfx) holding the seat certificate and its key, instead of the two PEM files.",
+  ),
+  FACTEUR_PEPPOL_AP_P12_PASSWORD: z
+    .string()
+    .optional()
+    .describe("Password of FACTEUR_PEPPOL_AP_P12_FILE (never printed)."),
+  FACTEUR_PEPPOL_ENDPOINT_URL: optionalText
+    .refine((v) => v === undefined || /^https:\/\/[^\s/]+(\/\S*)?$/.test(v), "an https:// URL")
+    .describe(
+      "Public https URL of this access point's AS4 receiver, as registered at the SMP (what `facteur peppol serve` answers behind).",
+    ),
+  FACTEUR_PEPPOL_LISTEN: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, "host:port, such as 127.0.0.1:8443")
+    .default("127.0.0.1:8443")
+    .describe("Where `facteur peppol serve` listens for AS4 messages over https (host:port)."),
+  FACTEUR_PEPPOL_TLS_CERT_FILE: optionalText.describe(
+    "PEM file of the https certificate (and chain) of the AS4 receiver: a public CA's, as the Peppol network expects.",
+  ),
+  FACTEUR_PEPPOL_TLS_KEY_FILE: optionalText.describe("PEM file of the https private key of the AS4 receiver."),
+  FACTEUR_PEPPOL_AP_TLS_CA_FILE: optionalText.describe(
+    "PEM file of extra CA certificates trusted for other access points' https certificates, besides the system's (for test networks).",
+  ),
+  FACTEUR_PEPPOL_AS4_TIMEOUT: z
+    .string()
+    .regex(/^\d+[smhd]$/, "a duration such as 60s")
+    .default("60s")
+    .describe("Longest wait for another access point to answer one AS4 message (connection and receipt)."),
+  FACTEUR_PEPPOL_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(65_536)
+    .max(1024 * 1024 * 1024)
+    .default(110 * 1024 * 1024)
+    .describe(
+      "Largest AS4 message the receiver reads (and largest answer the sender reads back is far smaller); Peppol documents reach 100 MB.",
+    ),
 });
 
 /** The parsed, frozen configuration. */

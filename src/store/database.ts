@@ -15,6 +15,7 @@ import type {
 import type { InvoiceDocumentsTable } from "./tables/invoice-documents.ts";
 import type { InvoicesTable, SequencesTable } from "./tables/invoices.ts";
 import type { JobsTable } from "./tables/jobs.ts";
+import type { PeppolInboxTable, PeppolResponsesTable } from "./tables/peppol-inbox.ts";
 import type { RecipientsTable } from "./tables/recipients.ts";
 
 /** The schema facteur's queries are typed against: one entry per table, created by src/store/migrations. */
@@ -34,4 +35,6 @@ export interface Database {
   paper_fallbacks: PaperFallbacksTable;
   digest_marks: DigestMarksTable;
   channel_decisions: ChannelDecisionsTable;
+  peppol_inbox: PeppolInboxTable;
+  peppol_responses: PeppolResponsesTable;
 }

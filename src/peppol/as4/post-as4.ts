@@ -1,0 +1,86 @@
+import { request } from "node:https";
+import { rootCertificates } from "node:tls";
+
+/** How other access points are reached. */
+export interface As4HttpOptions {
+  /** Extra CA certificates (PEM) trusted for access points' https certificates, besides the system's. */
+  readonly extraCaPem?: readonly string[];
+  /** Longest wait for the whole exchange (connect, send, receipt); default 60 s. */
+  readonly timeoutMs?: number;
+  /** Largest answer read; default 1 MiB (a receipt or an error signal is a few kilobytes). */
+  readonly maxResponseBytes?: number;
+}
+
+/** What the POST came to: an HTTP answer (any status), or no answer at all. */
+export type As4HttpResult =
+  | {
+      readonly kind: "answered";
+      readonly status: number;
+      readonly contentType: string;
+      readonly body: Buffer;
+    }
+  | { readonly kind: "unreachable"; readonly reason: string }
+  | { readonly kind: "too-large"; readonly reason: string };
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+
+function describeError(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === "string" && !message.includes(code) ? `${code}: ${message}` : message;
+}
+
+/**
+ * POSTs an AS4 message over https and reads the synchronous answer, bounded in time and size. Connection
+ * failures, TLS failures and timeouts are "unreachable" (nothing is known of the message's fate); the status and body
+ * of any answer are returned as they are, for the caller to read the signal in it.
+ */
+export function postAs4(
+  url: URL,
+  message: { readonly contentType: string; readonly body: Buffer },
+  options: As4HttpOptions = {},
+): Promise<As4HttpResult> {
+  const ca = options.extraCaPem?.length ? [...rootCertificates, ...options.extraCaPem] : undefined;
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  return new Promise((resolve) => {
+    const req = request(url, {
+      method: "POST",
+      headers: {
+        "content-type": message.contentType,
+        "content-length": String(message.body.length),
+        "mime-version": "1.0",
+      },
+      signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      ...(ca ? { ca } : {}),
+    });
+    req.on("error", (error) =>
+      resolve({ kind: "unreachable", reason: `${url.href}: ${describeError(error)}` }),
+    );
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxBytes) {
+          req.destroy();
+          resolve({ kind: "too-large", reason: `${url.href} answered with more than ${maxBytes} bytes` });
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on("end", () =>
+        resolve({
+          kind: "answered",
+          status: res.statusCode ?? 0,
+          contentType: res.headers["content-type"] ?? "",
+          body: Buffer.concat(chunks),
+        }),
+      );
+      res.on("error", (error) =>
+        resolve({ kind: "unreachable", reason: `${url.href}: ${describeError(error)}` }),
+      );
+    });
+    req.end(message.body);
+  });
+}

@@ -1,0 +1,41 @@
+/** Row of `peppol_inbox`: a Peppol user message the AS4 receiver accepted. */
+export interface PeppolInboxTable {
+  /** ebMS MessageId. */
+  message_id: string;
+  /** SBDH InstanceIdentifier (unique). */
+  instance_id: string;
+  sender: string;
+  receiver: string;
+  document_type: string;
+  process: string;
+  /** The sending access point's seat id. */
+  sender_access_point: string;
+  /** `invoice`, `credit-note`, `status-response` or `other`. */
+  kind: string;
+  /** SHA-256 of the SBDH document in the message archive. */
+  document_sha256: string;
+  /** SHA-256 of the signed receipt answered, in the message archive. */
+  receipt_sha256: string;
+  /** ISO-8601 UTC instant. */
+  received_at: string;
+  /** `valid`, `invalid` or `not-validated`. */
+  validation_status: string;
+  /** JSON: counts of fatal findings and warnings, and the first fatal findings. */
+  validation: string;
+}
+
+/** Row of `peppol_responses`: a status message received (MLS, MLR, Invoice Response). */
+export interface PeppolResponsesTable {
+  /** `peppol_inbox.message_id` of the message that carried it. */
+  message_id: string;
+  /** `mls`, `mlr` or `invoice-response`. */
+  kind: string;
+  response_id: string;
+  /** acknowledged, in-process, under-query, conditionally-accepted, rejected, accepted, paid. */
+  status: string;
+  response_code: string;
+  /** MLS/MLR: the SBDH instance id answered; Invoice Response: the invoice number. */
+  reference: string;
+  description: string | null;
+  received_at: string;
+}
