@@ -57,7 +57,7 @@ interface Pending {
  * problem is collected with its place, and only a file without problems is committed. Totals are computed here with
  * EN 16931 rounding. Re-importing the same file changes nothing; an invoice number that already holds different
  * content is refused. Each created invoice is audited with the file as actor. Memory stays bounded: records stream and
- * are written in batches inside the one transaction.
+ * are written in batches inside the one transaction, each batch while the next one is read and validated.
  */
 export async function importInvoices(
   deps: ImportInvoicesDeps,
@@ -173,14 +173,28 @@ export async function importInvoices(
         },
       });
     }
+    // The previous batch's writes are awaited only now, so that the server stored it while this one was validated.
+    await settle();
     if (issues.length > 0) return;
+    writing = write(unit, items, placed);
+    // settle() awaits it; this handler only keeps a failure from counting as unhandled before then.
+    writing.catch(() => undefined);
+  };
+
+  /** Saves a validated batch and audits what it created; returns the numbers refused as conflicts. */
+  const write = async (
+    unit: UnitOfWork,
+    items: readonly InvoiceToSave[],
+    placed: readonly Pending[],
+  ): Promise<InputIssue[]> => {
+    const conflicts: InputIssue[] = [];
     const outcomes = await unit.saveInvoices(items, at);
     const entries = [];
     for (const [i, outcome] of outcomes.entries()) {
       const item = items[i] as InvoiceToSave;
       if (outcome.kind === "conflict") {
         const at = placed[i]?.record.locate(["number"]).at ?? "";
-        addIssue({ source: options.source, at, field: "number", message: outcome.message });
+        conflicts.push({ source: options.source, at, field: "number", message: outcome.message });
       } else if (outcome.kind === "unchanged") unchanged++;
       else {
         created++;
@@ -201,6 +215,15 @@ export async function importInvoices(
       }
     }
     if (entries.length) await unit.audit.append(entries);
+    return conflicts;
+  };
+
+  /** The batch being written: one at a time, in file order, each awaited before the next starts. */
+  let writing: Promise<InputIssue[]> = Promise.resolve([]);
+  const settle = async () => {
+    const conflicts = await writing;
+    writing = Promise.resolve([]);
+    for (const issue of conflicts) addIssue(issue);
   };
 
   const committed = await allOrNothing(deps.store, issues, async (unit) => {
@@ -238,6 +261,7 @@ export async function importInvoices(
       }
     }
     if (batch.length) await flush(unit, batch);
+    await settle();
     options.onProgress?.(read);
   });
   if (!committed) {
