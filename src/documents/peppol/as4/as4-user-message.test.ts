@@ -4,6 +4,7 @@ import { BIS_INVOICE_DOCUMENT_TYPE } from "../../../core/peppol/peppol-identifie
 import { apTrust, seatOf, testInvoiceXml, testUserMessageInput } from "../testing/as4-test-messages.ts";
 import { createTestPki } from "../testing/test-pki.ts";
 import { buildAs4UserMessage } from "./build-as4-user-message.ts";
+import { businessDocumentOf } from "./business-document-of.ts";
 import { openAs4UserMessage } from "./open-as4-user-message.ts";
 import { readAs4Message } from "./read-as4-message.ts";
 import { verifyAs4Signature } from "./verify-as4-signature.ts";
@@ -57,6 +58,11 @@ describe("buildAs4UserMessage and openAs4UserMessage", () => {
     expect(sbdh.header.receiver.value).toBe("0208:0202239951");
     expect(sbdh.businessMessage.name).toBe("Invoice");
     expect(document.toString("utf8")).toContain(INVOICE.replace(/^<\?xml[^?]*\?>\s*/, ""));
+    const business = businessDocumentOf(document);
+    expect(
+      business.ok &&
+        business.value.startsWith('<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"'),
+    ).toBe(true);
     expect(signerCertificate.subject).toContain("CN=POP000001");
     expect(signatureReferences).toHaveLength(3);
     expect(signatureReferences.map((r) => r.slice(0, 60))).toEqual(

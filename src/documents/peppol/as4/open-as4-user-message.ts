@@ -34,7 +34,7 @@ export interface OpenAs4Options {
 /** A received user message, verified, decrypted and decompressed. */
 export interface OpenedAs4UserMessage {
   readonly metadata: UserMessageMetadata;
-  /** The SBDH document octets as sent (decompressed). */
+  /** The SBDH document octets as sent (decompressed); `businessDocumentOf` gives the invoice alone. */
   readonly document: Buffer;
   readonly sbdh: SbdhDocument;
   readonly signerCertificate: X509Certificate;
