@@ -1,5 +1,6 @@
 import { FONT } from "./pdf-fonts.ts";
 import { COLORS, SIZE } from "./pdf-layout.ts";
+import { setTextLine } from "./set-text-line.ts";
 
 /** How a piece of text is set. */
 export interface TextStyle {
@@ -55,7 +56,7 @@ export function writeText(
   const lineWidth = singleLineWidth(doc, text, width);
   if (lineWidth !== null) {
     const shift = align === "right" ? width - lineWidth : align === "center" ? (width - lineWidth) / 2 : 0;
-    doc.text(text, x + shift, y, { lineBreak: false });
+    if (!setTextLine(doc, text, x + shift, y)) doc.text(text, x + shift, y, { lineBreak: false });
     return doc.currentLineHeight(true);
   }
   doc.text(text, x, y, { width, align, lineGap: 0 });
