@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAs4UserMessage } from "../../src/documents/peppol/as4/build-as4-user-message.ts";
 import { openAs4UserMessage } from "../../src/documents/peppol/as4/open-as4-user-message.ts";
 import { readAs4Message } from "../../src/documents/peppol/as4/read-as4-message.ts";
@@ -36,9 +36,12 @@ let pki: TestPki;
 let classes: string;
 let keyPem: string;
 let caPem: string;
+/** Temporary folders (classes, keys, messages), removed after the run. */
+const scratch: string[] = [];
 
 function folderWith(messages: ReadonlyMap<string, Message>): string {
   const folder = mkdtempSync(join(tmpdir(), "facteur-as4-"));
+  scratch.push(folder);
   for (const [name, message] of messages) {
     writeFileSync(join(folder, `${name}.bin`), message.body);
     writeFileSync(join(folder, `${name}.type`), message.contentType);
@@ -93,11 +96,16 @@ describe("Apache Santuario verifies and decrypts what facteur sends", () => {
     pki = await createTestPki();
     classes = compileSantuarioHarness();
     const keys = mkdtempSync(join(tmpdir(), "facteur-as4-keys-"));
+    scratch.push(classes, keys);
     keyPem = join(keys, "receiver-key.pem");
     caPem = join(keys, "ap-ca.pem");
     writeFileSync(keyPem, pki.receiver.privateKeyPem);
     writeFileSync(caPem, pki.apCa.certificatePem);
   }, 180_000);
+
+  afterAll(() => {
+    for (const folder of scratch) rmSync(folder, { recursive: true, force: true });
+  });
 
   it("accepts 100% of a generated set: 40 ten-line, 3 thousand-line and one 10 MB message", async () => {
     const messages = new Map<string, Message>();
