@@ -7,7 +7,7 @@ import { sealedToRow } from "./audit-mapper.ts";
 
 type AuditRow = ReturnType<typeof sealedToRow>;
 
-/** The columns and their PostgreSQL types, for the unnest() that turns one array per column into rows. */
+/** The columns and their PostgreSQL types, for the json_to_recordset() that turns a JSON array into rows. */
 const COLUMNS: readonly (readonly [keyof AuditRow, "text" | "int8"])[] = [
   ["seq", "int8"],
   ["at", "text"],
@@ -24,6 +24,7 @@ const COLUMNS: readonly (readonly [keyof AuditRow, "text" | "int8"])[] = [
   ["hash", "text"],
 ];
 const NAMES = COLUMNS.map(([name]) => name).join(", ");
+const TYPED = COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ");
 const SQLITE_INSERT = `insert into audit_log (${NAMES}) values (${COLUMNS.map(() => "?").join(", ")})`;
 
 /** Rows per statement on PostgreSQL: bounds the size of one message whatever the number of records appended. */
@@ -31,7 +32,7 @@ const ROWS_PER_INSERT = 1000;
 
 /**
  * Writes sealed records inside `trx`: one cached prepared statement per row on SQLite, one statement per thousand
- * rows on PostgreSQL (one array per column, unnest() into rows), so that an import's audit trail costs no query
+ * rows on PostgreSQL (the rows as one JSON parameter), so that an import's audit trail costs no query
  * building per record.
  */
 export async function insertAuditRows(
@@ -47,11 +48,8 @@ export async function insertAuditRows(
   }
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + ROWS_PER_INSERT);
-    const arrays = COLUMNS.map(
-      ([name, type]) => sql`${chunk.map((row) => row[name] ?? null)}::${sql.raw(type)}[]`,
-    );
-    await sql`insert into audit_log (${sql.raw(NAMES)}) select * from unnest(${sql.join(arrays)})`.execute(
-      trx,
-    );
+    const json = JSON.stringify(chunk.map((row) => ({ ...row, seq: String(row.seq) })));
+    await sql`insert into audit_log (${sql.raw(NAMES)})
+      select ${sql.raw(NAMES)} from json_to_recordset(${json}::json) as r(${sql.raw(TYPED)})`.execute(trx);
   }
 }

@@ -7,7 +7,7 @@ import type { InvoicesTable } from "../tables/invoices.ts";
 /** An `invoices` row with every column given, in {@link COLUMNS} order when bound. */
 export type InvoiceRow = Required<Insertable<InvoicesTable>>;
 
-/** The columns and their PostgreSQL types, for the unnest() that turns one array per column into rows. */
+/** The columns and their PostgreSQL types, for the json_to_recordset() that turns a JSON array into rows. */
 const COLUMNS: readonly (readonly [keyof InvoicesTable, "text" | "int8"])[] = [
   ["id", "text"],
   ["number", "text"],
@@ -29,14 +29,15 @@ const COLUMNS: readonly (readonly [keyof InvoicesTable, "text" | "int8"])[] = [
   ["issued_at", "text"],
 ];
 const NAMES = COLUMNS.map(([name]) => name).join(", ");
+const TYPED = COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ");
 
 const SQLITE_INSERT = `insert into invoices (${NAMES}) values (${COLUMNS.map(() => "?").join(", ")}) on conflict (number) do nothing`;
 const SQLITE_STORED_SHA = "select content_sha256 from invoices where number = ?";
 
 /**
  * Inserts `rows` inside `trx`, skipping those whose number is taken, and returns the stored content SHA-256 of each
- * skipped number. One statement per batch on PostgreSQL (one array per column, unnest() into rows: a fixed text, so
- * no per-row query building), one cached prepared statement per row on SQLite (no round trip to pay for there).
+ * skipped number. One statement per batch on PostgreSQL (the rows as one JSON parameter: a fixed text, so no per-row
+ * query building), one cached prepared statement per row on SQLite (no round trip to pay for there).
  */
 export async function insertInvoiceRows(
   trx: Transaction<Database>,
@@ -56,9 +57,20 @@ export async function insertInvoiceRows(
     }
     return taken;
   }
-  const arrays = COLUMNS.map(([name, type]) => sql`${rows.map((row) => row[name])}::${sql.raw(type)}[]`);
+  // One JSON parameter rather than one array per column: JSON.stringify escapes the content natively, where pg's
+  // array literals escape every element in JavaScript (a fifth of the import's time on PostgreSQL).
+  const json = JSON.stringify(
+    rows.map((row) => ({
+      ...row,
+      line_count: String(row.line_count),
+      tax_exclusive_minor: String(row.tax_exclusive_minor),
+      tax_minor: String(row.tax_minor),
+      payable_minor: String(row.payable_minor),
+    })),
+  );
   const inserted = await sql<{ number: string | null }>`insert into invoices (${sql.raw(NAMES)})
-    select * from unnest(${sql.join(arrays)}) on conflict (number) do nothing returning number`.execute(trx);
+    select ${sql.raw(NAMES)} from json_to_recordset(${json}::json) as r(${sql.raw(TYPED)})
+    on conflict (number) do nothing returning number`.execute(trx);
   if (inserted.rows.length === rows.length) return taken;
   const fresh = new Set(inserted.rows.map((r) => r.number));
   const skipped = rows
