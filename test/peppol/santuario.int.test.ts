@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildAs4Receipt } from "../../src/documents/peppol/as4/build-as4-receipt.ts";
 import { buildAs4UserMessage } from "../../src/documents/peppol/as4/build-as4-user-message.ts";
 import { openAs4UserMessage } from "../../src/documents/peppol/as4/open-as4-user-message.ts";
 import { readAs4Message } from "../../src/documents/peppol/as4/read-as4-message.ts";
@@ -131,6 +132,40 @@ describe("Apache Santuario verifies and decrypts what facteur sends", () => {
     console.log(
       `Santuario, 10-line messages after warm-up: decrypt ${mean(small.map((r) => r.decryptMicros ?? 0))} µs, verify ${mean(small.map((r) => r.verifyMicros ?? 0))} µs; 10 MB: decrypt ${run.results.find((r) => r.name === "ten-mb")?.decryptMicros} µs, verify ${run.results.find((r) => r.name === "ten-mb")?.verifyMicros} µs`,
     );
+  }, 300_000);
+
+  it("verifies facteur's signed receipts (NonRepudiationInformation) too, and refuses a tampered one", async () => {
+    const messages = new Map<string, Message>();
+    for (let i = 0; i < 5; i++) {
+      const sent = build(10);
+      const opened = await openAs4UserMessage(sent.contentType, sent.body, {
+        receiver: seatOf(pki.receiver),
+        trust: apTrust(pki, AT),
+      });
+      if (!opened.ok) throw new Error(opened.error.detail);
+      const receipt = buildAs4Receipt({
+        refToMessageId: opened.value.metadata.messageId,
+        signatureReferences: opened.value.signatureReferences,
+        messageId: `receipt-${i}@receiver.test`,
+        timestamp: AT,
+        signer: seatOf(pki.receiver),
+      });
+      if (!receipt.ok) throw new Error(receipt.error);
+      messages.set(`receipt-${i}`, receipt.value);
+    }
+    const first = messages.get("receipt-0");
+    if (!first) throw new Error("no receipt");
+    messages.set("tampered-receipt", flipByte(first, first.body.indexOf("<eb:RefToMessageId>") + 22));
+    const run = await runSantuario(classes, keyPem, caPem, folderWith(messages));
+    const outcome = Object.fromEntries(run.results.map((r) => [r.name, r.ok]));
+    expect(outcome, run.output).toEqual({
+      "receipt-0": true,
+      "receipt-1": true,
+      "receipt-2": true,
+      "receipt-3": true,
+      "receipt-4": true,
+      "tampered-receipt": false,
+    });
   }, 300_000);
 
   it("refuses every one-byte tamper: header, signature value, ciphertext, wrapped key, re-encrypted payload", async () => {

@@ -44,7 +44,8 @@ import org.w3c.dom.NodeList;
  * certificate, checks that certificate against the AP CA, and gunzips the payload. Times (wall, and the thread's
  * CPU time for the whole check) exclude reading the file. The two SwA transforms live in
  * WSS4J, not in Santuario: they hand the attachment octets through unchanged, which is all they do for
- * Content-Only attachments. Prints one line per message and exits 1 if any message fails.
+ * Content-Only attachments. A bare SOAP signal (a receipt) gets the signature and certificate checks only. Prints
+ * one line per message and exits 1 if any message fails.
  *
  * Usage: java As4Check RECEIVER_KEY.pem AP_CA.pem FOLDER
  */
@@ -170,14 +171,18 @@ public final class As4Check {
   static long[] check(byte[] body, String contentType, PrivateKey receiverKey, X509Certificate apCa) throws Exception {
     long began = System.nanoTime();
     long cpu = THREADS.getCurrentThreadCpuTime();
-    List<Part> parts = splitMultipart(body, parameter(contentType, "boundary"));
-    String start = parameter(contentType, "start").replaceAll("[<>]", "");
     byte[] soap = null;
     ATTACHMENTS.clear();
-    for (Part part : parts) {
-      String id = part.headers().getOrDefault("content-id", "").replaceAll("[<>]", "");
-      if (id.equals(start)) soap = part.body();
-      else ATTACHMENTS.put(id, part.body());
+    // A signal (receipt, error) is a bare SOAP envelope: signed, with nothing to decrypt.
+    boolean signal = contentType.toLowerCase().startsWith("application/soap+xml");
+    if (signal) soap = body;
+    else {
+      String start = parameter(contentType, "start").replaceAll("[<>]", "");
+      for (Part part : splitMultipart(body, parameter(contentType, "boundary"))) {
+        String id = part.headers().getOrDefault("content-id", "").replaceAll("[<>]", "");
+        if (id.equals(start)) soap = part.body();
+        else ATTACHMENTS.put(id, part.body());
+      }
     }
     if (soap == null) throw new IllegalStateException("no SOAP root part");
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -190,7 +195,7 @@ public final class As4Check {
     long t0 = System.nanoTime();
     Map<String, byte[]> plaintexts = new HashMap<>();
     NodeList keys = security.getElementsByTagNameNS(XENC, "EncryptedKey");
-    if (keys.getLength() == 0) throw new IllegalStateException("no EncryptedKey");
+    if (keys.getLength() == 0 && !signal) throw new IllegalStateException("no EncryptedKey");
     for (int k = 0; k < keys.getLength(); k++) {
       Element keyElement = (Element) keys.item(k);
       XMLCipher unwrap = XMLCipher.getInstance();
