@@ -4,6 +4,7 @@
  *
  *   npx tsx bench/send.ts [--invoices 10000] [--engine sqlite|postgres] [--pre-rendered]
  *                         [--workers 2] [--lanes 4] [--batch 32] [--concurrency 2] [--sessions W*L] [--keep]
+ *                         [--profile DIR]   (V8 CPU profiles of the worker processes, under DIR/prepare and DIR/work)
  *
  * End to end: the invoices are saved as issued, `sendInvoices` queues one delivery and job each (the outbox), then
  * `--workers` worker processes run the worker loop (src/app/run-worker.ts) with the CLI's adapters: UBL + PDF
@@ -38,7 +39,12 @@ import type { ChildConfig, ChildReport } from "./send/child-config.ts";
 import { seedInvoices } from "./send/seed-invoices.ts";
 import { runSmtpSource } from "./send/smtp-source.ts";
 import { profileStages } from "./send/stage-profile.ts";
-import { machineBusySeconds, POSTFIX_DAEMONS, processCpuSeconds } from "./send/system-cpu.ts";
+import {
+  cpuSecondsSince,
+  machineBusySeconds,
+  POSTFIX_DAEMONS,
+  processCpuSeconds,
+} from "./send/system-cpu.ts";
 
 const { values: flags } = parseArgs({
   options: {
@@ -53,6 +59,7 @@ const { values: flags } = parseArgs({
     sample: { type: "string", default: "200" },
     "database-url": { type: "string", default: "postgres://postgres@127.0.0.1:5432/test" },
     keep: { type: "boolean", default: false },
+    profile: { type: "string" },
   },
 });
 
@@ -125,13 +132,17 @@ log(
 );
 
 /** Runs `workers` processes of worker-child.ts in `mode` and waits for their reports. */
-async function runChildren(mode: ChildConfig["mode"], onTick: () => Promise<void>): Promise<ChildReport[]> {
+async function runChildren(
+  mode: ChildConfig["mode"],
+  count: number,
+  onTick: () => Promise<void>,
+): Promise<ChildReport[]> {
   const script = fileURLToPath(new URL("./send/worker-child.ts", import.meta.url));
-  const children = Array.from({ length: workers }, (_, index) => {
+  const children = Array.from({ length: count }, (_, index) => {
     const child: ChildConfig = {
       mode,
       index,
-      of: workers,
+      of: count,
       database: databaseOptions,
       env,
       lanes,
@@ -139,7 +150,11 @@ async function runChildren(mode: ChildConfig["mode"], onTick: () => Promise<void
       concurrency,
     };
     const proc = fork(script, [], {
-      execArgv: ["--import", "tsx"],
+      execArgv: [
+        "--import",
+        "tsx",
+        ...(flags.profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${flags.profile}/${mode}`]),
+      ],
       env: { ...process.env, BENCH_SEND_CHILD: JSON.stringify(child) },
     });
     return new Promise<ChildReport>((resolve, reject) => {
@@ -193,7 +208,8 @@ await parentDeps.transport.close();
 let prepareSeconds = 0;
 if (preRendered) {
   t = performance.now();
-  await runChildren("prepare", async () => {});
+  // Preparing is rendering: one process per core, whatever --workers says for the timed run.
+  await runChildren("prepare", Math.max(2, workers), async () => {});
   prepareSeconds = (performance.now() - t) / 1000;
   log(
     `pre-rendered (composed, signed, archived) every message in ${prepareSeconds.toFixed(1)} s (not timed below)`,
@@ -204,7 +220,7 @@ const postfixBefore = processCpuSeconds(POSTFIX_DAEMONS);
 const busyBefore = machineBusySeconds();
 const parentCpuBefore = cpuSeconds();
 const runStart = performance.now();
-const reports = await runChildren("work", async () => {
+const reports = await runChildren("work", workers, async () => {
   const jobs = await store.countJobs();
   const seconds = (performance.now() - runStart) / 1000;
   log(
@@ -214,7 +230,7 @@ const reports = await runChildren("work", async () => {
 });
 const runSeconds = (performance.now() - runStart) / 1000;
 const parentCpu = cpuSeconds() - parentCpuBefore;
-const postfixCpu = processCpuSeconds(POSTFIX_DAEMONS) - postfixBefore;
+const postfixCpu = cpuSecondsSince(postfixBefore, POSTFIX_DAEMONS);
 const busy = machineBusySeconds() - busyBefore;
 
 const outcomes: Record<string, number> = {};

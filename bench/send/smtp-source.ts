@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { promisify } from "node:util";
-import { machineBusySeconds, POSTFIX_DAEMONS, processCpuSeconds } from "./system-cpu.ts";
+import { cpuSecondsSince, machineBusySeconds, POSTFIX_DAEMONS, processCpuSeconds } from "./system-cpu.ts";
 
 const run = promisify(execFile);
 
@@ -59,7 +59,7 @@ export async function runSmtpSource(options: {
     sessions: options.sessions,
     seconds,
     perSecond: options.messages / seconds,
-    postfixCpuSeconds: processCpuSeconds(POSTFIX_DAEMONS) - postfix,
+    postfixCpuSeconds: cpuSecondsSince(postfix, POSTFIX_DAEMONS),
     machineBusySeconds: machineBusySeconds() - busy,
   };
 }

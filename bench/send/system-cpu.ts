@@ -14,11 +14,11 @@ export function machineBusySeconds(): number {
 }
 
 /**
- * CPU seconds used so far by the running processes whose command is one of `names` (e.g. Postfix's daemons), from
- * /proc/<pid>/stat. Processes that exited are not counted: a difference of two readings is a lower bound.
+ * CPU seconds used so far by each running process whose command is one of `names` (e.g. Postfix's daemons), by pid,
+ * from /proc/<pid>/stat. See {@link cpuSecondsSince}.
  */
-export function processCpuSeconds(names: ReadonlySet<string>): number {
-  let ticks = 0;
+export function processCpuSeconds(names: ReadonlySet<string>): Map<string, number> {
+  const seconds = new Map<string, number>();
   for (const pid of readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     let stat: string;
@@ -31,9 +31,19 @@ export function processCpuSeconds(names: ReadonlySet<string>): number {
     const close = stat.lastIndexOf(")");
     if (!names.has(stat.slice(open + 1, close))) continue;
     const rest = stat.slice(close + 2).split(" ");
-    ticks += Number(rest[11] ?? 0) + Number(rest[12] ?? 0);
+    seconds.set(pid, (Number(rest[11] ?? 0) + Number(rest[12] ?? 0)) / TICKS_PER_SECOND);
   }
-  return ticks / TICKS_PER_SECOND;
+  return seconds;
+}
+
+/**
+ * CPU seconds the processes of `names` used since the reading `before`: what each process still running used since
+ * then (all of it for a process started since). Processes that exited meanwhile are not counted: a lower bound.
+ */
+export function cpuSecondsSince(before: ReadonlyMap<string, number>, names: ReadonlySet<string>): number {
+  let total = 0;
+  for (const [pid, now] of processCpuSeconds(names)) total += now - (before.get(pid) ?? 0);
+  return total;
 }
 
 /** Postfix's daemons on the relay side of a submission. */

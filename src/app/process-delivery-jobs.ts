@@ -39,6 +39,25 @@ interface Item {
   outcome?: JobOutcome;
 }
 
+/**
+ * Messages of one batch rendered and composed at once. Rendering is CPU work on this thread, so more at once gains
+ * nothing but memory (every PDF in progress holds its pages); a few overlap the archive's fsyncs with rendering.
+ */
+const PREPARING_AT_ONCE = 4;
+
+/** Runs `task` on every item, at most `limit` at a time. */
+async function eachAtMost<T>(
+  limit: number,
+  items: readonly T[],
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const runner = async () => {
+    for (let i = next++; i < items.length; i = next++) await task(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
+}
+
 /** The error as one line, with every input issue an AppError carries. */
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
@@ -69,7 +88,11 @@ export async function processDeliveryJobs(
 ): Promise<JobOutcome[]> {
   const items: Item[] = jobs.map((job) => ({ job }));
   await Promise.all(items.map((item) => triage(deps, item)));
-  await Promise.all(items.filter((i) => i.delivery && !i.settle && !i.error).map((i) => prepare(deps, i)));
+  await eachAtMost(
+    PREPARING_AT_ONCE,
+    items.filter((i) => i.delivery && !i.settle && !i.error),
+    (i) => prepare(deps, i),
+  );
   await recordArchived(
     deps,
     items.filter((i) => i.fresh && !i.error),
