@@ -45,9 +45,10 @@ import org.w3c.dom.NodeList;
  * CPU time for the whole check) exclude reading the file. The two SwA transforms live in
  * WSS4J, not in Santuario: they hand the attachment octets through unchanged, which is all they do for
  * Content-Only attachments. A bare SOAP signal (a receipt) gets the signature and certificate checks only. Prints
- * one line per message and exits 1 if any message fails.
+ * one line per message and exits 1 if any message fails. A NAME.xml file is a document with an enveloped signature
+ * (an SMP response): its signature must cover the whole document and verify with the KeyInfo certificate.
  *
- * Usage: java As4Check RECEIVER_KEY.pem AP_CA.pem FOLDER
+ * Usage: java As4Check RECEIVER_KEY.pem CA.pem FOLDER (CA.pem: the CA that issued the signers)
  */
 public final class As4Check {
   static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
@@ -241,6 +242,28 @@ public final class As4Check {
     return new long[] {t1 - t0, t2 - t1, System.nanoTime() - began, THREADS.getCurrentThreadCpuTime() - cpu};
   }
 
+  /** Checks an enveloped XML signature over a whole document (an SMP response); returns the same times as check. */
+  static long[] checkEnveloped(byte[] xml, X509Certificate ca) throws Exception {
+    long began = System.nanoTime();
+    long cpu = THREADS.getCurrentThreadCpuTime();
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    Element signatureElement = only(doc.getDocumentElement(), DS, "Signature");
+    if (signatureElement.getParentNode() != doc.getDocumentElement())
+      throw new IllegalStateException("the Signature is not a child of the document element");
+    XMLSignature signature = new XMLSignature(signatureElement, "", true);
+    if (signature.getSignedInfo().getLength() != 1 || !signature.getSignedInfo().item(0).getURI().isEmpty())
+      throw new IllegalStateException("the signature does not reference the whole document");
+    X509Certificate signer = signature.getKeyInfo().getX509Certificate();
+    if (signer == null || !signature.checkSignatureValue(signer))
+      throw new IllegalStateException("the signature does not verify");
+    signer.verify(ca.getPublicKey());
+    long total = System.nanoTime() - began;
+    return new long[] {0, total, total, THREADS.getCurrentThreadCpuTime() - cpu};
+  }
+
   public static void main(String[] args) throws Exception {
     Init.init();
     ResourceResolver.register(new CidResolver(), true);
@@ -251,14 +274,15 @@ public final class As4Check {
         .generateCertificate(new ByteArrayInputStream(pem(Path.of(args[1]), "CERTIFICATE")));
     List<Path> messages;
     try (Stream<Path> files = Files.list(Path.of(args[2]))) {
-      messages = files.filter(p -> p.toString().endsWith(".bin")).sorted().toList();
+      messages = files.filter(p -> p.toString().matches(".*\\.(bin|xml)$")).sorted().toList();
     }
     int failures = 0;
     for (Path path : messages) {
-      String name = path.getFileName().toString().replaceAll("\\.bin$", "");
-      String contentType = Files.readString(path.resolveSibling(name + ".type")).trim();
+      String name = path.getFileName().toString().replaceAll("\\.(bin|xml)$", "");
       try {
-        long[] times = check(Files.readAllBytes(path), contentType, receiverKey, apCa);
+        long[] times = path.toString().endsWith(".xml")
+            ? checkEnveloped(Files.readAllBytes(path), apCa)
+            : check(Files.readAllBytes(path), Files.readString(path.resolveSibling(name + ".type")).trim(), receiverKey, apCa);
         System.out.printf(
             "OK %s decrypt_us=%d verify_us=%d total_us=%d cpu_us=%d%n",
             name, times[0] / 1000, times[1] / 1000, times[2] / 1000, times[3] / 1000);

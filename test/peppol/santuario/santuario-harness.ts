@@ -61,8 +61,9 @@ function parseLine(line: string): SantuarioResult | undefined {
 }
 
 /**
- * Runs the harness over a folder of NAME.bin (MIME body) + NAME.type (Content-Type) files with the receiver's key
- * and the AP CA certificate (PEM files). One JVM checks every message, so its start-up is paid once.
+ * Runs the harness over a folder of NAME.bin (MIME body) + NAME.type (Content-Type) files, and NAME.xml documents
+ * with an enveloped signature, with the receiver's key and the CA that issued the signers (PEM files). One JVM
+ * checks every file, so its start-up is paid once.
  */
 export async function runSantuario(
   classes: string,
