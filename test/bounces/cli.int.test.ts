@@ -1,13 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalArchive } from "../../src/archive/local-archive.ts";
 import { pdfPageCount, pdfText } from "../../src/documents/pdf/testing/poppler.ts";
 import { createDatabase, type FacteurDatabase } from "../../src/store/create-database.ts";
 import { migrateToLatest } from "../../src/store/migrate-to-latest.ts";
+import { runFacteur } from "../support/run-facteur.ts";
 import {
   BOUNCE_DOMAIN,
   returnPathOf,
@@ -17,8 +16,6 @@ import {
 } from "./support/bounce-fixture.ts";
 import { postfixDsn } from "./support/notices.ts";
 
-const ROOT = join(import.meta.dirname, "../..");
-const run = promisify(execFile);
 const data = mkdtempSync(join(tmpdir(), "facteur-bounce-cli-"));
 const env = {
   PATH: process.env.PATH ?? "",
@@ -27,18 +24,7 @@ const env = {
   FACTEUR_BOUNCE_DOMAIN: BOUNCE_DOMAIN,
 };
 
-async function facteur(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, "bin/facteur.js"), ...args], {
-      cwd: ROOT,
-      env,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const facteur = (...args: string[]) => runFacteur(env, args);
 
 let database: FacteurDatabase;
 let bounced: SentInvoice;
@@ -139,14 +125,11 @@ describe("the bounce commands", () => {
     expect(digest.stdout).toContain("Invoice CLI-1 - customer K-CLI-1");
     expect(digest.stdout).toMatch(/nobody@client\.test: bounced: 5\.1\.1 userunknown/);
 
-    const unconfigured = await run(
-      process.execPath,
-      [join(ROOT, "bin/facteur.js"), "bounces", "imap", "--once"],
-      {
-        cwd: ROOT,
-        env: { ...env, FACTEUR_BOUNCE_IMAP_URL: "" },
-      },
-    ).catch((error: { code: number; stderr: string }) => error);
+    const unconfigured = await runFacteur({ ...env, FACTEUR_BOUNCE_IMAP_URL: "" }, [
+      "bounces",
+      "imap",
+      "--once",
+    ]);
     expect(unconfigured).toMatchObject({
       code: 78,
       stderr: expect.stringContaining("FACTEUR_BOUNCE_IMAP_URL"),

@@ -1,30 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { runFacteur } from "../support/run-facteur.ts";
 
-const ROOT = join(import.meta.dirname, "../..");
-const run = promisify(execFile);
-
-/** Runs the real `facteur` executable with its own data folder; resolves with its exit code and output. */
-async function facteur(
-  dataDir: string,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, "bin/facteur.js"), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", FACTEUR_DATA_DIR: dataDir },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** Runs the real `facteur` executable with its own data folder. */
+const facteur = (dataDir: string, ...args: string[]) => runFacteur({ FACTEUR_DATA_DIR: dataDir }, args);
 
 describe("the facteur command", () => {
   const data = mkdtempSync(join(tmpdir(), "facteur-cli-"));
@@ -100,13 +82,11 @@ describe("the facteur command", () => {
   }, 60_000);
 
   it("refuses an invalid configuration with every problem at once and exit code 78", async () => {
-    const { stderr } = await run(process.execPath, [join(ROOT, "bin/facteur.js"), "customers", "list"], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", FACTEUR_SELLER_COUNTRY: "Belgium", FACTEUR_LOG_LEVEL: "chatty" },
-    }).catch((e: { stderr: string; code: number }) => {
-      expect(e.code).toBe(78);
-      return e;
-    });
+    const { code, stderr } = await runFacteur(
+      { FACTEUR_SELLER_COUNTRY: "Belgium", FACTEUR_LOG_LEVEL: "chatty" },
+      ["customers", "list"],
+    );
+    expect(code).toBe(78);
     expect(stderr).toMatch(/FACTEUR_SELLER_COUNTRY/);
     expect(stderr).toMatch(/FACTEUR_LOG_LEVEL/);
   }, 60_000);

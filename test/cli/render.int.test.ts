@@ -1,28 +1,13 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { pdfAttachments, pdfText } from "../../src/documents/pdf/testing/poppler.ts";
-
-const ROOT = join(import.meta.dirname, "../..");
-const run = promisify(execFile);
+import { runFacteur } from "../support/run-facteur.ts";
 
 /** Runs the real `facteur` executable with an empty data folder (render needs no database). */
-async function facteur(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), "facteur-render-data-"));
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, "bin/facteur.js"), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", FACTEUR_DATA_DIR: dataDir },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const facteur = (...args: string[]) =>
+  runFacteur({ FACTEUR_DATA_DIR: mkdtempSync(join(tmpdir(), "facteur-render-data-")) }, args);
 
 const line = { name: "Onderhoud", quantity: "2", unitCode: "HUR", price: "65.00", vatRate: "21" };
 

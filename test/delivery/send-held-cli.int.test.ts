@@ -1,28 +1,10 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { runFacteur } from "../support/run-facteur.ts";
 
-const ROOT = join(import.meta.dirname, "../..");
-const run = promisify(execFile);
-
-async function facteur(
-  dataDir: string,
-  args: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, "bin/facteur.js"), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", FACTEUR_DATA_DIR: dataDir },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const facteur = (dataDir: string, args: string[]) => runFacteur({ FACTEUR_DATA_DIR: dataDir }, args);
 
 describe("the legal channel through the CLI", { timeout: 120_000 }, () => {
   const data = mkdtempSync(join(tmpdir(), "facteur-held-"));

@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   BIS_BILLING_PROCESS,
@@ -10,9 +8,8 @@ import {
   BIS_INVOICE_DOCUMENT_TYPE,
 } from "../../src/core/peppol/peppol-identifiers.ts";
 import { startTestPeppolNetwork, type TestPeppolNetwork } from "../support/peppol/test-peppol-network.ts";
+import { runFacteur } from "../support/run-facteur.ts";
 
-const ROOT = join(import.meta.dirname, "../..");
-const run = promisify(execFile);
 const REACHABLE = "0400001175";
 const VAT_ONLY = "0400001274";
 const TAMPERED = "0400000185";
@@ -21,19 +18,8 @@ const BROKEN = "0400000284";
 let network: TestPeppolNetwork;
 let environment: Record<string, string>;
 
-/** Runs the real `facteur` executable against the loopback network; resolves with exit code and output. */
-async function facteur(env: Record<string, string>, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, "bin/facteur.js"), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** Runs the real `facteur` executable against the loopback network. */
+const facteur = (env: Record<string, string>, ...args: string[]) => runFacteur(env, args);
 
 beforeAll(async () => {
   network = await startTestPeppolNetwork();
