@@ -1,4 +1,4 @@
-import { createPrivateKey, type KeyObject, type X509Certificate } from "node:crypto";
+import { createPrivateKey, createPublicKey, type KeyObject, X509Certificate } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Config } from "../../app/config.ts";
 import { parseDuration } from "../../core/delivery/duration.ts";
@@ -50,10 +50,15 @@ async function readSeat(config: Config): Promise<Read<{ key: KeyObject; certific
     const contents = readPkcs12(der.value, config.FACTEUR_PEPPOL_AP_P12_PASSWORD ?? "");
     if (!contents.ok) return err(`FACTEUR_PEPPOL_AP_P12_FILE: ${p12File} ${contents.error}`);
     const key = keyOf("FACTEUR_PEPPOL_AP_P12_FILE", contents.value.privateKeyPem);
-    const certificates = readPemCertificates(contents.value.certificatePems.join("\n"));
     if (!key.ok) return key;
-    if (!certificates.ok) return err(`FACTEUR_PEPPOL_AP_P12_FILE: ${certificates.error}`);
-    return ok({ key: key.value, certificates: certificates.value });
+    try {
+      return ok({
+        key: key.value,
+        certificates: contents.value.certificates.map((der) => new X509Certificate(der)),
+      });
+    } catch (error) {
+      return err(`FACTEUR_PEPPOL_AP_P12_FILE: a certificate cannot be read: ${String(error)}`);
+    }
   }
   if (certFile === undefined || keyFile === undefined)
     return err(
@@ -71,8 +76,9 @@ async function readSeat(config: Config): Promise<Read<{ key: KeyObject; certific
   return key.ok ? ok({ key: key.value, certificates: certificates.value }) : key;
 }
 
-function publicDer(key: KeyObject | X509Certificate["publicKey"]): Buffer {
-  return key.export({ type: "spki", format: "der" });
+function publicDer(key: KeyObject): Buffer {
+  const publicKey = key.type === "private" ? createPublicKey(key) : key;
+  return publicKey.export({ type: "spki", format: "der" });
 }
 
 /** The certificate of `certificates` whose public key is the key's (a bundle may carry the CA chain too). */
@@ -116,7 +122,7 @@ export async function accessPointFromConfig(
   const crl = keep(await readText("FACTEUR_PEPPOL_AP_CRL_FILE", config.FACTEUR_PEPPOL_AP_CRL_FILE));
   const tlsCert = keep(await readText("FACTEUR_PEPPOL_TLS_CERT_FILE", config.FACTEUR_PEPPOL_TLS_CERT_FILE));
   const tlsKey = keep(await readText("FACTEUR_PEPPOL_TLS_KEY_FILE", config.FACTEUR_PEPPOL_TLS_KEY_FILE));
-  if ((tlsCert === undefined) !== (tlsKey === undefined) && problems.length === 0)
+  if ((tlsCert === undefined) !== (tlsKey === undefined))
     problems.push("FACTEUR_PEPPOL_TLS_CERT_FILE and FACTEUR_PEPPOL_TLS_KEY_FILE go together");
   if (tlsKey !== undefined) keep(keyOf("FACTEUR_PEPPOL_TLS_KEY_FILE", tlsKey));
   const peerTlsCaPem = keep(
