@@ -19,8 +19,11 @@ import type { InvoiceToSave } from "./ports/invoice-store.ts";
 import type { SourcedRecord } from "./ports/sourced-record.ts";
 import type { Store, UnitOfWork } from "./ports/store.ts";
 
-/** Invoices validated and saved per round trip to the database. */
-const BATCH = 500;
+/**
+ * Invoices validated and saved together. Two batches are alive at a time (one written while the next is validated),
+ * and V8 lets the heap grow to about four times what is alive: 500 took PostgreSQL imports to 296 MB resident.
+ */
+const BATCH = 250;
 /** Customers kept between batches at most (a few MB), so that the customers of the next batch are rarely read again. */
 const KNOWN_CUSTOMERS = 10_000;
 
@@ -116,7 +119,8 @@ export async function importInvoices(
     const needOgm = ready.filter((p) => p.input.structuredCommunication === undefined).length;
     let ogmBase = needOgm ? await unit.reserveSequence("structured-communication", needOgm) : 0n;
     const items: InvoiceToSave[] = [];
-    const placed: Pending[] = [];
+    // Only the records stay with the batch while it is written (for the place of a conflict), not the parsed input.
+    const placed: SourcedRecord[] = [];
     for (const pending of ready) {
       const { input } = pending;
       const given = invoiceContentOf(input);
@@ -161,7 +165,7 @@ export async function importInvoices(
       }
       if (blocking.length) continue;
       const { taxExclusive, tax, payable } = amounts.totals;
-      placed.push(pending);
+      placed.push(pending.record);
       items.push({
         record,
         source: `import:${options.source}`,
@@ -185,7 +189,7 @@ export async function importInvoices(
   const write = async (
     unit: UnitOfWork,
     items: readonly InvoiceToSave[],
-    placed: readonly Pending[],
+    placed: readonly SourcedRecord[],
   ): Promise<InputIssue[]> => {
     const conflicts: InputIssue[] = [];
     const outcomes = await unit.saveInvoices(items, at);
@@ -193,7 +197,7 @@ export async function importInvoices(
     for (const [i, outcome] of outcomes.entries()) {
       const item = items[i] as InvoiceToSave;
       if (outcome.kind === "conflict") {
-        const at = placed[i]?.record.locate(["number"]).at ?? "";
+        const at = placed[i]?.locate(["number"]).at ?? "";
         conflicts.push({ source: options.source, at, field: "number", message: outcome.message });
       } else if (outcome.kind === "unchanged") unchanged++;
       else {

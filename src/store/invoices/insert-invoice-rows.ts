@@ -31,6 +31,13 @@ const COLUMNS: readonly (readonly [keyof InvoicesTable, "text" | "int8"])[] = [
 const NAMES = COLUMNS.map(([name]) => name).join(", ");
 const TYPED = COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ");
 
+/**
+ * Rows per statement on PostgreSQL: some 150 KB of JSON, which V8 still allocates as an ordinary young string; larger
+ * texts go to its large-object space and stay in memory until a full collection (measured: 296 MB peak at 100,000
+ * invoices with 500 rows per statement, against a 300 MB budget).
+ */
+const ROWS_PER_STATEMENT = 100;
+
 const SQLITE_INSERT = `insert into invoices (${NAMES}) values (${COLUMNS.map(() => "?").join(", ")}) on conflict (number) do nothing`;
 const SQLITE_STORED_SHA = "select content_sha256 from invoices where number = ?";
 
@@ -59,20 +66,25 @@ export async function insertInvoiceRows(
   }
   // One JSON parameter rather than one array per column: JSON.stringify escapes the content natively, where pg's
   // array literals escape every element in JavaScript (a fifth of the import's time on PostgreSQL).
-  const json = JSON.stringify(
-    rows.map((row) => ({
-      ...row,
-      line_count: String(row.line_count),
-      tax_exclusive_minor: String(row.tax_exclusive_minor),
-      tax_minor: String(row.tax_minor),
-      payable_minor: String(row.payable_minor),
-    })),
-  );
-  const inserted = await sql<{ number: string | null }>`insert into invoices (${sql.raw(NAMES)})
-    select ${sql.raw(NAMES)} from json_to_recordset(${json}::json) as r(${sql.raw(TYPED)})
-    on conflict (number) do nothing returning number`.execute(trx);
-  if (inserted.rows.length === rows.length) return taken;
-  const fresh = new Set(inserted.rows.map((r) => r.number));
+  const fresh = new Set<string | null>();
+  let insertedCount = 0;
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const json = JSON.stringify(
+      rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => ({
+        ...row,
+        line_count: String(row.line_count),
+        tax_exclusive_minor: String(row.tax_exclusive_minor),
+        tax_minor: String(row.tax_minor),
+        payable_minor: String(row.payable_minor),
+      })),
+    );
+    const inserted = await sql<{ number: string | null }>`insert into invoices (${sql.raw(NAMES)})
+      select ${sql.raw(NAMES)} from json_to_recordset(${json}::json) as r(${sql.raw(TYPED)})
+      on conflict (number) do nothing returning number`.execute(trx);
+    for (const r of inserted.rows) fresh.add(r.number);
+    insertedCount += inserted.rows.length;
+  }
+  if (insertedCount === rows.length) return taken;
   const skipped = rows
     .map((r) => r.number)
     .filter((n): n is string => typeof n === "string" && !fresh.has(n));
