@@ -188,4 +188,40 @@ describeEachEngine("importInvoices", (engine) => {
       ["J-2", 575n, "credit-note"],
     ]);
   });
+  it("imports a file of several batches whole, and a second run of it changes nothing", async () => {
+    const path = file("batches.csv", invoicesCsv(700, "MB"));
+    expect(await run(path)).toMatchObject({ read: 700, created: 700, committed: true, issues: [] });
+    expect(await run(path)).toMatchObject({ read: 700, created: 0, unchanged: 700, committed: true });
+    expect((await store.getInvoice("MB-700"))?.content.lines).toHaveLength(2);
+    expect((await verifyAuditChain({ auditChain: store })).ok).toBe(true);
+  });
+
+  it("names a conflict in a later batch by its line, and writes nothing of the file", async () => {
+    const text = invoicesCsv(800, "MB").replace(
+      "MB-600,K1,2026-11-01,Widget,3",
+      "MB-600,K1,2026-11-01,Widget,4",
+    );
+    const report = await run(file("batches-changed.csv", text));
+    expect(report.committed).toBe(false);
+    expect(report.issues).toEqual([expect.objectContaining({ at: "1200", field: "number" })]);
+    expect(await store.getInvoice("MB-701")).toBeNull();
+  });
+
+  it("refuses a number that comes back batches later, naming the second place", async () => {
+    const invoice = (n: number, number = `JL-${n}`) =>
+      JSON.stringify({
+        number,
+        customer: "K1",
+        issueDate: "2026-11-01",
+        lines: [{ name: "Widget", quantity: "1", price: "10", vatRate: "21" }],
+      });
+    const lines = Array.from({ length: 600 }, (_, i) => invoice(i + 1, i === 549 ? "JL-3" : undefined));
+    const report = await run(file("repeat.jsonl", `${lines.join("\n")}\n`));
+    expect(report.committed).toBe(false);
+    expect(report.issues).toEqual([
+      expect.objectContaining({ message: "invoice number JL-3 appears twice in the file" }),
+    ]);
+    expect(report.issues[0]?.at).toMatch(/550/);
+    expect(await store.getInvoice("JL-1")).toBeNull();
+  });
 });
