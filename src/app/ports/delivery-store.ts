@@ -6,6 +6,7 @@ import type {
   DeliveryAddress,
   DeliveryEventRecord,
   DeliveryRole,
+  PeppolTarget,
   RelayReply,
 } from "../../core/delivery/delivery.ts";
 import type { DeliveryEvent, DeliveryState } from "../../core/delivery/delivery-state.ts";
@@ -27,6 +28,8 @@ export interface DeliveryToCreate {
   readonly target: string;
   readonly messageId: string;
   readonly recipients: readonly DeliveryAddress[];
+  /** Over Peppol to this participant (then `recipients` is empty); e-mail when absent. */
+  readonly peppol?: PeppolTarget;
 }
 
 /** A transition of one delivery, written with its event; `set` lists the fields it changes besides the state. */
@@ -43,7 +46,12 @@ export interface DeliveryChange {
     readonly attempts?: number;
     readonly firstAttemptAt?: Date;
     readonly nextAttemptAt?: Date | null;
-    readonly archive?: { readonly object: ArchivedObject; readonly envelopeFrom: string };
+    readonly archive?: {
+      readonly object: ArchivedObject;
+      readonly envelopeFrom: string;
+      /** Peppol: the AS4 request's MIME content type. */
+      readonly contentType?: string;
+    };
     readonly lastReply?: RelayReply | null;
     readonly acceptedAt?: Date;
   };

@@ -5,6 +5,10 @@ import type { DeliveryEvent, DeliveryState } from "./delivery-state.ts";
 export const DELIVERY_ROLES = ["main", "copy"] as const;
 export type DeliveryRole = (typeof DELIVERY_ROLES)[number];
 
+/** How a delivery travels: by e-mail, or over Peppol (AS4). */
+export const DELIVERY_CHANNELS = ["email", "peppol"] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
 /** One address a delivery goes to, with the recipient it came from (kept even if the recipient changes later). */
 export interface DeliveryAddress {
   readonly recipientId: string;
@@ -27,6 +31,14 @@ export interface DeliveryArchive {
   /** The VERP return path used for every submission of these bytes. */
   readonly envelopeFrom: string;
   readonly archivedAt: Date;
+  /** Peppol: the MIME content type the archived AS4 request was posted with (and is posted with again). */
+  readonly contentType?: string;
+}
+
+/** Where a Peppol delivery goes: the buyer's participant id, looked up again at each attempt. */
+export interface PeppolTarget {
+  /** `ICD:value`, e.g. `0208:0123456749`. */
+  readonly participant: string;
 }
 
 /** One message of one invoice to one set of addresses, and where it stands. */
@@ -41,7 +53,13 @@ export interface Delivery {
   readonly round: number;
   /** Message-ID without angle brackets, minted when the delivery was created and never changed. */
   readonly messageId: string;
+  /** E-mail addresses; none on a Peppol delivery. */
   readonly recipients: readonly DeliveryAddress[];
+  /**
+   * Set on a delivery over Peppol (AS4 to the buyer's access point; the Message-ID is the AS4 MessageId); absent on
+   * an e-mail delivery.
+   */
+  readonly peppol?: PeppolTarget;
   readonly state: DeliveryState;
   /** Submissions made to the relay (each SMTP DATA that got an answer or a connection failure). */
   readonly attempts: number;

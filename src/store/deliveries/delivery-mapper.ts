@@ -1,6 +1,7 @@
 import type { Selectable } from "kysely";
 import { canonicalJson, type JsonObject } from "../../core/audit/json-value.ts";
 import {
+  DELIVERY_CHANNELS,
   DELIVERY_ROLES,
   type Delivery,
   type DeliveryAddress,
@@ -49,7 +50,11 @@ export function deliveryFromRow(
           size: row.archive_size === null ? 0 : toSafeNumber(row.archive_size, "archived_messages.size"),
           envelopeFrom: row.envelope_from,
           archivedAt: fromDbInstant(row.archived_at, "deliveries.archived_at"),
+          ...(row.archive_content_type === null ? {} : { contentType: row.archive_content_type }),
         };
+  const channel = fromDbCode(row.channel, DELIVERY_CHANNELS, "deliveries.channel");
+  if (channel === "peppol" && row.participant === null)
+    throw new AppError("integrity-violation", `Peppol delivery ${row.id} has no participant`);
   return {
     id: row.id,
     invoiceId: row.invoice_id,
@@ -61,6 +66,7 @@ export function deliveryFromRow(
     recipients: recipients.map(
       (r): DeliveryAddress => ({ recipientId: r.recipient_id, email: r.email, name: r.name }),
     ),
+    ...(channel === "peppol" && row.participant !== null ? { peppol: { participant: row.participant } } : {}),
     state: fromDbCode(row.state, DELIVERY_STATES, "deliveries.state"),
     attempts: toSafeNumber(row.attempts, "deliveries.attempts"),
     firstAttemptAt: instantOrNull(row.first_attempt_at, "deliveries.first_attempt_at"),

@@ -168,6 +168,9 @@ export async function createDeliveries(
           round: d.round,
           target: d.target,
           message_id: d.messageId,
+          channel: d.peppol === undefined ? "email" : "peppol",
+          participant: d.peppol?.participant ?? null,
+          archive_content_type: null,
           state: "queued",
           attempts: 0,
           first_attempt_at: null,
@@ -219,7 +222,9 @@ export async function createDeliveries(
             messageId: d.messageId,
             round: d.round,
             role: d.role,
-            to: d.recipients.map((r) => r.email),
+            ...(d.peppol === undefined
+              ? { to: d.recipients.map((r) => r.email) }
+              : { channel: "peppol", participant: d.peppol.participant }),
           }),
         })),
       )
@@ -251,6 +256,7 @@ export async function changeDelivery(trx: Transaction<Database>, change: Deliver
         : {
             archive_sha256: set.archive.object.sha256,
             envelope_from: set.archive.envelopeFrom,
+            archive_content_type: set.archive.contentType ?? null,
             archived_at: instant,
           }),
       ...(set.lastReply === undefined ? {} : { last_reply: replyToColumn(set.lastReply) }),

@@ -9,6 +9,7 @@ import * as invoiceDocuments from "./0007-invoice-documents.ts";
 import * as bounces from "./0008-bounces.ts";
 import * as channelDecisions from "./0009-channel-decisions.ts";
 import * as peppolInbox from "./0010-peppol-inbox.ts";
+import * as peppolDeliveries from "./0011-peppol-deliveries.ts";
 
 /**
  * Every migration, by name, in the order they apply. A static list (not a folder scan) so that the set is checked by
@@ -27,4 +28,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0008-bounces": bounces,
   "0009-channel-decisions": channelDecisions,
   "0010-peppol-inbox": peppolInbox,
+  "0011-peppol-deliveries": peppolDeliveries,
 };

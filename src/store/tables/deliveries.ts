@@ -39,6 +39,12 @@ export interface DeliveriesTable {
   /** JSON of the last SMTP reply (code, enhanced, text, queueId). */
   last_reply: string | null;
   accepted_at: string | null;
+  /** `email` or `peppol` (0011). */
+  channel: string;
+  /** The Peppol participant id a `peppol` delivery goes to; null for e-mail. */
+  participant: string | null;
+  /** The MIME content type the archived AS4 request was posted with (Peppol only). */
+  archive_content_type: string | null;
   /** Events appended so far; the next event gets event_count + 1 as its seq. */
   event_count: IntegerColumn;
   created_at: string;
