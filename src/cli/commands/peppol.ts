@@ -13,6 +13,7 @@ import { directoryFromConfig } from "../../peppol/discovery/directory-from-confi
 import { createPeppolParticipantDirectory } from "../../peppol/discovery/peppol-participant-directory.ts";
 import { EXIT } from "../exit-codes.ts";
 import { type Io, processIo } from "../io.ts";
+import { addPeppolServeCommands } from "./peppol-serve.ts";
 
 /** Largest file read: an AS4 message with its payloads; SBDH and SMP documents are far smaller. */
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -194,5 +195,6 @@ export function peppolCommand(io: Io = processIo, config?: Config): Command {
       io.err("error: peppol lookup needs the configuration");
       process.exitCode = EXIT.config;
     });
+  addPeppolServeCommands(command, io, config);
   return command;
 }

@@ -1,0 +1,108 @@
+import type { Command } from "commander";
+import type { Config } from "../../app/config.ts";
+import type { ReceivedPeppolMessage } from "../../app/ports/peppol-inbox.ts";
+import { createLocalArchive } from "../../archive/local-archive.ts";
+import { accessPointFromConfig } from "../../peppol/as4/access-point-from-config.ts";
+import { startAs4Receiver } from "../../peppol/receiver/start-as4-receiver.ts";
+import { createPeppolInbox } from "../../store/peppol-inbox/peppol-inbox-repository.ts";
+import { openContext, withStore } from "../context.ts";
+import { EXIT } from "../exit-codes.ts";
+import { json, table } from "../format.ts";
+import type { Io } from "../io.ts";
+import { stopSignal } from "./bounce-deps.ts";
+import { archiveDirOf } from "./delivery-deps.ts";
+
+/**
+ * `peppol serve`: the AS4 receiving access point until SIGINT or SIGTERM. Checks the own access point first (seat,
+ * key, AP CA, https identity) and prints every problem; then listens on FACTEUR_PEPPOL_LISTEN, one log line per
+ * message (outcome and MessageId), and closes the server and the database cleanly on the signal.
+ */
+async function serveAction(io: Io, config: Config): Promise<void> {
+  const ap = await accessPointFromConfig(config);
+  const problems = ap.ok ? [] : ap.error;
+  if (ap.ok && !ap.value.tls)
+    problems.push(
+      "FACTEUR_PEPPOL_TLS_CERT_FILE and FACTEUR_PEPPOL_TLS_KEY_FILE must be set to serve over https",
+    );
+  if (!ap.ok || !ap.value.tls || problems.length > 0) {
+    for (const problem of problems) io.err(`error: ${problem}`);
+    process.exitCode = EXIT.config;
+    return;
+  }
+  const ctx = await openContext(config);
+  try {
+    const receiver = await startAs4Receiver({
+      listen: ap.value.listen,
+      tls: ap.value.tls,
+      accessPoint: ap.value,
+      inbox: createPeppolInbox(ctx.database.db),
+      archive: createLocalArchive(archiveDirOf(config)),
+      maxMessageBytes: ap.value.maxMessageBytes,
+      log: (line) => io.out(`${new Date().toISOString()} ${line}`),
+    });
+    io.out(`AS4 receiver of seat ${ap.value.seatId} listening on ${receiver.url}`);
+    if (ap.value.endpointUrl) io.out(`public endpoint: ${ap.value.endpointUrl}`);
+    io.out(`serving ${ap.value.participants.join(", ")}; data: ${ctx.where}`);
+    await new Promise<void>((resolve) => {
+      const stop = stopSignal((signal) => io.out(`${signal}: stopping`));
+      stop.signal.addEventListener("abort", () => {
+        stop.dispose();
+        resolve();
+      });
+    });
+    await receiver.close();
+    io.out("stopped");
+  } finally {
+    await ctx.database.destroy();
+  }
+}
+
+function row(message: ReceivedPeppolMessage): string[] {
+  return [
+    message.receivedAt.toISOString(),
+    message.kind,
+    message.sender,
+    message.receiver,
+    message.validation.status,
+    message.messageId,
+  ];
+}
+
+/** `peppol inbox [--json]`: the received Peppol messages, newest first. */
+async function inboxAction(io: Io, config: Config, options: { json?: boolean }): Promise<void> {
+  await withStore(config, async (_store, ctx) => {
+    const inbox = createPeppolInbox(ctx.database.db);
+    const rows: string[][] = [];
+    let before: string | undefined;
+    do {
+      const page = await inbox.list({ limit: 500, ...(before ? { before } : {}) });
+      for (const message of page.messages) {
+        if (options.json === true) io.out(json(message));
+        else rows.push(row(message));
+      }
+      before = page.next ?? undefined;
+    } while (before);
+    if (options.json !== true)
+      io.out(table(["RECEIVED", "KIND", "SENDER", "RECEIVER", "VALIDATION", "MESSAGE ID"], rows));
+  });
+}
+
+/** Adds `serve` and `inbox` to the `peppol` command. */
+export function addPeppolServeCommands(command: Command, io: Io, config: Config | undefined): void {
+  const needConfig = (action: (config: Config) => Promise<void>) => async () => {
+    if (config) return action(config);
+    io.err("error: this command needs the configuration");
+    process.exitCode = EXIT.config;
+  };
+  command
+    .command("serve")
+    .description(
+      "receive Peppol AS4 messages over https on FACTEUR_PEPPOL_LISTEN until SIGINT/SIGTERM: signed receipts, ebMS errors, received documents in the inbox",
+    )
+    .action(needConfig((c) => serveAction(io, c)));
+  command
+    .command("inbox")
+    .description("list the received Peppol messages, newest first")
+    .option("--json", "one JSON object per line")
+    .action((options: { json?: boolean }) => needConfig((c) => inboxAction(io, c, options))());
+}
