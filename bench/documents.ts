@@ -1,6 +1,7 @@
 /**
  * Document benchmark (issue 3), for a 10-line and a 1,000-line invoice: UBL writes/s, validations/s (the model, as
- * issuing runs it, and a UBL file read and checked, as `facteur validate` does), UBL write + validate/s, PDFs/s,
+ * issuing runs it, and a UBL file read and checked, as `facteur validate` does, and the read alone), UBL write +
+ * validate/s, PDFs/s (also a one-page invoice with and without a logo, and the process's first PDF),
  * peak RSS, and the same UBL generation by @e-invoice-eu/core on equivalent data in the same run, with the ratio:
  * its InvoiceService.generate (which compiles its JSON schema with Ajv and checks the input on every call) and its UBL
  * formatter alone; the target is checked against the formatter alone, the faster. The data are equivalent: its input
@@ -11,6 +12,7 @@
  * Targets (one core): 10-line UBL write + validate >= 2,000/s and >= 5x @e-invoice-eu/core's generation alone;
  * a 1,000-line invoice validated in < 50 ms; a one-page PDF >= 100/s.
  */
+import { fileURLToPath } from "node:url";
 import { FormatFactoryService, type Invoice, InvoiceService } from "@e-invoice-eu/core";
 import type { InvoiceDocument } from "../src/core/invoice/invoice.ts";
 import type { ContentLine } from "../src/core/invoice/invoice-content.ts";
@@ -39,11 +41,14 @@ function cpuNow(): number {
   return (usage.user + usage.system) / 1000;
 }
 
-/** Runs `work` for about `seconds` (at least 3 times) after a warm-up of a fifth of that. */
-async function measure(work: () => unknown, seconds = SECONDS): Promise<Measure> {
+/**
+ * Runs `work` for about `seconds` (at least 3 times) after a warm-up of a fifth of that and at least `warmUps` runs:
+ * a PDF needs about 150 renders before V8 has compiled pdfkit's hot paths, which a fifth of two seconds on a loaded
+ * machine does not give; the first render of the process is reported on its own.
+ */
+async function measure(work: () => unknown, seconds = SECONDS, warmUps = 1): Promise<Measure> {
   const warmUpEnd = performance.now() + (seconds * 1000) / 5;
-  do await work();
-  while (performance.now() < warmUpEnd);
+  for (let done = 0; done < warmUps || performance.now() < warmUpEnd; done++) await work();
   let count = 0;
   const start = performance.now();
   const cpuStart = cpuNow();
@@ -137,6 +142,8 @@ async function bench(lines: number) {
   console.log(show("UBL write", write));
   const validate = await measure(() => validateDocument(doc));
   console.log(show("validate (model, as issuing does)", validate));
+  const read = await measure(() => readUbl(xml));
+  console.log(show("read UBL file (parse + map to the model)", read));
   const validateFile = await measure(() => validateUbl(xml));
   console.log(show("validate UBL file (read + model + XML rules)", validateFile));
   const writeAndValidate = await measure(() => {
@@ -155,14 +162,24 @@ async function bench(lines: number) {
   console.log(
     `  ratio write + validate / formatter alone: ${ratioCpu.toFixed(1)}x CPU, ${ratio(formatter, (x) => x.wallMs).toFixed(1)}x wall; / generate: ${ratio(generate, (x) => x.cpuMs).toFixed(0)}x CPU`,
   );
-  const pdf = await measure(() => renderInvoicePdf(doc, { language: "fr", copy: false }));
+  const pdf = await measure(
+    () => renderInvoicePdf(doc, { language: "fr", copy: false }),
+    SECONDS,
+    PDF_WARM_UPS,
+  );
   const pages = pageCount(await renderInvoicePdf(doc, { language: "fr", copy: false }));
   console.log(show(`PDF (${pages} page${pages === 1 ? "" : "s"}, fr)`, pdf));
   console.log(`  peak RSS so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   return { writeAndValidate, validate, validateFile, pdf, ratioCpu };
 }
 
+/** Renders before a PDF figure is taken; see {@link measure}. */
+const PDF_WARM_UPS = 150;
+
 console.log(`Documents, ${SECONDS} s per case, Node ${process.version}, one thread`);
+const coldStart = cpuNow();
+await renderInvoicePdf(benchInvoice(10), { language: "fr", copy: false });
+const coldMs = cpuNow() - coldStart;
 const small = await bench(10);
 const large = await bench(1000);
 // The 10-line invoice needs a second page for its payment slip; the PDF target is about a one-page invoice, so it is
@@ -170,11 +187,24 @@ const large = await bench(1000);
 const onePageDoc = sampleInvoice();
 const onePagePdf = await renderInvoicePdf(onePageDoc, { language: "fr", copy: false });
 if (pageCount(onePagePdf) !== 1) throw new Error("the one-page sample is not one page");
-const onePage = await measure(() => renderInvoicePdf(onePageDoc, { language: "fr", copy: false }));
+const onePage = await measure(
+  () => renderInvoicePdf(onePageDoc, { language: "fr", copy: false }),
+  SECONDS,
+  PDF_WARM_UPS,
+);
 console.log(`one-page invoice (4 lines, PDF ${(onePagePdf.length / 1024).toFixed(1)} KiB)`);
 console.log(show("PDF (1 page, fr)", onePage));
+const logoPath = fileURLToPath(new URL("../src/documents/pdf/testing/logo.png", import.meta.url));
+const withLogo = await measure(
+  () => renderInvoicePdf(onePageDoc, { language: "fr", copy: false, logoPath }),
+  SECONDS,
+  PDF_WARM_UPS,
+);
+console.log(show("PDF (1 page, fr, with a 240 x 80 PNG logo)", withLogo));
+console.log(`  the process's first PDF (fonts parsed, code not yet compiled): ${coldMs.toFixed(0)} ms CPU`);
 const check = (ok: boolean) => (ok ? "met   " : "MISSED");
 const cpuRate = (m: Measure) => perSecond(m, m.cpuMs);
+const msEach = (m: Measure) => m.cpuMs / m.count;
 console.log("Targets (CPU-time figures):");
 console.log(
   `  ${check(cpuRate(small.writeAndValidate) >= 2000)} 10-line UBL write + validate >= 2,000/s: ${cpuRate(small.writeAndValidate).toFixed(0)}/s`,
@@ -182,8 +212,11 @@ console.log(
 console.log(
   `  ${check(small.ratioCpu >= 5)} >= 5x @e-invoice-eu/core's UBL generation alone (formatter): ${small.ratioCpu.toFixed(1)}x`,
 );
+// Met only when both the model and the UBL file (read + validate, as `facteur validate` does) are under 50 ms.
 console.log(
-  `  ${check(large.validate.cpuMs / large.validate.count < 50)} 1,000-line invoice validated in < 50 ms: ${(large.validate.cpuMs / large.validate.count).toFixed(1)} ms (model), ${(large.validateFile.cpuMs / large.validateFile.count).toFixed(1)} ms (UBL file)`,
+  `  ${check(Math.max(msEach(large.validate), msEach(large.validateFile)) < 50)} 1,000-line invoice validated in < 50 ms: ${msEach(large.validate).toFixed(1)} ms (model), ${msEach(large.validateFile).toFixed(1)} ms (UBL file: read + validate); 10 lines: ${msEach(small.validate).toFixed(2)} ms, ${msEach(small.validateFile).toFixed(2)} ms`,
 );
-console.log(`  ${check(cpuRate(onePage) >= 100)} one-page PDF >= 100/s: ${cpuRate(onePage).toFixed(0)}/s`);
+console.log(
+  `  ${check(Math.min(cpuRate(onePage), cpuRate(withLogo), cpuRate(small.pdf)) >= 100)} one-page PDF >= 100/s: ${cpuRate(onePage).toFixed(0)}/s, ${cpuRate(withLogo).toFixed(0)}/s with a logo; 10-line invoice (2 pages): ${cpuRate(small.pdf).toFixed(0)}/s`,
+);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
