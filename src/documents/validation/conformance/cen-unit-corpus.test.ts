@@ -1,12 +1,11 @@
-import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { EN16931_CORPUS_PRESENT, EN16931_SKIP_NOTE, en16931Path } from "../../testing/en16931-corpus.ts";
 import { implementedRules } from "../validate-document.ts";
 import { runConformance } from "./run-conformance.ts";
 
-const CORPUS = "../shared/corpus/en16931/unit";
-const DIRECTORIES = [`${CORPUS}/invoice`, `${CORPUS}/creditnote`];
+const DIRECTORIES = [en16931Path("unit/invoice"), en16931Path("unit/creditnote")];
 
-describe.skipIf(!existsSync(CORPUS))("the CEN EN 16931 UBL unit test corpus", () => {
+describe.skipIf(!EN16931_CORPUS_PRESENT)(`the CEN EN 16931 UBL unit test corpus${EN16931_SKIP_NOTE}`, () => {
   it("agrees with every assertion on an implemented rule", () => {
     const report = runConformance(DIRECTORIES);
     const disagreements = report.disagreements.map((d) => {
