@@ -16,7 +16,9 @@ async function existing(
   const rows = await db
     .selectFrom("peppol_inbox")
     .selectAll()
-    .where((eb) => eb.or([eb("message_id", "=", message.messageId), eb("instance_id", "=", message.instanceId)]))
+    .where((eb) =>
+      eb.or([eb("message_id", "=", message.messageId), eb("instance_id", "=", message.instanceId)]),
+    )
     .execute();
   const same = rows.find((row) => row.message_id === message.messageId);
   if (same) return { kind: "duplicate-message", existing: inboxFromRow(same) };
@@ -66,7 +68,10 @@ export function createPeppolInbox(db: Kysely<Database>): PeppolInbox {
       if (before !== undefined) {
         const [at = "", id = ""] = before.split("|");
         query = query.where((eb) =>
-          eb.or([eb("received_at", "<", at), eb.and([eb("received_at", "=", at), eb("message_id", "<", id)])]),
+          eb.or([
+            eb("received_at", "<", at),
+            eb.and([eb("received_at", "=", at), eb("message_id", "<", id)]),
+          ]),
         );
       }
       const rows = await query
