@@ -248,7 +248,9 @@ export const configSchema = z.object({
   FACTEUR_PEPPOL_TLS_CERT_FILE: optionalText.describe(
     "PEM file of the https certificate (and chain) of the AS4 receiver: a public CA's, as the Peppol network expects.",
   ),
-  FACTEUR_PEPPOL_TLS_KEY_FILE: optionalText.describe("PEM file of the https private key of the AS4 receiver."),
+  FACTEUR_PEPPOL_TLS_KEY_FILE: optionalText.describe(
+    "PEM file of the https private key of the AS4 receiver.",
+  ),
   FACTEUR_PEPPOL_AP_TLS_CA_FILE: optionalText.describe(
     "PEM file of extra CA certificates trusted for other access points' https certificates, besides the system's (for test networks).",
   ),
