@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusFile } from "../testing/peppol-corpus.ts";
+import { corpusFile, PEPPOL_CORPUS_PRESENT, PEPPOL_SKIP_NOTE } from "../testing/peppol-corpus.ts";
 import { type CanonicalizeOptions, canonicalize } from "./canonicalize.ts";
 import { compareCodePoints } from "./code-point-order.ts";
 import { parseXmlTree } from "./parse-xml-tree.ts";
@@ -141,14 +141,17 @@ describe("canonicalize, exclusive (Exclusive XML Canonicalization 1.0)", () => {
     expect(canonicalize(find(document(input).root, "a"), EXCLUSIVE)).toBe("<a><b></b></a>");
   });
 
-  it("tells apart two prefixes bound to the same namespace, as the tampered dataport receipt does", () => {
-    const original = corpusFile("as4-messages/dataport1-mustunderstand.as4in").toString("utf8");
-    const tampered = corpusFile("as4-messages/dataport1.as4in").toString("utf8");
-    const messaging = (text: string) =>
-      canonicalize(find(document(text.slice(text.indexOf("<?xml"))).root, "Messaging"), EXCLUSIVE);
-    expect(messaging(original)).toContain('mustUnderstand:mustUnderstand="true"');
-    expect(messaging(tampered)).toContain('soapenv:mustUnderstand="true"');
-  });
+  it.skipIf(!PEPPOL_CORPUS_PRESENT)(
+    `tells apart two prefixes bound to the same namespace, as the tampered dataport receipt does${PEPPOL_SKIP_NOTE}`,
+    () => {
+      const original = corpusFile("as4-messages/dataport1-mustunderstand.as4in").toString("utf8");
+      const tampered = corpusFile("as4-messages/dataport1.as4in").toString("utf8");
+      const messaging = (text: string) =>
+        canonicalize(find(document(text.slice(text.indexOf("<?xml"))).root, "Messaging"), EXCLUSIVE);
+      expect(messaging(original)).toContain('mustUnderstand:mustUnderstand="true"');
+      expect(messaging(tampered)).toContain('soapenv:mustUnderstand="true"');
+    },
+  );
 });
 
 describe("compareCodePoints", () => {
