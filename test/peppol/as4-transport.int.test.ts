@@ -237,6 +237,16 @@ describe("AS4 sender against misbehaving endpoints", () => {
     }
   });
 
+  it("does not talk to an endpoint whose https certificate is not trusted", async () => {
+    const outcome = await send({
+      endpoint: { url: ap.receiver.url, certificate: { pem: pki.receiver.certificatePem } },
+      http: {},
+    });
+    expect(outcome.kind).toBe("retry-later");
+    if (outcome.kind === "retry-later") expect(outcome.reason).toMatch(/self.signed|certificate/i);
+    expect(outcome.evidence.response).toBeUndefined();
+  });
+
   it("refuses a plain http endpoint without connecting", async () => {
     const outcome = await send({
       endpoint: { url: "http://127.0.0.1:1/as4", certificate: { pem: pki.receiver.certificatePem } },
