@@ -3,7 +3,8 @@ import { createGroupCommit } from "./group-commit.ts";
 import type { JobOutcome } from "./job-outcome.ts";
 import type { ClaimedJob } from "./ports/job-queue.ts";
 import { type DeliveryWorkerDeps, processDeliveryJobs } from "./process-delivery-jobs.ts";
-import { DELIVER_JOB } from "./send-invoices.ts";
+import { type PeppolWorkerDeps, processJobsByKind } from "./process-peppol-jobs.ts";
+import { DELIVER_JOB, PEPPOL_DELIVER_JOB } from "./send-invoices.ts";
 import { createSubmissionLane } from "./submission-lane.ts";
 
 export interface RunWorkerOptions {
@@ -25,6 +26,8 @@ export interface RunWorkerOptions {
   readonly onOutcome?: (outcome: JobOutcome, job: ClaimedJob) => void;
   /** A failure outside any job (the database unreachable while claiming); the worker waits and goes on. */
   readonly onError?: (error: unknown) => void;
+  /** Facteur's own Peppol access point: when given, `peppol-deliver` jobs are claimed and sent over AS4 too. */
+  readonly peppol?: PeppolWorkerDeps;
 }
 
 /** What a worker run did. */
@@ -66,7 +69,11 @@ export async function runWorker(deps: DeliveryWorkerDeps, options: RunWorkerOpti
   const lane = createSubmissionLane(options.lanes ?? 1);
   const answers = createGroupCommit(deps.store);
   const start = (jobs: readonly ClaimedJob[]) => {
-    const run: Promise<void> = processDeliveryJobs(deps, jobs, lane, answers)
+    const run: Promise<void> = processJobsByKind(
+      jobs,
+      (email) => processDeliveryJobs(deps, email, lane, answers),
+      options.peppol,
+    )
       .then(
         (results) => {
           for (const [i, outcome] of results.entries()) {
@@ -92,7 +99,7 @@ export async function runWorker(deps: DeliveryWorkerDeps, options: RunWorkerOpti
           limit: options.batchSize,
           now: deps.now(),
           leaseMs: deps.settings.leaseMs,
-          kinds: [DELIVER_JOB],
+          kinds: options.peppol === undefined ? [DELIVER_JOB] : [DELIVER_JOB, PEPPOL_DELIVER_JOB],
         });
       } catch (error) {
         options.onError?.(error);

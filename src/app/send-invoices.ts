@@ -11,12 +11,20 @@ const BATCH = 200;
 /** The job kind that delivers one message. */
 export const DELIVER_JOB = "deliver";
 
+/** The job kind that delivers one invoice over Peppol (AS4 to the buyer's access point). */
+export const PEPPOL_DELIVER_JOB = "peppol-deliver";
+
 /**
  * The de-duplication key of the job that delivers one message: the same invoice, round and target never get a
  * second job.
  */
-export function deliverJobKey(invoiceId: string, round: number, target: string): string {
-  return `${DELIVER_JOB}:${invoiceId}:${round}:${target}`;
+export function deliverJobKey(
+  invoiceId: string,
+  round: number,
+  target: string,
+  kind: typeof DELIVER_JOB | typeof PEPPOL_DELIVER_JOB = DELIVER_JOB,
+): string {
+  return `${kind}:${invoiceId}:${round}:${target}`;
 }
 
 export interface SendInvoicesDeps {
@@ -91,8 +99,10 @@ interface Tally {
 }
 
 /**
- * Queues invoices for e-mail delivery: for each, one delivery per message (the main recipients, then each copy
- * recipient), each with a Message-ID minted now and a `deliver` job, written in the same transaction. Nothing is sent
+ * Queues invoices for delivery: for each invoice going by e-mail, one delivery per message (the main recipients, then
+ * each copy recipient) with a `deliver` job; for each invoice whose channel decision is Peppol, one `main` delivery to
+ * the buyer's participant id (no addresses) with a `peppol-deliver` job. Each gets a Message-ID minted now (over
+ * Peppol, the AS4 MessageId), and the deliveries, jobs and decisions are written in the same transaction. Nothing is sent
  * here: workers do that. An invoice sent before is skipped unless `resend` asks for a new round, and a concurrent send
  * of the same round writes nothing twice (the job key and the delivery's (invoice, round, target) are unique).
  * Invoices that cannot go by e-mail are reported with their reason.
@@ -209,6 +219,21 @@ async function queueBatch(
         tally.held.push({ invoice: number, reason: decision.reason, explanation: decision.explanation });
         continue;
       }
+      if (decision.channel === "peppol" && routed.participant !== null) {
+        planned.push({
+          id: deps.newId(),
+          invoiceId: invoice.id,
+          invoiceNumber: invoice.number,
+          customerNumber: invoice.customerNumber,
+          role: "main",
+          round: previous + 1,
+          target: routed.participant,
+          messageId: deps.newMessageId(),
+          recipients: [],
+          peppol: { participant: routed.participant },
+        });
+        continue;
+      }
       if (decision.channel !== "email") {
         skip("other-channel", `goes by ${decision.channel}: ${decision.explanation}`);
         continue;
@@ -249,9 +274,10 @@ async function queueBatch(
     queuedInvoices.add(delivery.invoiceNumber);
     tally.messages++;
     if (delivery.role === "copy") tally.copies++;
+    const kind = delivery.peppol === undefined ? DELIVER_JOB : PEPPOL_DELIVER_JOB;
     jobs.push({
-      key: deliverJobKey(delivery.invoiceId, delivery.round, delivery.target),
-      kind: DELIVER_JOB,
+      key: deliverJobKey(delivery.invoiceId, delivery.round, delivery.target, kind),
+      kind,
       payload: { deliveryId: delivery.id },
       runAt: at,
     });
