@@ -66,7 +66,9 @@ export function createPeppolInbox(db: Kysely<Database>): PeppolInbox {
     async list({ limit, before }) {
       let query = db.selectFrom("peppol_inbox").selectAll();
       if (before !== undefined) {
-        const [at = "", id = ""] = before.split("|");
+        // The instant has no "|", the MessageId may: split at the first one.
+        const cut = before.includes("|") ? before.indexOf("|") : before.length;
+        const [at, id] = [before.slice(0, cut), before.slice(cut + 1)];
         query = query.where((eb) =>
           eb.or([
             eb("received_at", "<", at),
