@@ -4,18 +4,16 @@ import { type InvoiceToRoute, type RoutedInvoice, routeInvoice } from "../../app
 import { sellerFromConfig } from "../../app/seller-from-config.ts";
 import { AppError } from "../../core/errors/app-error.ts";
 import { channelSeller } from "../../core/peppol/channel-policy.ts";
+import { accessPointFromConfig } from "../../peppol/as4/access-point-from-config.ts";
 import { directoryFromConfig } from "../../peppol/discovery/directory-from-config.ts";
 import { createPeppolParticipantDirectory } from "../../peppol/discovery/peppol-participant-directory.ts";
-
-/** Discovery is configured once the trust anchors it checks answers against are given. */
-function discoveryConfigured(config: Config): boolean {
-  return config.FACTEUR_PEPPOL_SMP_CA_FILE !== undefined || config.FACTEUR_PEPPOL_AP_CA_FILE !== undefined;
-}
+import { discoveryConfigured } from "./peppol-outbox-deps.ts";
 
 /**
  * The channel router `facteur send` uses: the seller from configuration, Peppol discovery when configured (null
- * otherwise, so that in-scope invoices are held rather than e-mailed). facteur's own AS4 sending is not wired yet
- * (issue 6), so an invoice that must go over Peppol is held with `peppol-not-configured` even when the buyer is found.
+ * otherwise, so that in-scope invoices are held rather than e-mailed), and facteur's own access point `ready` when its
+ * seat reads and checks (`accessPointFromConfig`): then an invoice for a buyer found on Peppol is queued for
+ * `facteur worker` to send over AS4; otherwise it is held with `peppol-not-configured`.
  */
 export async function invoiceRouter(
   config: Config,
@@ -28,6 +26,10 @@ export async function invoiceRouter(
     if (!setup.ok) throw new AppError("config", `Peppol discovery: ${setup.error.join("; ")}`);
     directory = createPeppolParticipantDirectory(setup.value);
   }
-  const deps = { seller: channelSeller(seller.value), directory, ownAccessPoint: "not-configured" as const };
+  const ownAccessPoint =
+    directory !== null && (await accessPointFromConfig(config)).ok
+      ? ("ready" as const)
+      : ("not-configured" as const);
+  const deps = { seller: channelSeller(seller.value), directory, ownAccessPoint };
   return (invoice) => routeInvoice(deps, invoice);
 }

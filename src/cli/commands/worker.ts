@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { Command } from "commander";
 import type { Config } from "../../app/config.ts";
@@ -15,6 +16,7 @@ import { runAction } from "../run-action.ts";
 import { requireSeller } from "../seller.ts";
 import { archiveDirOf, type DeliveryCliDeps, type RelaySettings, requireRelay } from "./delivery-deps.ts";
 import { demoConfig, demoSummary, refuseDemoWithRelay, startDemoRelay } from "./demo-mode.ts";
+import { type PeppolOutboxParts, peppolOutboxParts } from "./peppol-outbox-deps.ts";
 
 interface WorkerFlags {
   readonly once?: boolean;
@@ -48,6 +50,8 @@ export interface CliWorkerRun {
   readonly lanes: number;
   readonly once: boolean;
   readonly signal?: AbortSignal;
+  /** Facteur's own access point and discovery: Peppol deliveries are sent too. */
+  readonly peppol?: PeppolOutboxParts;
 }
 
 /** The worker's adapters and settings from `config`; fails with `config` before anything is opened. */
@@ -68,15 +72,21 @@ export function runCliWorker(
   parts: ReturnType<typeof cliWorkerParts>,
   run: CliWorkerRun,
 ): Promise<WorkerStats> {
+  const store = createDeliveryStore(ctx.database.db);
+  const worker = `worker:${hostname()}:${process.pid}`;
+  const peppol = run.peppol && {
+    ...parts,
+    store,
+    now: deps.now,
+    worker,
+    newId: randomUUID,
+    sender: run.peppol.sender,
+    directory: run.peppol.directory,
+  };
   return runWorker(
+    { ...parts, store, transport: run.transport, now: deps.now, worker },
     {
-      ...parts,
-      store: createDeliveryStore(ctx.database.db),
-      transport: run.transport,
-      now: deps.now,
-      worker: `worker:${hostname()}:${process.pid}`,
-    },
-    {
+      ...(peppol ? { peppol } : {}),
       concurrency: run.concurrency,
       batchSize: run.batchSize,
       lanes: run.lanes,
@@ -118,6 +128,8 @@ export function workerCommand(deps: DeliveryCliDeps): Command {
         const concurrency = positive(flags.concurrency, config.FACTEUR_WORKER_CONCURRENCY, "--concurrency");
         const batchSize = positive(flags.batch, config.FACTEUR_WORKER_BATCH, "--batch");
         const lanes = positive(flags.lanes, config.FACTEUR_WORKER_LANES, "--lanes");
+        // A demo never sends over Peppol: nothing it does may reach a real access point.
+        const peppol = demo ? null : await peppolOutboxParts(config);
         const ctx = await openContext(config);
         const capture = demo ? await startDemoRelay(config) : null;
         const relay = capture?.relay ?? (real as RelaySettings);
@@ -133,6 +145,11 @@ export function workerCommand(deps: DeliveryCliDeps): Command {
           `worker:${hostname()}:${process.pid} delivering through ${relay.host}:${relay.port}` +
             `${capture ? " (demo capture relay: nothing is delivered)" : ""} (${ctx.where})${flags.once ? ", once" : ""}`,
         );
+        io.err(
+          peppol?.ok
+            ? `Peppol: sending as ${peppol.value.accessPoint.seatId} (${config.FACTEUR_SELLER_PEPPOL_ID})`
+            : `Peppol: not sending (${peppol === null ? "demo" : peppol.problems.join("; ")}); Peppol deliveries wait`,
+        );
         try {
           const stats = await runCliWorker(deps, ctx, parts, {
             transport,
@@ -141,6 +158,7 @@ export function workerCommand(deps: DeliveryCliDeps): Command {
             lanes,
             once: flags.once === true,
             signal: stop.signal,
+            ...(peppol?.ok ? { peppol: peppol.value } : {}),
           });
           io.out(describeStats(stats));
           if (capture) io.out(demoSummary(capture.capture));
