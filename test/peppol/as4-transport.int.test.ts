@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { createServer } from "node:https";
+import { createServer, request as httpsRequest } from "node:https";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seatOf, testInvoiceXml } from "../../src/documents/peppol/testing/as4-test-messages.ts";
 import { createTestPki, type TestPki } from "../../src/documents/peppol/testing/test-pki.ts";
 import type { As4SendOutcome } from "../../src/peppol/as4/as4-send-outcome.ts";
+import { postAs4 } from "../../src/peppol/as4/post-as4.ts";
 import { type SendAs4Input, sendAs4 } from "../../src/peppol/as4/send-as4.ts";
 import {
   startTestReceivingAccessPoint,
@@ -235,6 +236,31 @@ describe("AS4 sender against misbehaving endpoints", () => {
     } finally {
       await flood.close();
     }
+  });
+
+  it("answers what is not an AS4 message with a signed EBMS:0007, and refuses oversized bodies before reading", async () => {
+    const http = { extraCaPem: [testTlsCertificate().certificatePem] };
+    const url = new URL(ap.receiver.url);
+    const garbage = await postAs4(url, { contentType: "text/plain", body: Buffer.from("hello") }, http);
+    expect(garbage).toMatchObject({ kind: "answered", status: 200 });
+    if (garbage.kind === "answered") {
+      expect(garbage.body.toString("utf8")).toContain('errorCode="EBMS:0007"');
+      expect(garbage.body.toString("utf8")).toContain("<ds:SignatureValue>");
+    }
+    const huge = await new Promise<number>((resolve, reject) => {
+      const req = httpsRequest(url, {
+        method: "POST",
+        headers: { "content-length": String(200 * 1024 * 1024), "content-type": "multipart/related" },
+        ca: [testTlsCertificate().certificatePem],
+      });
+      req.on("response", (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      req.write("--");
+    });
+    expect(huge).toBe(413);
   });
 
   it("does not talk to an endpoint whose https certificate is not trusted", async () => {
