@@ -1,5 +1,6 @@
 import { sameAddress } from "../customer/same-address.ts";
 import type { Delivery, DeliveryAddress, DeliveryEventRecord } from "./delivery.ts";
+import { judgePeppolDelivery, peppolProofStep } from "./peppol-proof.ts";
 import { type ProofStep, proofStep } from "./proof-steps.ts";
 
 /** What facteur can say about one recipient having an invoice. */
@@ -10,7 +11,10 @@ export type ProofConfidence = "certain" | "high" | "medium" | "low";
 
 /** The proof for one address of one message. */
 export interface RecipientProof {
+  /** The e-mail address, or the participant id of a Peppol delivery. */
   readonly email: string;
+  /** Set when the message went over Peppol (then `email` is the participant id). */
+  readonly channel?: "peppol";
   readonly name: string | null;
   readonly recipientId: string;
   readonly role: Delivery["role"];
@@ -213,6 +217,25 @@ export function buildDeliveryProof(input: {
   const recipients: RecipientProof[] = [];
   for (const delivery of input.deliveries) {
     const timeline = input.timelines.get(delivery.id) ?? [];
+    if (delivery.peppol !== undefined) {
+      recipients.push({
+        email: delivery.peppol.participant,
+        channel: "peppol",
+        name: null,
+        recipientId: "",
+        role: delivery.role,
+        deliveryId: delivery.id,
+        round: delivery.round,
+        messageId: delivery.messageId,
+        archive:
+          delivery.archive === null ? null : { sha256: delivery.archive.sha256, size: delivery.archive.size },
+        acceptedAt: delivery.acceptedAt,
+        steps: timeline.map(peppolProofStep),
+        quietMs: null,
+        ...judgePeppolDelivery(delivery, timeline),
+      });
+      continue;
+    }
     for (const address of delivery.recipients) {
       const events = timeline.filter((e) => concerns(e, address));
       const judged = judge(delivery, events, input.now);
@@ -255,7 +278,7 @@ export function buildDeliveryProof(input: {
       ...base,
       verdict: "unknown",
       confidence: "low",
-      explanation: "the invoice was never sent by e-mail to a main recipient",
+      explanation: "the invoice was never sent by e-mail to a main recipient, nor over Peppol",
     };
   }
   const same = main.filter((r) => r.verdict === best.verdict).length;
