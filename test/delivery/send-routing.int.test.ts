@@ -107,7 +107,7 @@ describeEachEngine("sendInvoices with channel routing", (engine) => {
     expect(decision).toMatchObject({ participant: "0208:0123456749", lookup: NOT_REGISTERED });
   });
 
-  it("leaves an invoice for a buyer reachable on Peppol to the Peppol channel, never to e-mail", async () => {
+  it("queues an invoice for a buyer reachable on Peppol as one Peppol delivery, never as e-mail", async () => {
     const reachable: ParticipantLookup = {
       kind: "reachable",
       participant: "0208:0123456749",
@@ -131,10 +131,11 @@ describeEachEngine("sendInvoices with channel routing", (engine) => {
       directory: { lookup: async () => reachable },
       ownAccessPoint: "ready",
     });
-    expect(report.skipped).toEqual([
-      { invoice: "R-1", reason: "other-channel", message: expect.stringContaining("goes by peppol") },
+    expect(report).toMatchObject({ invoices: 1, messages: 1, skipped: [], held: [] });
+    const deliveries = await store.deliveriesOfInvoice("R-1");
+    expect(deliveries).toMatchObject([
+      { role: "main", recipients: [], peppol: { participant: "0208:0123456749" }, state: "queued" },
     ]);
-    expect(await store.deliveriesOfInvoice("R-1")).toEqual([]);
     expect(
       (await createChannelDecisionLog(engine.db).held({ limit: 10 })).invoices.map((i) => i.invoiceNumber),
     ).toEqual(["R-4"]);
