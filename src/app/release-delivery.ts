@@ -1,6 +1,6 @@
 import { AppError } from "../core/errors/app-error.ts";
 import type { DeliveryStore } from "./ports/delivery-store.ts";
-import { deliverJobKey } from "./send-invoices.ts";
+import { DELIVER_JOB, deliverJobKey, PEPPOL_DELIVER_JOB } from "./send-invoices.ts";
 
 export interface ReleaseDeliveryDeps {
   readonly store: DeliveryStore;
@@ -24,8 +24,17 @@ export async function releaseDelivery(
       throw new AppError("invalid-state", `delivery ${delivery.id} is ${delivery.state}, not parked`);
     }
     const at = deps.now();
-    const target = delivery.role === "main" ? "main" : (delivery.recipients[0]?.recipientId ?? "");
-    const released = await unit.releaseJob(deliverJobKey(delivery.invoiceId, delivery.round, target), at);
+    const target =
+      delivery.peppol !== undefined
+        ? delivery.peppol.participant
+        : delivery.role === "main"
+          ? "main"
+          : (delivery.recipients[0]?.recipientId ?? "");
+    const kind = delivery.peppol === undefined ? DELIVER_JOB : PEPPOL_DELIVER_JOB;
+    const released = await unit.releaseJob(
+      deliverJobKey(delivery.invoiceId, delivery.round, target, kind),
+      at,
+    );
     if (!released)
       throw new AppError("integrity-violation", `delivery ${delivery.id} is parked but its job is not`);
     await unit.changeDelivery({

@@ -13,6 +13,7 @@ import {
   processJobsByKind,
   processPeppolJobs,
 } from "../../src/app/process-peppol-jobs.ts";
+import { releaseDelivery } from "../../src/app/release-delivery.ts";
 import { PEPPOL_DELIVER_JOB, sendInvoices } from "../../src/app/send-invoices.ts";
 import { createLocalArchive } from "../../src/archive/local-archive.ts";
 import { createChannelDecisionLog } from "../../src/store/channel-decisions/channel-decision-repository.ts";
@@ -270,12 +271,19 @@ describeEachEngine("processPeppolJobs with a scripted sender and directory", (en
     expect((await delivery(number)).state).toBe("expired");
   });
 
-  it("parks the job when the invoice cannot be written as UBL", async () => {
+  it("parks the job when the invoice cannot be written as UBL, and sends it once released", async () => {
     const number = await queued();
     const broken: InvoiceRenderer = { ...fakeRenderer, ubl: () => ({ ok: false, message: "BT-1 missing" }) };
     const d = deps(scriptedSender([]), [reachable("https://ap.test/as4")], { renderer: broken });
     expect(await processPeppolJobs(d, await claim())).toEqual(["parked"]);
-    expect((await delivery(number)).state).toBe("parked");
+    const parked = await delivery(number);
+    expect(parked.state).toBe("parked");
+    await releaseDelivery(
+      { store, now: () => clock.now },
+      { deliveryId: parked.id, actor: "cli:test", reason: "fixed" },
+    );
+    const fixed = deps(scriptedSender([accepted]), [reachable("https://ap.test/as4")]);
+    expect(await processPeppolJobs(fixed, await claim())).toEqual(["accepted"]);
   });
 });
 

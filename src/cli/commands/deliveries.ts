@@ -25,16 +25,20 @@ interface ListFlags {
 /** The delivery as JSON output shows it: with `demo: true` when it only went to the demo capture relay. */
 function shown(d: Delivery, timeline?: readonly DeliveryEventRecord[]) {
   const demo = isDemoDelivery(d, timeline);
-  return { ...d, ...(demo ? { demo: true, notice: DEMO_NOTICE } : {}) };
+  return {
+    ...d,
+    channel: d.peppol === undefined ? "email" : "peppol",
+    ...(demo ? { demo: true, notice: DEMO_NOTICE } : {}),
+  };
 }
 
 function line(d: Delivery, timeline?: readonly DeliveryEventRecord[]): string {
   const demo = isDemoDelivery(d, timeline) ? `  [${DEMO_NOTICE}]` : "";
   const reply = d.lastReply === null ? "" : `  ${d.lastReply.code} ${d.lastReply.text}`.slice(0, 90);
   const next = d.state === "deferred" && d.nextAttemptAt ? `  next ${d.nextAttemptAt.toISOString()}` : "";
-  return `${d.id}  ${d.invoiceNumber}  ${d.role.padEnd(4)}  ${d.state.padEnd(8)}  ${d.recipients
-    .map((r) => r.email)
-    .join(", ")}  tries ${d.attempts}${demo}${next}${reply}`;
+  const to =
+    d.peppol === undefined ? d.recipients.map((r) => r.email).join(", ") : `peppol ${d.peppol.participant}`;
+  return `${d.id}  ${d.invoiceNumber}  ${d.role.padEnd(4)}  ${d.state.padEnd(8)}  ${to}  tries ${d.attempts}${demo}${next}${reply}`;
 }
 
 function printTimeline(io: Io, delivery: Delivery, events: readonly DeliveryEventRecord[]): void {

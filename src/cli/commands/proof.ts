@@ -78,10 +78,10 @@ function printProof(io: Io, p: ShownProof): void {
     io.out("");
     const demo = p.demo?.deliveryIds.includes(r.deliveryId) === true;
     io.out(
-      `${r.email} (${r.role}, round ${r.round}): ${demo ? DEMO_NOTICE : `${r.verdict}, ${r.confidence}`}`,
+      `${r.channel === "peppol" ? `Peppol ${r.email}` : r.email} (${r.role}, round ${r.round}): ${demo ? DEMO_NOTICE : `${r.verdict}, ${r.confidence}`}`,
     );
     io.out(
-      `  Message-ID <${r.messageId}>${r.archive === null ? "" : `, archived sha256 ${r.archive.sha256} (${r.archive.size} bytes)`}`,
+      `  ${r.channel === "peppol" ? "AS4 MessageId" : "Message-ID"} <${r.messageId}>${r.archive === null ? "" : `, archived sha256 ${r.archive.sha256} (${r.archive.size} bytes)`}`,
     );
     for (const s of r.steps) {
       io.out(`  ${s.at.toISOString()}  ${s.what}${s.detail === "" ? "" : `: ${s.detail}`}`);
