@@ -8,6 +8,12 @@ export type Decimal = Big;
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
+// big.js writes values below 1e-7 or from 1e21 in exponent form ("1e-8"), which dec() and XML decimals refuse, so a
+// tiny exchange rate would be stored as text facteur cannot read back. Plain notation at every magnitude; values in
+// between print exactly as before, so stored content (and its SHA-256) does not change.
+Big.NE = -1_000_000;
+Big.PE = 1_000_000;
+
 /** The decimal zero. */
 export const ZERO: Decimal = new Big(0);
 
