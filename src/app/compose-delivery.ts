@@ -2,6 +2,7 @@ import type { Customer } from "../core/customer/customer.ts";
 import type { Delivery } from "../core/delivery/delivery.ts";
 import { buildInvoiceDocument } from "../core/invoice/build-invoice-document.ts";
 import type { SellerProfile } from "../core/invoice/seller-profile.ts";
+import { courtesyCopyNotice } from "../core/peppol/courtesy-copy-notice.ts";
 import type { DeliveryReader } from "./ports/delivery-store.ts";
 import type { InvoiceRenderer } from "./ports/invoice-renderer.ts";
 import type { OutgoingMessage } from "./ports/mail-transport.ts";
@@ -26,7 +27,8 @@ function dueDate(issueDate: string, customer: Customer): string {
 
 /**
  * Renders the invoice's documents and composes the delivery's signed message: PDF (marked on copies) and, on the main
- * message only, the UBL. The composer must keep the delivery's Message-ID: it is checked here.
+ * message only, the UBL; a courtesy copy of a Peppol invoice says first that it is not the legal invoice and carries
+ * no UBL. The composer must keep the delivery's Message-ID: it is checked here.
  */
 export async function composeDelivery(
   deps: ComposeDeliveryDeps,
@@ -40,6 +42,7 @@ export async function composeDelivery(
     );
   }
   const copy = delivery.role === "copy";
+  const courtesy = delivery.courtesyCopy === true;
   const document = buildInvoiceDocument(invoice.content, {
     number: delivery.invoiceNumber,
     seller: deps.seller,
@@ -61,7 +64,8 @@ export async function composeDelivery(
     customer,
     document,
     pdf,
-    ubl: copy ? null : ubl.xml,
+    ubl: copy || courtesy ? null : ubl.xml,
+    ...(courtesy ? { notice: courtesyCopyNotice(customer.language) } : {}),
   });
   if (message.messageId !== delivery.messageId) {
     throw new Error(

@@ -101,7 +101,8 @@ interface Tally {
 /**
  * Queues invoices for delivery: for each invoice going by e-mail, one delivery per message (the main recipients, then
  * each copy recipient) with a `deliver` job; for each invoice whose channel decision is Peppol, one `main` delivery to
- * the buyer's participant id (no addresses) with a `peppol-deliver` job. Each gets a Message-ID minted now (over
+ * the buyer's participant id (no addresses) with a `peppol-deliver` job, plus, when the decision asks for a courtesy
+ * copy, the e-mail messages marked as courtesy copies (not the legal invoice). Each gets a Message-ID minted now (over
  * Peppol, the AS4 MessageId), and the deliveries, jobs and decisions are written in the same transaction. Nothing is sent
  * here: workers do that. An invoice sent before is skipped unless `resend` asks for a new round, and a concurrent send
  * of the same round writes nothing twice (the job key and the delivery's (invoice, round, target) are unique).
@@ -204,6 +205,7 @@ async function queueBatch(
     }
     const customer = customers.get(invoice.customerNumber);
     const routed = routes?.get(invoice.id);
+    let courtesy = false;
     if (routed !== undefined) {
       const { decision } = routed;
       decisions.push({
@@ -232,9 +234,10 @@ async function queueBatch(
           recipients: [],
           peppol: { participant: routed.participant },
         });
-        continue;
-      }
-      if (decision.channel !== "email") {
+        // The legal invoice goes over Peppol; e-mail carries a courtesy copy only when the decision asks for one.
+        if (decision.courtesyCopy === undefined) continue;
+        courtesy = true;
+      } else if (decision.channel !== "email") {
         skip("other-channel", `goes by ${decision.channel}: ${decision.explanation}`);
         continue;
       }
@@ -244,7 +247,8 @@ async function queueBatch(
     }
     const plan = planDeliveries(recipients.get(invoice.customerNumber) ?? []);
     if (!plan.ok) {
-      skip("no-usable-recipient", `customer ${invoice.customerNumber}: ${plan.error.message}`);
+      // Without an address the courtesy copy is left out; the Peppol invoice is queued all the same.
+      if (!courtesy) skip("no-usable-recipient", `customer ${invoice.customerNumber}: ${plan.error.message}`);
       continue;
     }
     for (const message of plan.value) {
@@ -258,6 +262,7 @@ async function queueBatch(
         target: message.target,
         messageId: deps.newMessageId(),
         recipients: message.recipients,
+        ...(courtesy ? { courtesyCopy: true as const } : {}),
       });
     }
   }

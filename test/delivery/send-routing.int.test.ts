@@ -107,7 +107,7 @@ describeEachEngine("sendInvoices with channel routing", (engine) => {
     expect(decision).toMatchObject({ participant: "0208:0123456749", lookup: NOT_REGISTERED });
   });
 
-  it("queues an invoice for a buyer reachable on Peppol as one Peppol delivery, never as e-mail", async () => {
+  it("queues an invoice for a buyer reachable on Peppol as one Peppol delivery, with an e-mail courtesy copy only", async () => {
     const reachable: ParticipantLookup = {
       kind: "reachable",
       participant: "0208:0123456749",
@@ -131,10 +131,17 @@ describeEachEngine("sendInvoices with channel routing", (engine) => {
       directory: { lookup: async () => reachable },
       ownAccessPoint: "ready",
     });
-    expect(report).toMatchObject({ invoices: 1, messages: 1, skipped: [], held: [] });
+    expect(report).toMatchObject({ invoices: 1, messages: 2, skipped: [], held: [] });
     const deliveries = await store.deliveriesOfInvoice("R-1");
-    expect(deliveries).toMatchObject([
-      { role: "main", recipients: [], peppol: { participant: "0208:0123456749" }, state: "queued" },
+    expect(deliveries.find((d) => d.peppol !== undefined)).toMatchObject({
+      role: "main",
+      recipients: [],
+      peppol: { participant: "0208:0123456749" },
+      state: "queued",
+    });
+    // The customer prefers e-mail: it also gets a courtesy copy, marked as not the legal invoice.
+    expect(deliveries.filter((d) => d.peppol === undefined)).toMatchObject([
+      { role: "main", courtesyCopy: true, recipients: [{ email: "invoices@b2b.example" }] },
     ]);
     expect(
       (await createChannelDecisionLog(engine.db).held({ limit: 10 })).invoices.map((i) => i.invoiceNumber),

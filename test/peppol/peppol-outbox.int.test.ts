@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEFAULT_DELIVERY_SETTINGS } from "../../src/app/delivery-settings.ts";
 import type { DeliveryStore } from "../../src/app/ports/delivery-store.ts";
+import type { MessageToCompose } from "../../src/app/ports/message-composer.ts";
 import type { PeppolWorkerDeps } from "../../src/app/process-peppol-jobs.ts";
 import { proveDelivery } from "../../src/app/prove-delivery.ts";
 import { routeInvoice } from "../../src/app/route-invoice.ts";
@@ -100,17 +101,29 @@ describeEachEngine("Peppol deliveries in the outbox, end to end on loopback", (e
       { selection: { kind: "numbers", numbers: numbers.map(number) }, actor: "cli:test" },
     );
   const work = () => runWorker(email, { concurrency: 1, batchSize: 10, pollMs: 10, once: true, peppol });
+  /** The invoice's one Peppol delivery (an e-mail courtesy copy may accompany it). */
   const only = async (n: string) => {
-    const deliveries = await store.deliveriesOfInvoice(number(n));
+    const deliveries = (await store.deliveriesOfInvoice(number(n))).filter((d) => d.peppol !== undefined);
     expect(deliveries).toHaveLength(1);
     return deliveries[0] as NonNullable<(typeof deliveries)[0]>;
   };
+  const composed: MessageToCompose[] = [];
 
   beforeAll(async () => {
     clock = clockAt(new Date().toISOString());
     store = createDeliveryStore(engine.db);
     const archive = createLocalArchive(mkdtempSync(join(tmpdir(), "facteur-peppol-outbox-")));
-    email = workerDeps(engine.db, clock);
+    const mail = workerDeps(engine.db, clock);
+    email = {
+      ...mail,
+      composer: {
+        composed: 0,
+        compose: (message) => {
+          composed.push(message);
+          return mail.composer.compose(message);
+        },
+      },
+    };
     peppol = {
       store,
       archive,
@@ -139,7 +152,11 @@ describeEachEngine("Peppol deliveries in the outbox, end to end on loopback", (e
       newId: randomUUID,
     };
     await seed(engine.db, {
-      customers: [customer("BUYER", BUYER), customer("MOVED", MOVED), customer("ABSENT", ABSENT)],
+      customers: [
+        customer("BUYER", BUYER),
+        customer("MOVED", { ...MOVED, preferredChannel: "peppol" }),
+        customer("ABSENT", ABSENT),
+      ],
       recipients: [
         recipient("BUYER", "invoice-mailbox", "invoices@buyer.example"),
         recipient("MOVED", "invoice-mailbox", "invoices@moved.example"),
@@ -156,7 +173,9 @@ describeEachEngine("Peppol deliveries in the outbox, end to end on loopback", (e
 
   it("queues a Peppol delivery with its job, sends it, and records the verified receipt; the proof says delivered", async () => {
     const report = await send(["P-1"]);
-    expect(report).toMatchObject({ invoices: 1, messages: 1, held: [], skipped: [] });
+    expect(report).toMatchObject({ invoices: 1, messages: 2, held: [], skipped: [] });
+    const courtesy = (await store.deliveriesOfInvoice(number("P-1"))).find((d) => d.peppol === undefined);
+    expect(courtesy).toMatchObject({ courtesyCopy: true, recipients: [{ email: "invoices@buyer.example" }] });
     const queued = await only("P-1");
     expect(queued).toMatchObject({
       state: "queued",
@@ -164,7 +183,11 @@ describeEachEngine("Peppol deliveries in the outbox, end to end on loopback", (e
       peppol: { participant: RECEIVING_PARTICIPANT },
     });
     const stats = await work();
-    expect(stats.outcomes.accepted).toBe(1);
+    expect(stats.outcomes.accepted).toBe(2);
+    expect(composed.find((m) => m.deliveryId === courtesy?.id)).toMatchObject({
+      ubl: null,
+      notice: expect.stringContaining("Il ne constitue pas la facture légale"),
+    });
     const delivery = await only("P-1");
     expect(delivery.state).toBe("accepted");
     expect(delivery.archive?.contentType).toMatch(/^multipart\/related/);
@@ -181,15 +204,20 @@ describeEachEngine("Peppol deliveries in the outbox, end to end on loopback", (e
       number("P-1"),
     );
     expect(proof).toMatchObject({ verdict: "delivered", confidence: "certain" });
+    expect(proof.explanation).toMatch(new RegExp(`^${RECEIVING_PARTICIPANT}`));
     expect(proof.explanation).toContain("delivered to the buyer's access point");
-    expect(proof.recipients[0]).toMatchObject({ channel: "peppol", email: RECEIVING_PARTICIPANT });
+    const shown = proof.recipients.map((r) => [r.channel ?? "email", r.email, r.courtesyCopy ?? false]);
+    expect(shown.sort()).toEqual([
+      ["email", "invoices@buyer.example", true],
+      ["peppol", RECEIVING_PARTICIPANT, false],
+    ]);
   });
 
   it("defers while the receiver is down, then resends the same bytes with the same MessageId: one copy received", async () => {
     await send(["P-2"]);
     await ap.stop();
     try {
-      expect((await work()).outcomes.deferred).toBe(1);
+      expect((await work()).outcomes).toMatchObject({ deferred: 1, accepted: 1 });
     } finally {
       await ap.restart();
     }

@@ -30,6 +30,8 @@ export interface DeliveryToCreate {
   readonly recipients: readonly DeliveryAddress[];
   /** Over Peppol to this participant (then `recipients` is empty); e-mail when absent. */
   readonly peppol?: PeppolTarget;
+  /** An e-mail that accompanies the Peppol invoice: marked as not the legal invoice. */
+  readonly courtesyCopy?: true;
 }
 
 /** A transition of one delivery, written with its event; `set` lists the fields it changes besides the state. */

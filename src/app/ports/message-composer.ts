@@ -16,6 +16,11 @@ export interface MessageToCompose {
   readonly pdf: Buffer;
   /** Peppol BIS UBL for the customer's accounting software; null on copies so nothing books the invoice twice. */
   readonly ubl: string | null;
+  /**
+   * A sentence shown first in the body: on an e-mail that accompanies an invoice sent over Peppol, that it is not the
+   * legal invoice (core/peppol/courtesy-copy-notice.ts). Such a message carries no UBL.
+   */
+  readonly notice?: string;
 }
 
 /** Builds the signed bytes and the envelope of a delivery's message. Implemented in src/mail. */

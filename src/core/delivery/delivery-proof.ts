@@ -15,6 +15,8 @@ export interface RecipientProof {
   readonly email: string;
   /** Set when the message went over Peppol (then `email` is the participant id). */
   readonly channel?: "peppol";
+  /** Set on an e-mail that accompanied a Peppol invoice: not the legal invoice, so it never decides the verdict. */
+  readonly courtesyCopy?: true;
   readonly name: string | null;
   readonly recipientId: string;
   readonly role: Delivery["role"];
@@ -251,6 +253,7 @@ export function buildDeliveryProof(input: {
       }
       recipients.push({
         email: address.email,
+        ...(delivery.courtesyCopy === true ? { courtesyCopy: true as const } : {}),
         name: address.name,
         recipientId: address.recipientId,
         role: delivery.role,
@@ -265,7 +268,8 @@ export function buildDeliveryProof(input: {
       });
     }
   }
-  const main = recipients.filter((r) => r.role === "main");
+  // A courtesy e-mail is not the legal invoice: only the Peppol delivery speaks for an invoice sent over Peppol.
+  const main = recipients.filter((r) => r.role === "main" && r.courtesyCopy !== true);
   const best = main.reduce<RecipientProof | null>((b, r) => (b === null || rank(r) > rank(b) ? r : b), null);
   const base = {
     invoiceNumber: input.invoiceNumber,

@@ -60,6 +60,11 @@ export interface Delivery {
    * an e-mail delivery.
    */
   readonly peppol?: PeppolTarget;
+  /**
+   * True on an e-mail that accompanies an invoice sent over Peppol: its message says it is not the legal invoice and
+   * carries no UBL. Absent otherwise.
+   */
+  readonly courtesyCopy?: true;
   readonly state: DeliveryState;
   /** Submissions made to the relay (each SMTP DATA that got an answer or a connection failure). */
   readonly attempts: number;

@@ -1,5 +1,6 @@
 import { type AddressObject, simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
+import { courtesyCopyNotice } from "../../core/peppol/courtesy-copy-notice.ts";
 import { composeInvoiceMessage } from "./compose-invoice-message.ts";
 import type { InvoiceMessageInput } from "./invoice-message-input.ts";
 import { buildCopyMessageInput, buildMainMessageInput, fakePdf } from "./testing/build-message-input.ts";
@@ -57,7 +58,7 @@ describe("composeInvoiceMessage, main message", () => {
       ["INV-2024-0001.xml", "application/xml"],
     ]);
     expect(parsed.attachments[0]?.content.equals(input.pdf)).toBe(true);
-    expect(parsed.attachments[1]?.content.equals(input.ubl)).toBe(true);
+    expect(parsed.attachments[1]?.content.equals(input.ubl as Buffer)).toBe(true);
     expect(headerNames(message.raw)).toEqual([
       ...MAIN_HEADERS.slice(0, 5),
       "reply-to",
@@ -132,6 +133,22 @@ describe("composeInvoiceMessage, copy message", () => {
     expect(addresses(parsed.to)).toEqual(["marie@client.test"]);
     expect(parsed.attachments.map((a) => a.contentType)).toEqual(["application/pdf"]);
     expect(message.raw.toString("latin1")).not.toMatch(/application\/xml|\.xml/);
+  });
+});
+
+describe("composeInvoiceMessage, courtesy copy of a Peppol invoice", () => {
+  it("says first, marked, that it is not the legal invoice, and carries the PDF without the UBL", async () => {
+    const notice = courtesyCopyNotice("fr");
+    const message = await compose({ ...buildMainMessageInput({ notice }), ubl: null });
+    const parsed = await simpleParser(message.raw);
+    expect(parsed.text?.startsWith(`${notice}\n`)).toBe(true);
+    expect(parsed.html).toContain("<strong>Ce courriel est une copie pour information.");
+    expect(parsed.attachments.map((a) => a.contentType)).toEqual(["application/pdf"]);
+  });
+
+  it("refuses a main message with neither UBL nor notice", async () => {
+    const result = await composeInvoiceMessage({ ...buildMainMessageInput(), ubl: null });
+    expect(result.ok).toBe(false);
   });
 });
 

@@ -55,10 +55,11 @@ export async function composeInvoiceMessage(
     currency: document.currency,
     paymentReference,
     sellerName: from.name === "" ? from.address : from.name,
+    ...(input.notice === undefined ? {} : { notice: input.notice }),
   });
   const attachments = [
     { filename: attachmentName(number, "pdf"), content: input.pdf, contentType: "application/pdf" },
-    ...(input.kind === "main"
+    ...(input.kind === "main" && input.ubl !== null
       ? [{ filename: attachmentName(number, "xml"), content: input.ubl, contentType: "application/xml" }]
       : []),
   ];

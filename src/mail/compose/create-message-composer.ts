@@ -59,9 +59,13 @@ function input(
     replyTo: options.replyTo ?? null,
     document,
     pdf: message.pdf,
+    ...(message.notice === undefined ? {} : { notice: message.notice }),
   };
   if (!message.copy) {
-    return ok({ ...common, kind: "main", to, ubl: Buffer.from(message.ubl ?? "", "utf8") });
+    // A courtesy copy never carries the UBL: the legal invoice reached the accounting software over Peppol.
+    const ubl =
+      message.notice !== undefined || message.ubl === null ? null : Buffer.from(message.ubl, "utf8");
+    return ok({ ...common, kind: "main", to, ubl });
   }
   const [only, ...others] = to;
   if (only === undefined || others.length > 0) {

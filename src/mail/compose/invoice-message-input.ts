@@ -40,14 +40,19 @@ export interface MessageCommon {
   readonly document: DocumentSummary;
   /** The rendered PDF (marked as a copy by the renderer for a copy message). */
   readonly pdf: Buffer;
+  /** Shown first in the body, marked: on a courtesy copy of a Peppol invoice, that it is not the legal invoice. */
+  readonly notice?: string;
 }
 
 /** The message to the main recipients: one message, all of them in To, PDF and UBL attached. */
 export interface MainMessageInput extends MessageCommon {
   readonly kind: "main";
   readonly to: readonly Mailbox[];
-  /** The Peppol BIS UBL, attached as `<number>.xml` for the customer's accounting software. */
-  readonly ubl: Buffer;
+  /**
+   * The Peppol BIS UBL, attached as `<number>.xml` for the customer's accounting software; null only on a courtesy
+   * copy (with a `notice`), whose invoice the accounting software receives over Peppol.
+   */
+  readonly ubl: Buffer | null;
 }
 
 /** The message to one copy recipient: marked as a copy, PDF only, so no accounting software books it twice. */

@@ -20,6 +20,8 @@ export interface BodyFacts {
   readonly currency: string;
   readonly paymentReference: string | null;
   readonly sellerName: string;
+  /** Shown first and marked, e.g. that a courtesy copy is not the legal invoice. */
+  readonly notice?: string;
 }
 
 // Building an Intl formatter costs far more than using one (about 250 µs against 5 µs): they are kept per locale.
@@ -83,7 +85,9 @@ export function renderMessageBody(facts: BodyFacts): MessageBody {
   const copy = facts.kind === "copy";
   const title = `${texts.documentName[facts.type]} ${facts.number} – ${facts.sellerName}`;
   const subject = copy ? `${COPY_MARK}: ${title}` : title;
+  const marked = copy || facts.notice !== undefined;
   const paragraphs = [
+    ...(facts.notice === undefined ? [] : [facts.notice]),
     ...(copy ? [COPY_MARK, texts.copyNotice] : []),
     texts.greeting,
     facts.type === "invoice" ? texts.invoiceIntro(values) : texts.creditNoteIntro(values),
@@ -95,7 +99,7 @@ export function renderMessageBody(facts: BodyFacts): MessageBody {
   const htmlParagraphs = paragraphs
     .map((p, i) => {
       const inner = escapeHtml(p).replace(/\n/g, "<br>");
-      return copy && i === 0 ? `<p><strong>${inner}</strong></p>` : `<p>${inner}</p>`;
+      return marked && i === 0 ? `<p><strong>${inner}</strong></p>` : `<p>${inner}</p>`;
     })
     .join("\n");
   const html = `<!DOCTYPE html>\n<html lang="${facts.language}">\n<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>\n<body>\n${htmlParagraphs}\n</body>\n</html>\n`;

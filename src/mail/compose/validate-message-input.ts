@@ -91,7 +91,9 @@ export function validateMessageInput(input: InvoiceMessageInput): Result<Checked
   if (input.pdf.length === 0 || !input.pdf.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
     problem("pdf", "is not a PDF (it must start with %PDF-).");
   }
-  if (input.kind === "main" && input.ubl.length === 0) problem("ubl", "is empty.");
+  if (input.kind === "main" && input.ubl === null && input.notice === undefined)
+    problem("ubl", "is missing (only a courtesy copy with its notice goes without it).");
+  if (input.kind === "main" && input.ubl !== null && input.ubl.length === 0) problem("ubl", "is empty.");
 
   if (issues.length > 0 || from === null || !returnPath.ok) return err(issues);
   return ok({ from, replyTo, to, returnPath: returnPath.value, number, paymentReference: reference });

@@ -171,6 +171,7 @@ export async function createDeliveries(
           channel: d.peppol === undefined ? "email" : "peppol",
           participant: d.peppol?.participant ?? null,
           archive_content_type: null,
+          courtesy_copy: d.courtesyCopy === true ? 1 : 0,
           state: "queued",
           attempts: 0,
           first_attempt_at: null,
@@ -225,6 +226,7 @@ export async function createDeliveries(
             ...(d.peppol === undefined
               ? { to: d.recipients.map((r) => r.email) }
               : { channel: "peppol", participant: d.peppol.participant }),
+            ...(d.courtesyCopy === true ? { courtesyCopy: true } : {}),
           }),
         })),
       )

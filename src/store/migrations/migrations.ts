@@ -10,6 +10,7 @@ import * as bounces from "./0008-bounces.ts";
 import * as channelDecisions from "./0009-channel-decisions.ts";
 import * as peppolInbox from "./0010-peppol-inbox.ts";
 import * as peppolDeliveries from "./0011-peppol-deliveries.ts";
+import * as courtesyCopies from "./0012-courtesy-copies.ts";
 
 /**
  * Every migration, by name, in the order they apply. A static list (not a folder scan) so that the set is checked by
@@ -29,4 +30,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0009-channel-decisions": channelDecisions,
   "0010-peppol-inbox": peppolInbox,
   "0011-peppol-deliveries": peppolDeliveries,
+  "0012-courtesy-copies": courtesyCopies,
 };

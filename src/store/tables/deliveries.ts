@@ -45,6 +45,8 @@ export interface DeliveriesTable {
   participant: string | null;
   /** The MIME content type the archived AS4 request was posted with (Peppol only). */
   archive_content_type: string | null;
+  /** 1 on an e-mail that accompanies a Peppol invoice and is not the legal invoice (0012); else 0. */
+  courtesy_copy: IntegerColumn;
   /** Events appended so far; the next event gets event_count + 1 as its seq. */
   event_count: IntegerColumn;
   created_at: string;
