@@ -54,16 +54,27 @@ export interface PeppolWorkerDeps {
 const payloadSchema = z.object({ deliveryId: z.string().min(1) });
 
 /**
- * Runs `peppol-deliver` jobs one after the other (an AS4 exchange waits on the peer; Peppol volumes are small): each
- * delivery is looked up, rendered as UBL, sent over AS4 with its own MessageId and recorded with what came back.
- * Returns one outcome per job, in order.
+ * AS4 exchanges of one batch in flight at once. Each may wait on its peer up to the AS4 timeout (60 s by default):
+ * one after the other, a batch of slow receivers would outlast the jobs' lease; all at once, a large batch would
+ * build and encrypt every message together.
+ */
+const SENDING_AT_ONCE = 8;
+
+/**
+ * Runs a batch of `peppol-deliver` jobs, a few at a time: each delivery is looked up, rendered as UBL, sent over AS4
+ * with its own MessageId and recorded with what came back. Returns one outcome per job, in order.
  */
 export async function processPeppolJobs(
   deps: PeppolWorkerDeps,
   jobs: readonly ClaimedJob[],
 ): Promise<JobOutcome[]> {
-  const outcomes: JobOutcome[] = [];
-  for (const job of jobs) outcomes.push(await processPeppolJob(deps, job));
+  const outcomes: JobOutcome[] = new Array(jobs.length).fill("crashed");
+  let next = 0;
+  const runner = async () => {
+    for (let i = next++; i < jobs.length; i = next++)
+      outcomes[i] = await processPeppolJob(deps, jobs[i] as ClaimedJob);
+  };
+  await Promise.all(Array.from({ length: Math.min(SENDING_AT_ONCE, jobs.length) }, runner));
   return outcomes;
 }
 

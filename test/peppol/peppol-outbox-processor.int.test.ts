@@ -199,6 +199,16 @@ describeEachEngine("processPeppolJobs with a scripted sender and directory", (en
     expect(await claim()).toEqual([]);
   });
 
+  it("runs a batch of several jobs at once and returns their outcomes in the batch's order", async () => {
+    const numbers = [await queued(), await queued(), await queued()];
+    const sender = scriptedSender([accepted, accepted, accepted]);
+    const jobs = await claim();
+    expect(jobs).toHaveLength(3);
+    const outcomes = await processPeppolJobs(deps(sender, [reachable("https://ap.test/as4")]), jobs);
+    expect(outcomes).toEqual(["accepted", "accepted", "accepted"]);
+    for (const number of numbers) expect((await delivery(number)).state).toBe("accepted");
+  });
+
   it("defers a retry-later on the schedule and resends the archived bytes to the same endpoint", async () => {
     const number = await queued();
     const sender = scriptedSender([retryLater, accepted]);
