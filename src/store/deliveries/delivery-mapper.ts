@@ -67,7 +67,9 @@ export function deliveryFromRow(
       (r): DeliveryAddress => ({ recipientId: r.recipient_id, email: r.email, name: r.name }),
     ),
     ...(channel === "peppol" && row.participant !== null ? { peppol: { participant: row.participant } } : {}),
-    ...(toSafeNumber(row.courtesy_copy, "deliveries.courtesy_copy") === 1 ? { courtesyCopy: true as const } : {}),
+    ...(toSafeNumber(row.courtesy_copy, "deliveries.courtesy_copy") === 1
+      ? { courtesyCopy: true as const }
+      : {}),
     state: fromDbCode(row.state, DELIVERY_STATES, "deliveries.state"),
     attempts: toSafeNumber(row.attempts, "deliveries.attempts"),
     firstAttemptAt: instantOrNull(row.first_attempt_at, "deliveries.first_attempt_at"),
