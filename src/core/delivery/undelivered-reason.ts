@@ -44,6 +44,35 @@ function lastOf(
   return null;
 }
 
+/** A Peppol delivery's failure: the receiver's ebMS error, the hold it led to, or the retries run out. */
+function peppolReason(
+  participant: string,
+  state: "failed" | "expired",
+  timeline: readonly DeliveryEventRecord[],
+): UndeliveredReason {
+  const e = lastOf(timeline, state === "failed" ? "reject" : "expire");
+  const ev = e?.evidence ?? {};
+  const error =
+    ev.error !== null && typeof ev.error === "object" && !Array.isArray(ev.error)
+      ? (ev.error as JsonObject)
+      : {};
+  const said = [str(error.code), str(error.detail), str(error.reason)].filter((s) => s !== "").join(" ");
+  const held = str(ev.hold);
+  return {
+    code: state,
+    address: participant,
+    status: str(error.code),
+    reason: held !== "" ? held : state === "failed" ? "rejected" : "expired",
+    text:
+      held !== ""
+        ? `held (${held}): ${str(ev.explanation)}`
+        : state === "failed"
+          ? `refused by the buyer's Peppol access point${said === "" ? "" : `: ${said}`}`
+          : `no receipt from the buyer's Peppol access point before the retries ran out${said === "" ? "" : `; last: ${said}`}`,
+    at: e?.at ?? null,
+  };
+}
+
 /**
  * Why a delivery in a failed state did not reach its addresses, read from its timeline: the bounce that settled it
  * (status, reason and the remote server's text), the relay's refusal, the last answer before the retries ran out, or
@@ -53,6 +82,8 @@ export function undeliveredReasonOf(
   delivery: Delivery,
   timeline: readonly DeliveryEventRecord[],
 ): UndeliveredReason | null {
+  if (delivery.peppol !== undefined && (delivery.state === "failed" || delivery.state === "expired"))
+    return peppolReason(delivery.peppol.participant, delivery.state, timeline);
   const only = delivery.recipients.length === 1 ? (delivery.recipients[0]?.email ?? null) : null;
   switch (delivery.state) {
     case "bounced": {
