@@ -28,7 +28,12 @@ import type { MessageArchive } from "./ports/message-archive.ts";
 import type { ParticipantLookup, ParticipantQuery } from "./ports/participant-directory.ts";
 import type { PeppolRequestBytes, PeppolSender } from "./ports/peppol-sender.ts";
 import { parkStep } from "./record-delivery-result.ts";
-import { type PeppolAttempt, peppolOutcomeStep, type StoredRequest } from "./record-peppol-outcome.ts";
+import {
+  type PeppolAttempt,
+  peppolOutcomeStep,
+  recordRequest,
+  type StoredRequest,
+} from "./record-peppol-outcome.ts";
 import { PEPPOL_DELIVER_JOB } from "./send-invoices.ts";
 
 /** Peppol discovery as the worker uses it: `fresh` ignores any cached answer. */
@@ -153,8 +158,7 @@ async function attempt(
     url: lookup.endpoint.url,
     certificateSerial: lookup.endpoint.certificate.serialNumber,
   };
-  const previous = await previousRequest(deps, delivery, endpoint);
-  const outcome = await deps.sender.send({
+  const toSend = {
     endpoint: lookup.endpoint,
     sbdh: {
       sender: deps.seller.peppolId,
@@ -167,36 +171,72 @@ async function attempt(
     },
     payload: ubl.xml,
     messageId: delivery.messageId,
-    ...(previous === undefined ? {} : { previous }),
-  });
-  const { request: bytes } = outcome.evidence;
-  // Stored before anything is recorded: a row never names bytes the archive does not hold.
+  };
+  let bytes = await previousRequest(deps, delivery, endpoint);
+  let sending = delivery;
+  if (bytes === undefined) {
+    const built = deps.sender.build(toSend);
+    if (!built.ok)
+      throw new PermanentFailure(
+        `the AS4 message for ${delivery.invoiceNumber} cannot be built: ${built.error}`,
+      );
+    bytes = built.value;
+    // Archived and recorded before it is posted, like an e-mail: every later attempt, after a crash too, posts these
+    // same bytes, so the receiver sees one message and answers a repeat with its first receipt.
+    const stored: StoredRequest = {
+      object: await deps.archive.put(bytes.body),
+      contentType: bytes.contentType,
+      sender: deps.seller.peppolId,
+      endpoint,
+    };
+    const at = deps.now();
+    const [archived] = await commitEach(deps.store, [
+      {
+        job,
+        run: async (unit) => {
+          await recordRequest(unit, deps, delivery, stored, at);
+          return null;
+        },
+      },
+    ]);
+    if (archived === "lease-lost") return "lease-lost";
+    if (archived instanceof Error) throw archived;
+    sending = {
+      ...delivery,
+      archive: {
+        ...stored.object,
+        envelopeFrom: stored.sender,
+        archivedAt: at,
+        contentType: stored.contentType,
+      },
+    };
+  }
+  const outcome = await deps.sender.send({ ...toSend, previous: bytes });
   const request: StoredRequest | null =
-    bytes.body.length === 0
+    sending.archive === null
       ? null
       : {
-          object: await deps.archive.put(bytes.body),
+          object: { sha256: sending.archive.sha256, size: sending.archive.size },
           contentType: bytes.contentType,
           sender: deps.seller.peppolId,
           endpoint,
         };
+  const recordSent = (result: PeppolAttempt) =>
+    commit(deps, job, peppolOutcomeStep(deps, sending, job, result, request, deps.now()), true);
   switch (outcome.kind) {
     case "accepted":
-      return record(
-        {
-          kind: "accepted",
-          receipt: outcome.receipt,
-          receiptObject: await deps.archive.put(outcome.receipt.soap),
-        },
-        request,
-      );
+      return recordSent({
+        kind: "accepted",
+        receipt: outcome.receipt,
+        receiptObject: await deps.archive.put(outcome.receipt.soap),
+      });
     case "rejected":
-      return record({ kind: "rejected", error: { ...outcome.error } }, request);
+      return recordSent({ kind: "rejected", error: { ...outcome.error } });
     case "look-up-again":
       // The next attempt asks the network again (attempts > 0), and holds the invoice if the buyer is gone.
-      return record({ kind: "retry", error: { ...outcome.error, lookUpAgain: true } }, request);
+      return recordSent({ kind: "retry", error: { ...outcome.error, lookUpAgain: true } });
     case "retry-later":
-      return record({ kind: "retry", error: { reason: outcome.reason } }, request);
+      return recordSent({ kind: "retry", error: { reason: outcome.reason } });
   }
 }
 

@@ -43,7 +43,8 @@ function retainUntil(settings: DeliverySettings, at: Date): string {
   return until.toISOString().slice(0, 10);
 }
 
-async function recordRequest(
+/** Indexes the archived AS4 request and records it on the delivery (an `archive` event) unless it is already there. */
+export async function recordRequest(
   unit: DeliveryUnitOfWork,
   deps: RecordDeps,
   delivery: Delivery,

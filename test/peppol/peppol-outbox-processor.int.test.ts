@@ -52,19 +52,26 @@ type Answer = (request: PeppolSendRequest, evidence: PeppolSendOutcome["evidence
 /** A sender that records every request and answers with the next scripted answer. */
 function scriptedSender(answers: Answer[]) {
   const requests: PeppolSendRequest[] = [];
+  const built: string[] = [];
   return {
     requests,
+    built,
+    build: (request: Omit<PeppolSendRequest, "previous">) => {
+      built.push(request.endpoint.url);
+      return {
+        ok: true as const,
+        value: {
+          contentType: 'multipart/related; boundary="b"',
+          body: Buffer.from(`AS4 ${request.messageId} to ${request.endpoint.url}`),
+        },
+      };
+    },
     send: async (request: PeppolSendRequest): Promise<PeppolSendOutcome> => {
       requests.push(request);
       const answer = answers.shift();
       if (answer === undefined) throw new Error("no scripted answer left");
-      const body =
-        request.previous?.body ?? Buffer.from(`AS4 ${request.messageId} to ${request.endpoint.url}`);
-      return answer(request, {
-        url: request.endpoint.url,
-        sentAt: new Date(),
-        request: { contentType: request.previous?.contentType ?? 'multipart/related; boundary="b"', body },
-      });
+      if (request.previous === undefined) throw new Error("the worker posts only bytes it archived first");
+      return answer(request, { url: request.endpoint.url, sentAt: new Date(), request: request.previous });
     },
   };
 }
@@ -223,6 +230,23 @@ describeEachEngine("processPeppolJobs with a scripted sender and directory", (en
       Buffer.from(`AS4 ${deferred.messageId} to https://ap.test/as4`),
     );
     expect(d.fresh).toEqual([false, true]);
+    expect(sender.built).toHaveLength(1);
+  });
+
+  it("after a crash once the message was archived, posts the same archived bytes again", async () => {
+    const number = await queued();
+    const crash: Answer = () => {
+      throw new Error("the worker died during the POST");
+    };
+    const sender = scriptedSender([crash, accepted]);
+    const d = deps(sender, [reachable("https://ap.test/as4")]);
+    expect(await processPeppolJobs(d, await claim())).toEqual(["crashed"]);
+    clock.advance(DEFAULT_DELIVERY_SETTINGS.crashBackoffMs);
+    expect(await processPeppolJobs(d, await claim())).toEqual(["accepted"]);
+    expect(sender.built).toHaveLength(1);
+    expect(sender.requests[1]?.previous?.body).toEqual(sender.requests[0]?.previous?.body);
+    const events = (await store.timeline((await delivery(number)).id)).map((e) => e.event);
+    expect(events).toEqual(["queue", "archive", "accept"]);
   });
 
   it("fails a rejected message with the receiver's error", async () => {
@@ -245,7 +269,8 @@ describeEachEngine("processPeppolJobs with a scripted sender and directory", (en
     clock.advance(60_000);
     expect(await processPeppolJobs(d, await claim())).toEqual(["accepted"]);
     expect(d.fresh).toEqual([false, true]);
-    expect(sender.requests[1]?.previous).toBeUndefined();
+    expect(sender.built).toEqual(["https://old.test/as4", "https://new.test/as4"]);
+    expect(sender.requests[1]?.previous?.body.toString()).toContain("to https://new.test/as4");
     expect(sender.requests[1]?.messageId).toBe(sender.requests[0]?.messageId);
     expect(sender.requests[1]?.endpoint.url).toBe("https://new.test/as4");
     const events = (await store.timeline((await delivery(number)).id)).map((e) => e.event);

@@ -67,6 +67,15 @@ export type PeppolSendOutcome =
 
 /** Sends over AS4 as facteur's own access point. Implemented by src/peppol/as4 (sendAs4 with the configured seat). */
 export interface PeppolSender {
+  /**
+   * Builds the signed and encrypted message for the endpoint without posting it, so that it is archived first and
+   * every attempt (after a crash too) posts these same bytes; or why it cannot be built (retrying will not help).
+   */
+  build(
+    request: Omit<PeppolSendRequest, "previous">,
+  ):
+    | { readonly ok: true; readonly value: PeppolRequestBytes }
+    | { readonly ok: false; readonly error: string };
   /** Never throws for a network or peer problem: those are outcomes. */
   send(request: PeppolSendRequest): Promise<PeppolSendOutcome>;
 }

@@ -1,6 +1,8 @@
+import { X509Certificate } from "node:crypto";
 import type { Config } from "../../app/config.ts";
 import type { PeppolSender } from "../../app/ports/peppol-sender.ts";
 import type { PeppolWorkerDirectory } from "../../app/process-peppol-jobs.ts";
+import { buildAs4UserMessage } from "../../documents/peppol/as4/build-as4-user-message.ts";
 import { accessPointFromConfig } from "../../peppol/as4/access-point-from-config.ts";
 import type { OwnAccessPoint } from "../../peppol/as4/own-access-point.ts";
 import { sendAs4 } from "../../peppol/as4/send-as4.ts";
@@ -17,6 +19,25 @@ export function as4Sender(accessPoint: OwnAccessPoint, now?: () => Date): Peppol
     ...(accessPoint.peerTlsCaPem === undefined ? {} : { extraCaPem: [accessPoint.peerTlsCaPem] }),
   };
   return {
+    build: (request) => {
+      let receiverCertificate: X509Certificate;
+      try {
+        receiverCertificate = new X509Certificate(request.endpoint.certificate.pem);
+      } catch {
+        return { ok: false, error: "the endpoint certificate from the SMP cannot be read" };
+      }
+      const built = buildAs4UserMessage({
+        sbdh: request.sbdh,
+        payload: request.payload,
+        messageId: request.messageId,
+        timestamp: (now ?? (() => new Date()))(),
+        sender: accessPoint.seat,
+        receiverCertificate,
+      });
+      return built.ok
+        ? { ok: true, value: { contentType: built.value.contentType, body: built.value.body } }
+        : built;
+    },
     send: (request) =>
       sendAs4({
         ...request,
