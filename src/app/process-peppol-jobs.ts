@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { JsonObject, JsonValue } from "../core/audit/json-value.ts";
 import type { Customer } from "../core/customer/customer.ts";
 import type { Delivery, PeppolTarget } from "../core/delivery/delivery.ts";
 import { isFinalDeliveryState } from "../core/delivery/delivery-state.ts";
@@ -21,19 +20,15 @@ import { commitEach, type JobStep } from "./commit-job-steps.ts";
 import { PermanentFailure } from "./compose-delivery.ts";
 import type { DeliverySettings } from "./delivery-settings.ts";
 import type { JobOutcome } from "./job-outcome.ts";
+import { requestBytes } from "./peppol-request-bytes.ts";
 import type { DeliveryStore } from "./ports/delivery-store.ts";
 import type { InvoiceRenderer } from "./ports/invoice-renderer.ts";
 import type { ClaimedJob } from "./ports/job-queue.ts";
 import type { MessageArchive } from "./ports/message-archive.ts";
 import type { ParticipantLookup, ParticipantQuery } from "./ports/participant-directory.ts";
-import type { PeppolRequestBytes, PeppolSender } from "./ports/peppol-sender.ts";
+import type { PeppolSender } from "./ports/peppol-sender.ts";
 import { parkStep } from "./record-delivery-result.ts";
-import {
-  type PeppolAttempt,
-  peppolOutcomeStep,
-  recordRequest,
-  type StoredRequest,
-} from "./record-peppol-outcome.ts";
+import { type PeppolAttempt, peppolOutcomeStep, type StoredRequest } from "./record-peppol-outcome.ts";
 import { PEPPOL_DELIVER_JOB } from "./send-invoices.ts";
 
 /** Peppol discovery as the worker uses it: `fresh` ignores any cached answer. */
@@ -172,45 +167,9 @@ async function attempt(
     payload: ubl.xml,
     messageId: delivery.messageId,
   };
-  let bytes = await previousRequest(deps, delivery, endpoint);
-  let sending = delivery;
-  if (bytes === undefined) {
-    const built = deps.sender.build(toSend);
-    if (!built.ok)
-      throw new PermanentFailure(
-        `the AS4 message for ${delivery.invoiceNumber} cannot be built: ${built.error}`,
-      );
-    bytes = built.value;
-    // Archived and recorded before it is posted, like an e-mail: every later attempt, after a crash too, posts these
-    // same bytes, so the receiver sees one message and answers a repeat with its first receipt.
-    const stored: StoredRequest = {
-      object: await deps.archive.put(bytes.body),
-      contentType: bytes.contentType,
-      sender: deps.seller.peppolId,
-      endpoint,
-    };
-    const at = deps.now();
-    const [archived] = await commitEach(deps.store, [
-      {
-        job,
-        run: async (unit) => {
-          await recordRequest(unit, deps, delivery, stored, at);
-          return null;
-        },
-      },
-    ]);
-    if (archived === "lease-lost") return "lease-lost";
-    if (archived instanceof Error) throw archived;
-    sending = {
-      ...delivery,
-      archive: {
-        ...stored.object,
-        envelopeFrom: stored.sender,
-        archivedAt: at,
-        contentType: stored.contentType,
-      },
-    };
-  }
+  const prepared = await requestBytes(deps, job, delivery, endpoint, toSend);
+  if (prepared === "lease-lost") return "lease-lost";
+  const { bytes, delivery: sending } = prepared;
   const outcome = await deps.sender.send({ ...toSend, previous: bytes });
   const request: StoredRequest | null =
     sending.archive === null
@@ -238,29 +197,6 @@ async function attempt(
     case "retry-later":
       return recordSent({ kind: "retry", error: { reason: outcome.reason } });
   }
-}
-
-/** The request an earlier attempt posted to this same endpoint (URL and certificate), from the archive. */
-async function previousRequest(
-  deps: PeppolWorkerDeps,
-  delivery: Delivery,
-  endpoint: StoredRequest["endpoint"],
-): Promise<PeppolRequestBytes | undefined> {
-  const archived = delivery.archive;
-  if (archived === null || archived.contentType === undefined) return undefined;
-  const events = await deps.store.timeline(delivery.id);
-  const last = events.findLast((e) => e.event === "archive" && e.evidence.sha256 === archived.sha256);
-  const was = last?.evidence.endpoint;
-  const same =
-    isJsonObject(was) && was.url === endpoint.url && was.certificateSerial === endpoint.certificateSerial;
-  if (!same) return undefined;
-  const body = await deps.archive.get(archived.sha256);
-  if (body === null) throw new Error(`archived request ${archived.sha256} is missing from the archive`);
-  return { contentType: archived.contentType, body };
-}
-
-function isJsonObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
