@@ -31,29 +31,24 @@ describeEachEngine(
       const r = recipient("K1", "invoice-mailbox", "invoices@client.test");
       const inv = invoice("INV-1", "K1");
       await seed(engine.db, { customers: [k], recipients: [r], invoices: [inv] });
-      const store = createDeliveryStore(engine.db);
       const id = randomUUID();
-      await store.transaction((unit) =>
-        unit.createDeliveries(
-          [
-            {
-              id,
-              invoiceId: inv.record.id,
-              invoiceNumber: "INV-1",
-              customerNumber: "K1",
-              role: "main",
-              round: 1,
-              target: "main",
-              messageId: `${id}@seller.test`,
-              recipients: [{ recipientId: r.id, email: r.email, name: null }],
-            },
-          ],
-          AT,
-          "test",
-        ),
+      const at = AT.toISOString();
+      // Rows as the schema before 0008 had them, written with plain SQL: today's repository writes columns that
+      // later migrations added.
+      await sql`insert into deliveries (id, invoice_id, invoice_number, customer_number, role, round, target, message_id,
+          state, attempts, event_count, created_at, updated_at)
+        values (${id}, ${inv.record.id}, 'INV-1', 'K1', 'main', 1, 'main', ${`${id}@seller.test`}, 'queued', 0, 1,
+          ${at}, ${at})`.execute(engine.db);
+      await sql`insert into delivery_recipients (delivery_id, position, recipient_id, email, name)
+        values (${id}, 0, ${r.id}, ${r.email}, null)`.execute(engine.db);
+      await sql`insert into delivery_events (delivery_id, seq, at, actor, event, from_state, to_state, evidence)
+        values (${id}, 1, ${at}, 'test', 'queue', null, 'queued',
+          ${JSON.stringify({ messageId: `${id}@seller.test`, role: "main", round: 1, to: [r.email] })})`.execute(
+        engine.db,
       );
 
       expect((await migrateToLatest(engine.db))[0]).toBe("0008-bounces");
+      const store = createDeliveryStore(engine.db);
 
       const delivery = await store.getDelivery(id);
       expect(delivery).toMatchObject({ state: "queued", recipients: [{ email: "invoices@client.test" }] });
