@@ -1,20 +1,13 @@
 import type { JsonObject } from "../audit/json-value.ts";
 import type { Delivery, DeliveryEventRecord } from "./delivery.ts";
-import type { ProofStep } from "./proof-steps.ts";
+import { evidenceObject as obj, evidenceText as str } from "./evidence-values.ts";
+import { type ProofStep, stepOf } from "./proof-steps.ts";
 
 /** What facteur can say about a Peppol delivery, in the proof's terms. */
 export interface PeppolJudgement {
   readonly verdict: "delivered" | "bounced" | "pending" | "unknown";
   readonly confidence: "certain" | "low";
   readonly explanation: string;
-}
-
-function str(value: unknown): string {
-  return typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
-}
-
-function obj(value: unknown): JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as JsonObject) : {};
 }
 
 const minute = (at: Date) => at.toISOString().slice(0, 16).replace("T", " ");
@@ -79,13 +72,7 @@ export function judgePeppolDelivery(
 /** A Peppol delivery's timeline event as a proof step. */
 export function peppolProofStep(e: DeliveryEventRecord): ProofStep {
   const ev = e.evidence;
-  const step = (what: string, detail: string): ProofStep => ({
-    at: e.at,
-    event: e.event,
-    what,
-    detail,
-    actor: e.actor,
-  });
+  const step = stepOf(e);
   switch (e.event) {
     case "queue":
       return step(

@@ -1,5 +1,6 @@
 import type { JsonObject } from "../audit/json-value.ts";
 import type { DeliveryEventRecord } from "./delivery.ts";
+import { evidenceObject as obj, evidenceText as str } from "./evidence-values.ts";
 
 /** One line of a recipient's timeline in a proof. */
 export interface ProofStep {
@@ -11,14 +12,6 @@ export interface ProofStep {
   /** The evidence: the reply, the notice's status and text, hashes. */
   readonly detail: string;
   readonly actor: string;
-}
-
-function str(value: unknown): string {
-  return typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
-}
-
-function obj(value: unknown): JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as JsonObject) : {};
 }
 
 function reply(ev: JsonObject): string {
@@ -54,16 +47,15 @@ const NOTES: Readonly<Record<string, string>> = {
   unreadable: "a message about it came back but could not be read as a notice",
 };
 
+/** Builds the proof steps of one timeline event: its moment, event and actor, with the words given. */
+export function stepOf(e: DeliveryEventRecord): (what: string, detail: string) => ProofStep {
+  return (what, detail) => ({ at: e.at, event: e.event, what, detail, actor: e.actor });
+}
+
 /** A timeline event as a proof step, in words, with its evidence. */
 export function proofStep(e: DeliveryEventRecord): ProofStep {
   const ev = e.evidence;
-  const step = (what: string, detail: string): ProofStep => ({
-    at: e.at,
-    event: e.event,
-    what,
-    detail,
-    actor: e.actor,
-  });
+  const step = stepOf(e);
   switch (e.event) {
     case "queue":
       return step(`queued for sending (round ${str(ev.round)})`, `Message-ID <${str(ev.messageId)}>`);
