@@ -1,8 +1,8 @@
 import { dkimVerify } from "mailauth";
 import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
+import { buildCustomer } from "../../../test/support/build-customer.ts";
 import type { MessageToCompose } from "../../app/ports/message-composer.ts";
-import type { Customer } from "../../core/customer/customer.ts";
 import { AppError } from "../../core/errors/app-error.ts";
 import { simpleInvoice } from "../../documents/ubl/testing/simple-invoice.ts";
 import { dkimDnsRecord } from "../dkim/dkim-dns-record.ts";
@@ -30,24 +30,7 @@ const composer = createMessageComposer({
   now,
 });
 
-const customer: Customer = {
-  number: "C-1",
-  legalName: "Brouwerij Janssens NV",
-  enterpriseNumber: null,
-  vatNumber: null,
-  peppolId: null,
-  language: "nl",
-  address: {
-    street: null,
-    additionalStreet: null,
-    city: null,
-    postalCode: null,
-    countrySubdivision: null,
-    country: "BE",
-  },
-  preferredChannel: "email",
-  paymentTermsDays: 30,
-};
+const customer = buildCustomer("C-1", { legalName: "Brouwerij Janssens NV", language: "nl" });
 
 function message(overrides: Partial<MessageToCompose> = {}): MessageToCompose {
   return {
