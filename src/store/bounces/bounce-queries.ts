@@ -1,12 +1,10 @@
 import type { Kysely, Transaction } from "kysely";
 import type { FailureEvent } from "../../app/ports/bounce-store.ts";
-import type { Recipient } from "../../core/customer/recipient.ts";
 import type { Delivery } from "../../core/delivery/delivery.ts";
 import type { Database } from "../database.ts";
 import { fromDbInstant, toDbInstant } from "../db-values.ts";
 import { deliveryEventFromRow } from "../deliveries/delivery-mapper.ts";
 import { withRecipients } from "../deliveries/delivery-repository.ts";
-import { recipientFromRow } from "../recipients/recipient-mapper.ts";
 
 /** Main-delivery states that leave an invoice undelivered unless another main message reached the customer. */
 const FAILED_STATES = ["failed", "expired", "bounced", "parked"];
@@ -78,30 +76,6 @@ export async function unsentEmailInvoices(
   if (query.after !== undefined) select = select.where("invoices.number", ">", query.after);
   const rows = await select.orderBy("invoices.number").limit(query.limit).execute();
   return rows.map((r) => r.number).filter((n): n is string => n !== null);
-}
-
-/** Every recipient of these customers (oldest first), grouped by customer number. */
-export async function recipientsOf(
-  db: Kysely<Database>,
-  customerNumbers: readonly string[],
-): Promise<Map<string, Recipient[]>> {
-  const grouped = new Map<string, Recipient[]>();
-  for (let i = 0; i < customerNumbers.length; i += 500) {
-    const rows = await db
-      .selectFrom("recipients")
-      .selectAll()
-      .where("customer_number", "in", customerNumbers.slice(i, i + 500))
-      .orderBy("created_at")
-      .orderBy("id")
-      .execute();
-    for (const row of rows) {
-      const recipient = recipientFromRow(row);
-      const list = grouped.get(recipient.customerNumber);
-      if (list === undefined) grouped.set(recipient.customerNumber, [recipient]);
-      else list.push(recipient);
-    }
-  }
-  return grouped;
 }
 
 /** The latest paper batch of each of these invoices. */

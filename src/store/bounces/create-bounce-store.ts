@@ -12,6 +12,7 @@ import {
   latestRounds,
   timeline,
 } from "../deliveries/delivery-repository.ts";
+import { recipientsOf } from "../deliveries/send-selection.ts";
 import { getInvoice } from "../invoices/invoice-repository.ts";
 import { enqueueJobs } from "../jobs/job-repository.ts";
 import { insertRecipient, listRecipients, updateRecipient } from "../recipients/recipient-repository.ts";
@@ -23,7 +24,6 @@ import {
   hasDelivery,
   invoicesWithFailures,
   paperFallbacks,
-  recipientsOf,
   recordPaperFallbacks,
   setDigestMark,
   unsentEmailInvoices,

@@ -40,11 +40,11 @@ export async function customersByNumber(
 
 /** Every recipient of these customers (oldest first), grouped by customer number. */
 export async function recipientsOf(
-  trx: Transaction<Database>,
+  db: Kysely<Database>,
   customerNumbers: readonly string[],
 ): Promise<Map<string, Recipient[]>> {
   const rows = await chunked(customerNumbers, (chunk) =>
-    trx
+    db
       .selectFrom("recipients")
       .selectAll()
       .where("customer_number", "in", chunk)
