@@ -5,6 +5,7 @@ import { sameAddress } from "../core/customer/same-address.ts";
 import { decideBounceEffects, type NoticeEffect } from "../core/delivery/bounce-effects.ts";
 import type { NoticeEvidence, NoticeResult } from "../core/delivery/bounce-notice.ts";
 import type { Delivery } from "../core/delivery/delivery.ts";
+import { retainUntil } from "../core/delivery/retain-until.ts";
 import type { BounceSettings } from "./bounce-settings.ts";
 import { changeRecipient } from "./change-recipient.ts";
 import { type BounceMatch, matchBounce } from "./match-bounce.ts";
@@ -77,12 +78,6 @@ function resultDetail(result: NoticeResult, effect?: NoticeEffect): JsonObject {
     diagnostic: result.diagnostic.slice(0, MAX_DETAIL_DIAGNOSTIC),
     ...(effect === undefined ? {} : { effect }),
   };
-}
-
-function retainUntil(at: Date, years: number): string {
-  const until = new Date(at.getTime());
-  until.setUTCFullYear(until.getUTCFullYear() + years);
-  return until.toISOString().slice(0, 10);
 }
 
 /**

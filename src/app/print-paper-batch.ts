@@ -1,5 +1,6 @@
 import type { AuditActor } from "../core/audit/audit-entry.ts";
 import type { Customer } from "../core/customer/customer.ts";
+import { retainUntil } from "../core/delivery/retain-until.ts";
 import { AppError } from "../core/errors/app-error.ts";
 import { buildInvoiceDocument } from "../core/invoice/build-invoice-document.ts";
 import type { SellerProfile } from "../core/invoice/seller-profile.ts";
@@ -70,11 +71,9 @@ export async function printPaperBatch(
   const pdf = deps.merger.merge(pdfs);
   const object = await deps.archive.put(pdf);
   const at = deps.now();
-  const retainUntil = new Date(at.getTime());
-  retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + deps.retentionYears);
   const actor = `${deps.actor.kind}:${deps.actor.id}`;
   await deps.store.transaction(async (unit) => {
-    await unit.indexArchived(object, retainUntil.toISOString().slice(0, 10), at);
+    await unit.indexArchived(object, retainUntil(at, deps.retentionYears), at);
     await unit.recordPaperFallbacks(entries, object.sha256, at, actor);
     await unit.audit.append(
       entries.map((e) => ({

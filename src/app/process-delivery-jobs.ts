@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Delivery } from "../core/delivery/delivery.ts";
 import { isFinalDeliveryState } from "../core/delivery/delivery-state.ts";
+import { retainUntil } from "../core/delivery/retain-until.ts";
 import { AppError, formatInputIssue } from "../core/errors/app-error.ts";
 import { commitEach, type JobStep } from "./commit-job-steps.ts";
 import { type ComposeDeliveryDeps, composeDelivery, PermanentFailure } from "./compose-delivery.ts";
@@ -168,9 +169,7 @@ export async function writeArchived(
   fresh: FreshArchive,
   at: Date,
 ): Promise<void> {
-  const retainUntil = new Date(at.getTime());
-  retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + deps.settings.retentionYears);
-  await unit.indexArchived(fresh.object, retainUntil.toISOString().slice(0, 10), at);
+  await unit.indexArchived(fresh.object, retainUntil(at, deps.settings.retentionYears), at);
   await unit.changeDelivery({
     deliveryId: delivery.id,
     event: "archive",

@@ -1,5 +1,6 @@
 import type { JsonObject } from "../core/audit/json-value.ts";
 import type { Delivery } from "../core/delivery/delivery.ts";
+import { retainUntil } from "../core/delivery/retain-until.ts";
 import { nextRetry } from "../core/delivery/retry-schedule.ts";
 import type { ChannelDecision } from "../core/peppol/channel-policy.ts";
 import { type JobStep, LeaseLost } from "./commit-job-steps.ts";
@@ -37,12 +38,6 @@ export type PeppolAttempt =
       readonly lookup: JsonObject;
     };
 
-function retainUntil(settings: DeliverySettings, at: Date): string {
-  const until = new Date(at.getTime());
-  until.setUTCFullYear(until.getUTCFullYear() + settings.retentionYears);
-  return until.toISOString().slice(0, 10);
-}
-
 /** Indexes the archived AS4 request and records it on the delivery (an `archive` event) unless it is already there. */
 export async function recordRequest(
   unit: DeliveryUnitOfWork,
@@ -51,7 +46,7 @@ export async function recordRequest(
   request: StoredRequest,
   at: Date,
 ): Promise<void> {
-  await unit.indexArchived(request.object, retainUntil(deps.settings, at), at);
+  await unit.indexArchived(request.object, retainUntil(at, deps.settings.retentionYears), at);
   if (delivery.archive?.sha256 === request.object.sha256) return;
   await unit.changeDelivery({
     deliveryId: delivery.id,
@@ -105,7 +100,7 @@ export function peppolOutcomeStep(
     switch (attempt.kind) {
       case "accepted": {
         const { receipt, receiptObject } = attempt;
-        await unit.indexArchived(receiptObject, retainUntil(deps.settings, at), at);
+        await unit.indexArchived(receiptObject, retainUntil(at, deps.settings.retentionYears), at);
         await unit.changeDelivery({
           ...base,
           event: "accept",
