@@ -1,5 +1,6 @@
 import { Agent, request } from "node:https";
 import { createSecureContext, rootCertificates } from "node:tls";
+import { describeError, readCappedBody } from "../http/read-capped-body.ts";
 
 /** How other access points are reached. */
 export interface As4HttpOptions {
@@ -44,12 +45,6 @@ function agentFor(extraCaPem: readonly string[]): Agent {
   return agent;
 }
 
-function describeError(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  return typeof code === "string" && !message.includes(code) ? `${code}: ${message}` : message;
-}
-
 /**
  * POSTs an AS4 message over https and reads the synchronous answer, bounded in time and size. Connection
  * failures, TLS failures and timeouts are "unreachable" (nothing is known of the message's fate); the status and body
@@ -76,30 +71,21 @@ export function postAs4(
     req.on("error", (error) =>
       resolve({ kind: "unreachable", reason: `${url.href}: ${describeError(error)}` }),
     );
-    req.on("response", (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBytes) {
-          req.destroy();
+    req.on("response", (res) =>
+      readCappedBody(req, res, maxBytes, (read) => {
+        if (read.kind === "too-large")
           resolve({ kind: "too-large", reason: `${url.href} answered with more than ${maxBytes} bytes` });
-          return;
-        }
-        chunks.push(chunk);
-      });
-      res.on("end", () =>
-        resolve({
-          kind: "answered",
-          status: res.statusCode ?? 0,
-          contentType: res.headers["content-type"] ?? "",
-          body: Buffer.concat(chunks),
-        }),
-      );
-      res.on("error", (error) =>
-        resolve({ kind: "unreachable", reason: `${url.href}: ${describeError(error)}` }),
-      );
-    });
+        else if (read.kind === "error")
+          resolve({ kind: "unreachable", reason: `${url.href}: ${describeError(read.error)}` });
+        else
+          resolve({
+            kind: "answered",
+            status: res.statusCode ?? 0,
+            contentType: res.headers["content-type"] ?? "",
+            body: read.body,
+          });
+      }),
+    );
     req.end(message.body);
   });
 }

@@ -1,5 +1,6 @@
 import { request } from "node:https";
 import { rootCertificates } from "node:tls";
+import { describeError, readCappedBody } from "../http/read-capped-body.ts";
 
 /** What an SMP answered for one resource. */
 export type SmpResponse =
@@ -19,12 +20,6 @@ export interface SmpHttpOptions {
 }
 
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
-
-function describeError(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  return typeof code === "string" && !message.includes(code) ? `${code}: ${message}` : message;
-}
 
 /**
  * GETs one SMP resource over https (never plain http: the answer decides where invoices go). 200 gives the body;
@@ -58,19 +53,13 @@ export function fetchSmpResource(url: string, options: SmpHttpOptions): Promise<
         else resolve({ kind: "refused", reason: `${url} answered HTTP ${status}` });
         return;
       }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBytes) {
-          req.destroy();
+      readCappedBody(req, res, maxBytes, (read) => {
+        if (read.kind === "too-large")
           resolve({ kind: "refused", reason: `${url} sent more than ${maxBytes} bytes` });
-          return;
-        }
-        chunks.push(chunk);
+        else if (read.kind === "error")
+          resolve({ kind: "try-later", reason: `${url}: ${describeError(read.error)}` });
+        else resolve({ kind: "ok", body: read.body });
       });
-      res.on("end", () => resolve({ kind: "ok", body: Buffer.concat(chunks) }));
-      res.on("error", (error) => resolve({ kind: "try-later", reason: `${url}: ${describeError(error)}` }));
     });
     req.end();
   });
