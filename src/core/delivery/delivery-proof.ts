@@ -219,19 +219,22 @@ export function buildDeliveryProof(input: {
   const recipients: RecipientProof[] = [];
   for (const delivery of input.deliveries) {
     const timeline = input.timelines.get(delivery.id) ?? [];
+    const { archive } = delivery;
+    const shared = {
+      role: delivery.role,
+      deliveryId: delivery.id,
+      round: delivery.round,
+      messageId: delivery.messageId,
+      archive: archive === null ? null : { sha256: archive.sha256, size: archive.size },
+      acceptedAt: delivery.acceptedAt,
+    };
     if (delivery.peppol !== undefined) {
       recipients.push({
         email: delivery.peppol.participant,
         channel: "peppol",
         name: null,
         recipientId: "",
-        role: delivery.role,
-        deliveryId: delivery.id,
-        round: delivery.round,
-        messageId: delivery.messageId,
-        archive:
-          delivery.archive === null ? null : { sha256: delivery.archive.sha256, size: delivery.archive.size },
-        acceptedAt: delivery.acceptedAt,
+        ...shared,
         steps: timeline.map(peppolProofStep),
         quietMs: null,
         ...judgePeppolDelivery(delivery, timeline),
@@ -256,13 +259,7 @@ export function buildDeliveryProof(input: {
         ...(delivery.courtesyCopy === true ? { courtesyCopy: true as const } : {}),
         name: address.name,
         recipientId: address.recipientId,
-        role: delivery.role,
-        deliveryId: delivery.id,
-        round: delivery.round,
-        messageId: delivery.messageId,
-        archive:
-          delivery.archive === null ? null : { sha256: delivery.archive.sha256, size: delivery.archive.size },
-        acceptedAt: delivery.acceptedAt,
+        ...shared,
         steps,
         ...judged,
       });
