@@ -1,5 +1,6 @@
 import type { AuditLogTable } from "./tables/audit-log.ts";
 import type { ChannelDecisionsTable } from "./tables/channel-decisions.ts";
+import type { CustomerQueriesTable } from "./tables/customer-queries.ts";
 import type { CustomersTable } from "./tables/customers.ts";
 import type {
   ArchivedMessagesTable,
@@ -37,4 +38,5 @@ export interface Database {
   channel_decisions: ChannelDecisionsTable;
   peppol_inbox: PeppolInboxTable;
   peppol_responses: PeppolResponsesTable;
+  customer_queries: CustomerQueriesTable;
 }

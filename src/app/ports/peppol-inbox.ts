@@ -1,4 +1,4 @@
-import type { ResponseStatus } from "../../core/peppol/peppol-response.ts";
+import type { PeppolResponseIssue, ResponseStatus } from "../../core/peppol/peppol-response.ts";
 
 /** What a received business document is, for the inbox: an invoice to validate, a status message, or other. */
 export type ReceivedDocumentKind = "invoice" | "credit-note" | "status-response" | "other";
@@ -46,6 +46,14 @@ export interface ReceivedPeppolResponse {
   readonly reference: string;
   readonly description: string | undefined;
   readonly receivedAt: Date;
+  /**
+   * The response's own IssueDate and IssueTime as written: the buyer's status is the latest Invoice Response by these
+   * (then by receipt). Optional: without them the receipt instant orders the responses.
+   */
+  readonly issueDate?: string;
+  readonly issueTime?: string;
+  /** MLS/MLR line issues and Invoice Response status reasons, shown in the proof and in a query's reason. */
+  readonly issues?: readonly PeppolResponseIssue[];
 }
 
 /** What recording a received message found: new, or a duplicate by MessageId or by SBDH instance id. */
@@ -59,7 +67,10 @@ export interface PeppolInbox {
   byMessageId(messageId: string): Promise<ReceivedPeppolMessage | undefined>;
   /**
    * Records a message (and the status response it carries, if any) at once; a message whose MessageId or SBDH
-   * instance id is already recorded is not stored again and the existing one is returned.
+   * instance id is already recorded is not stored again and the existing one is returned. In the same transaction a
+   * response is linked to what it answers (an MLS/MLR to our Peppol delivery whose id is its reference; an Invoice
+   * Response to the invoice whose number is its reference, only when the message's sender is the participant our
+   * Peppol delivery of that invoice went to), and an Invoice Response "under query" opens a customer query.
    */
   record(message: ReceivedPeppolMessage, response?: ReceivedPeppolResponse): Promise<InboxRecordOutcome>;
   /** Messages newest first; `before` is the receivedAt/MessageId cursor of the previous page. */

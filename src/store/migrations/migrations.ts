@@ -11,6 +11,7 @@ import * as channelDecisions from "./0009-channel-decisions.ts";
 import * as peppolInbox from "./0010-peppol-inbox.ts";
 import * as peppolDeliveries from "./0011-peppol-deliveries.ts";
 import * as courtesyCopies from "./0012-courtesy-copies.ts";
+import * as customerQueries from "./0013-customer-queries.ts";
 
 /**
  * Every migration, by name, in the order they apply. A static list (not a folder scan) so that the set is checked by
@@ -31,4 +32,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0010-peppol-inbox": peppolInbox,
   "0011-peppol-deliveries": peppolDeliveries,
   "0012-courtesy-copies": courtesyCopies,
+  "0013-customer-queries": customerQueries,
 };

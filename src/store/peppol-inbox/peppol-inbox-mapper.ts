@@ -6,7 +6,11 @@ import type {
   ReceivedValidation,
 } from "../../app/ports/peppol-inbox.ts";
 import { AppError } from "../../core/errors/app-error.ts";
-import { RESPONSE_CODES, type ResponseStatus } from "../../core/peppol/peppol-response.ts";
+import {
+  type PeppolResponseIssue,
+  RESPONSE_CODES,
+  type ResponseStatus,
+} from "../../core/peppol/peppol-response.ts";
 import { fromDbCode, fromDbInstant, toDbInstant } from "../db-values.ts";
 import type { PeppolInboxTable, PeppolResponsesTable } from "../tables/peppol-inbox.ts";
 
@@ -64,8 +68,19 @@ export function inboxFromRow(row: Selectable<PeppolInboxTable>): ReceivedPeppolM
   };
 }
 
-/** A status response as a row. */
-export function responseToRow(response: ReceivedPeppolResponse): Insertable<PeppolResponsesTable> {
+/** What a status response was matched to (0013): both null when it matched nothing. */
+export interface ResponseLink {
+  readonly invoiceId: string | null;
+  readonly deliveryId: string | null;
+}
+
+const UNLINKED: ResponseLink = { invoiceId: null, deliveryId: null };
+
+/** A status response as a row, with what it answers. */
+export function responseToRow(
+  response: ReceivedPeppolResponse,
+  link: ResponseLink = UNLINKED,
+): Insertable<PeppolResponsesTable> {
   return {
     message_id: response.messageId,
     kind: response.kind,
@@ -75,7 +90,34 @@ export function responseToRow(response: ReceivedPeppolResponse): Insertable<Pepp
     reference: response.reference,
     description: response.description ?? null,
     received_at: toDbInstant(response.receivedAt),
+    invoice_id: link.invoiceId,
+    delivery_id: link.deliveryId,
+    issue_date: response.issueDate ?? null,
+    issue_time: response.issueTime ?? null,
+    issues: response.issues === undefined ? null : JSON.stringify(response.issues),
   };
+}
+
+function isIssue(value: unknown): value is PeppolResponseIssue {
+  if (typeof value !== "object" || value === null) return false;
+  const { conditions } = value as { conditions?: unknown };
+  return (
+    Array.isArray(conditions) &&
+    conditions.every(
+      (c: unknown) =>
+        typeof c === "object" &&
+        c !== null &&
+        typeof (c as { attributeId?: unknown }).attributeId === "string",
+    )
+  );
+}
+
+/** Reads the issues column: a JSON array of issues, each with its conditions; anything else is a damaged row. */
+function issuesFromRow(text: string): PeppolResponseIssue[] {
+  const value: unknown = JSON.parse(text);
+  if (!Array.isArray(value) || !value.every(isIssue))
+    throw new AppError("integrity-violation", "peppol_responses.issues does not hold a JSON array of issues");
+  return value;
 }
 
 /** A row back into the status response. */
@@ -89,5 +131,8 @@ export function responseFromRow(row: Selectable<PeppolResponsesTable>): Received
     reference: row.reference,
     description: row.description ?? undefined,
     receivedAt: fromDbInstant(row.received_at, "peppol_responses.received_at"),
+    ...(row.issue_date === null ? {} : { issueDate: row.issue_date }),
+    ...(row.issue_time === null ? {} : { issueTime: row.issue_time }),
+    ...(row.issues === null ? {} : { issues: issuesFromRow(row.issues) }),
   };
 }

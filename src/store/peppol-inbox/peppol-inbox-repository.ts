@@ -7,7 +7,8 @@ import type {
 } from "../../app/ports/peppol-inbox.ts";
 import type { Database } from "../database.ts";
 import { withTransaction } from "../with-transaction.ts";
-import { inboxFromRow, inboxToRow, responseFromRow, responseToRow } from "./peppol-inbox-mapper.ts";
+import { inboxFromRow, inboxToRow, responseFromRow } from "./peppol-inbox-mapper.ts";
+import { recordStatusResponse } from "./record-status-response.ts";
 
 async function existing(
   db: Kysely<Database>,
@@ -36,7 +37,7 @@ async function record(
   try {
     await withTransaction(db, async (trx) => {
       await trx.insertInto("peppol_inbox").values(inboxToRow(message)).execute();
-      if (response) await trx.insertInto("peppol_responses").values(responseToRow(response)).execute();
+      if (response) await recordStatusResponse(trx, message.sender, response);
     });
     return { kind: "recorded" };
   } catch (error) {

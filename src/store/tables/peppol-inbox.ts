@@ -38,4 +38,13 @@ export interface PeppolResponsesTable {
   reference: string;
   description: string | null;
   received_at: string;
+  /** The invoice it answers, when matched (0013): an MLS/MLR by our delivery id, a T111 by number and sender. */
+  invoice_id: string | null;
+  /** The Peppol delivery it answers, when matched (0013). */
+  delivery_id: string | null;
+  /** The response's own IssueDate (YYYY-MM-DD) and IssueTime as written (0013; null on older rows). */
+  issue_date: string | null;
+  issue_time: string | null;
+  /** JSON array of the response's issues (line responses, status reasons) (0013; null on older rows). */
+  issues: string | null;
 }

@@ -1,0 +1,109 @@
+import type { Transaction } from "kysely";
+import type { ReceivedPeppolResponse } from "../../app/ports/peppol-inbox.ts";
+import { buyerStatusOf, opensQuery } from "../../core/peppol/buyer-status.ts";
+import { invoiceResponseDelivery } from "../../core/peppol/match-status-message.ts";
+import { type CustomerQuery, queryReasonOf } from "../../core/queries/customer-query.ts";
+import { buyerStatusEntry, PEPPOL_INBOX_ACTOR, queryOpenedEntry } from "../../core/queries/query-audit.ts";
+import { appendAudit } from "../audit/append-audit.ts";
+import { insertQuery, listQueries, nextQueryId } from "../customer-queries/customer-query-repository.ts";
+import { statusMessagesOfInvoice } from "../customer-queries/status-message-queries.ts";
+import type { Database } from "../database.ts";
+import { toSafeNumber } from "../db-values.ts";
+import { type ResponseLink, responseToRow } from "./peppol-inbox-mapper.ts";
+
+const UNLINKED: ResponseLink = { invoiceId: null, deliveryId: null };
+
+/**
+ * What a response answers. An MLS or MLR names the SBDH instance id of our message, which is our Peppol delivery's
+ * id. An Invoice Response names the invoice number, and counts only when its sender is the participant our Peppol
+ * delivery of that invoice went to.
+ */
+async function matchResponse(
+  trx: Transaction<Database>,
+  sender: string,
+  response: ReceivedPeppolResponse,
+): Promise<ResponseLink> {
+  if (response.kind !== "invoice-response") {
+    const delivery = await trx
+      .selectFrom("deliveries")
+      .select(["id", "invoice_id"])
+      .where("id", "=", response.reference.trim().toLowerCase())
+      .where("channel", "=", "peppol")
+      .executeTakeFirst();
+    return delivery ? { invoiceId: delivery.invoice_id, deliveryId: delivery.id } : UNLINKED;
+  }
+  const rows = await trx
+    .selectFrom("deliveries")
+    .innerJoin("invoices", "invoices.id", "deliveries.invoice_id")
+    .select(["deliveries.id", "deliveries.invoice_id", "deliveries.participant", "deliveries.round"])
+    .where("invoices.number", "=", response.reference.trim())
+    .where("deliveries.channel", "=", "peppol")
+    .where("deliveries.participant", "is not", null)
+    .execute();
+  const delivery = invoiceResponseDelivery(
+    sender,
+    rows.map((r) => ({
+      id: r.id,
+      invoiceId: r.invoice_id,
+      participant: r.participant ?? "",
+      round: toSafeNumber(r.round, "deliveries.round"),
+    })),
+  );
+  return delivery ? { invoiceId: delivery.invoiceId, deliveryId: delivery.id } : UNLINKED;
+}
+
+/**
+ * What an Invoice Response matched to an invoice changes: the buyer status (an audit entry when the response is the
+ * invoice's new latest) and, for "under query", a customer query opened with its audit entry.
+ */
+async function applyInvoiceResponse(
+  trx: Transaction<Database>,
+  invoiceId: string,
+  sender: string,
+  response: ReceivedPeppolResponse,
+): Promise<void> {
+  const messages = (await statusMessagesOfInvoice(trx, invoiceId)).filter(
+    (m) => m.kind === "invoice-response",
+  );
+  const before = buyerStatusOf(messages.filter((m) => m.messageId !== response.messageId));
+  const changed = buyerStatusEntry(invoiceId, before, buyerStatusOf(messages), sender);
+  const entries = changed === null ? [] : [changed];
+  const open = await listQueries(trx, { invoiceId, open: true, limit: 1 });
+  if (opensQuery(response, messages, open.queries.length)) {
+    const invoice = await trx
+      .selectFrom("invoices")
+      .select(["number", "customer_number"])
+      .where("id", "=", invoiceId)
+      .executeTakeFirstOrThrow();
+    const query: CustomerQuery = {
+      id: await nextQueryId(trx),
+      invoiceId,
+      invoiceNumber: invoice.number ?? response.reference,
+      customerNumber: invoice.customer_number,
+      openedAt: response.receivedAt,
+      openedBy: `peppol:${sender}`,
+      source: "peppol-invoice-response",
+      responseMessageId: response.messageId,
+      reason: queryReasonOf(response),
+      settlement: null,
+    };
+    await insertQuery(trx, query);
+    entries.push(queryOpenedEntry(query, PEPPOL_INBOX_ACTOR));
+  }
+  await appendAudit(trx, entries);
+}
+
+/**
+ * Records a received status response in the inbox's transaction, linked to what it answers (or to nothing: it is
+ * kept unmatched), and applies an Invoice Response to its invoice.
+ */
+export async function recordStatusResponse(
+  trx: Transaction<Database>,
+  sender: string,
+  response: ReceivedPeppolResponse,
+): Promise<void> {
+  const link = await matchResponse(trx, sender, response);
+  await trx.insertInto("peppol_responses").values(responseToRow(response, link)).execute();
+  if (link.invoiceId !== null && response.kind === "invoice-response")
+    await applyInvoiceResponse(trx, link.invoiceId, sender, response);
+}
