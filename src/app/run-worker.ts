@@ -28,6 +28,10 @@ export interface RunWorkerOptions {
   readonly onError?: (error: unknown) => void;
   /** Facteur's own Peppol access point: when given, `peppol-deliver` jobs are claimed and sent over AS4 too. */
   readonly peppol?: PeppolWorkerDeps;
+  /**
+   * False: e-mail jobs are left in the queue (no mail relay is configured; a Peppol-only worker). Default true.
+   */
+  readonly email?: boolean;
 }
 
 /** What a worker run did. */
@@ -68,6 +72,10 @@ export async function runWorker(deps: DeliveryWorkerDeps, options: RunWorkerOpti
   const inFlight = new Set<Promise<void>>();
   const lane = createSubmissionLane(options.lanes ?? 1);
   const answers = createGroupCommit(deps.store);
+  const kinds = [
+    ...(options.email === false ? [] : [DELIVER_JOB]),
+    ...(options.peppol === undefined ? [] : [PEPPOL_DELIVER_JOB]),
+  ];
   const start = (jobs: readonly ClaimedJob[]) => {
     const run: Promise<void> = processJobsByKind(
       jobs,
@@ -99,7 +107,7 @@ export async function runWorker(deps: DeliveryWorkerDeps, options: RunWorkerOpti
           limit: options.batchSize,
           now: deps.now(),
           leaseMs: deps.settings.leaseMs,
-          kinds: options.peppol === undefined ? [DELIVER_JOB] : [DELIVER_JOB, PEPPOL_DELIVER_JOB],
+          kinds,
         });
       } catch (error) {
         options.onError?.(error);

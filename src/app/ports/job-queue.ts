@@ -55,8 +55,8 @@ export interface JobQueue {
    * returns them leased to `worker` until `now + leaseMs`. Two concurrent claims never return the same job.
    */
   claim(request: ClaimRequest): Promise<readonly ClaimedJob[]>;
-  /** How many jobs are in each state. */
-  countJobs(): Promise<Readonly<Record<JobState, number>>>;
+  /** How many jobs are in each state; with `kinds`, only jobs of those kinds. */
+  countJobs(kinds?: readonly string[]): Promise<Readonly<Record<JobState, number>>>;
 }
 
 export const JOB_STATES = ["queued", "running", "done", "parked"] as const;

@@ -32,6 +32,24 @@ const HOW_TO_SET_RELAY =
   "mail, e.g. FACTEUR_SMTP_URL=smtp://relay.example.com:587 (STARTTLS) or smtps://user:password@relay.example.com:465, " +
   "then run `facteur send` again (`facteur config` lists every variable).";
 
+const HOW_TO_SET_MAIL =
+  "Set FACTEUR_SMTP_URL to the relay that takes outgoing mail (e.g. FACTEUR_SMTP_URL=smtp://relay.example.com:587), " +
+  "with FACTEUR_BOUNCE_DOMAIN and FACTEUR_VERP_SECRET so that bounces are tied back to their invoices " +
+  "(`facteur config` lists every variable).";
+
+/**
+ * Whether e-mail can go out: a relay is configured. A Peppol-only setup has none, and its commands ask for the mail
+ * settings only when an e-mail delivery has to be made ({@link mailNotConfigured}).
+ */
+export function mailConfigured(config: Config): boolean {
+  return config.FACTEUR_SMTP_URL !== undefined;
+}
+
+/** The `config` error for e-mail that has to go out without a relay: `what` happened, and the variables to set. */
+export function mailNotConfigured(what: string): AppError {
+  return new AppError("config", `${what}, and no mail relay is configured. ${HOW_TO_SET_MAIL}`);
+}
+
 /** The relay of FACTEUR_SMTP_URL; fails with `config` and how to set it when it is unset or not an SMTP URL. */
 export function requireRelay(config: Config): RelaySettings {
   const text = config.FACTEUR_SMTP_URL;

@@ -6,6 +6,7 @@ import { deliverySettingsFrom } from "../../app/delivery-settings.ts";
 import type { JobOutcome } from "../../app/job-outcome.ts";
 import type { MailTransport } from "../../app/ports/mail-transport.ts";
 import { runWorker, type WorkerStats } from "../../app/run-worker.ts";
+import { DELIVER_JOB } from "../../app/send-invoices.ts";
 import { createLocalArchive } from "../../archive/local-archive.ts";
 import { AppError } from "../../core/errors/app-error.ts";
 import { createDeliveryStore } from "../../store/deliveries/create-delivery-store.ts";
@@ -14,8 +15,16 @@ import { openContext } from "../context.ts";
 import { EXIT } from "../exit-codes.ts";
 import { runAction } from "../run-action.ts";
 import { requireSeller } from "../seller.ts";
-import { archiveDirOf, type DeliveryCliDeps, type RelaySettings, requireRelay } from "./delivery-deps.ts";
+import {
+  archiveDirOf,
+  type DeliveryCliDeps,
+  mailConfigured,
+  mailNotConfigured,
+  type RelaySettings,
+  requireRelay,
+} from "./delivery-deps.ts";
 import { demoConfig, demoSummary, refuseDemoWithRelay, startDemoRelay } from "./demo-mode.ts";
+import { mailNotConfiguredAdapters } from "./mail-not-configured.ts";
 import { type PeppolOutboxParts, peppolOutboxParts } from "./peppol-outbox-deps.ts";
 
 interface WorkerFlags {
@@ -52,12 +61,17 @@ export interface CliWorkerRun {
   readonly signal?: AbortSignal;
   /** Facteur's own access point and discovery: Peppol deliveries are sent too. */
   readonly peppol?: PeppolOutboxParts;
+  /** False: no relay is configured, so e-mail jobs stay queued (a Peppol-only worker). */
+  readonly email?: boolean;
 }
 
-/** The worker's adapters and settings from `config`; fails with `config` before anything is opened. */
-export function cliWorkerParts(deps: DeliveryCliDeps, config: Config) {
+/**
+ * The worker's adapters and settings from `config`; fails with `config` before anything is opened. Without a relay
+ * (`email` false) the mail settings are not asked for: the composer refuses with the variables to set.
+ */
+export function cliWorkerParts(deps: DeliveryCliDeps, config: Config, email = true) {
   return {
-    composer: deps.adapters.composer(config),
+    composer: email ? deps.adapters.composer(config) : mailNotConfiguredAdapters().composer,
     renderer: deps.adapters.renderer(config),
     seller: requireSeller(config),
     settings: deliverySettingsFrom(config),
@@ -93,6 +107,7 @@ export function runCliWorker(
       pollMs: 1_000,
       ...(run.once ? { once: true } : {}),
       ...(run.signal ? { signal: run.signal } : {}),
+      ...(run.email === false ? { email: false } : {}),
       onError: (error) => deps.io.err(`worker: ${error instanceof Error ? error.message : String(error)}`),
     },
   );
@@ -123,17 +138,28 @@ export function workerCommand(deps: DeliveryCliDeps): Command {
         const demo = flags.demo === true;
         if (demo) refuseDemoWithRelay(deps.config);
         const config = demo ? demoConfig(deps.config) : deps.config;
-        const real: RelaySettings | null = demo ? null : requireRelay(config);
-        const parts = cliWorkerParts(deps, config);
+        const email = demo || mailConfigured(config);
+        const real: RelaySettings | null = demo || !email ? null : requireRelay(config);
         const concurrency = positive(flags.concurrency, config.FACTEUR_WORKER_CONCURRENCY, "--concurrency");
         const batchSize = positive(flags.batch, config.FACTEUR_WORKER_BATCH, "--batch");
         const lanes = positive(flags.lanes, config.FACTEUR_WORKER_LANES, "--lanes");
         // A demo never sends over Peppol: nothing it does may reach a real access point.
         const peppol = demo ? null : await peppolOutboxParts(config);
+        if (!email && !peppol?.ok)
+          throw mailNotConfigured(
+            `nothing can be delivered: Peppol is off (${peppol?.problems.join("; ") ?? "demo"})`,
+          );
+        const parts = cliWorkerParts(deps, config, email);
         const ctx = await openContext(config);
         const capture = demo ? await startDemoRelay(config) : null;
-        const relay = capture?.relay ?? (real as RelaySettings);
-        const transport = deps.adapters.transport(relay, { ...config, FACTEUR_WORKER_LANES: lanes });
+        const relay = capture?.relay ?? real;
+        const transport = relay
+          ? deps.adapters.transport(relay, { ...config, FACTEUR_WORKER_LANES: lanes })
+          : mailNotConfiguredAdapters().transport;
+        const waitingEmail = async () => {
+          const counts = await createDeliveryStore(ctx.database.db).countJobs([DELIVER_JOB]);
+          return counts.queued + counts.running;
+        };
         const stop = new AbortController();
         const onSignal = (signal: NodeJS.Signals) => {
           io.err(`${signal}: finishing the jobs in hand, then stopping`);
@@ -142,9 +168,13 @@ export function workerCommand(deps: DeliveryCliDeps): Command {
         process.on("SIGTERM", onSignal);
         process.on("SIGINT", onSignal);
         io.err(
-          `worker:${hostname()}:${process.pid} delivering through ${relay.host}:${relay.port}` +
+          `worker:${hostname()}:${process.pid} ${relay ? `delivering through ${relay.host}:${relay.port}` : "delivering over Peppol only"}` +
             `${capture ? " (demo capture relay: nothing is delivered)" : ""} (${ctx.where})${flags.once ? ", once" : ""}`,
         );
+        if (!email)
+          io.err(
+            `e-mail: not sending (FACTEUR_SMTP_URL is unset); ${await waitingEmail()} e-mail delivery job(s) wait`,
+          );
         io.err(
           peppol?.ok
             ? `Peppol: sending as ${peppol.value.accessPoint.seatId} (${config.FACTEUR_SELLER_PEPPOL_ID})`
@@ -159,9 +189,12 @@ export function workerCommand(deps: DeliveryCliDeps): Command {
             once: flags.once === true,
             signal: stop.signal,
             ...(peppol?.ok ? { peppol: peppol.value } : {}),
+            ...(email ? {} : { email: false }),
           });
           io.out(describeStats(stats));
           if (capture) io.out(demoSummary(capture.capture));
+          const waiting = email ? 0 : await waitingEmail();
+          if (waiting > 0) throw mailNotConfigured(`${waiting} e-mail delivery job(s) wait to be sent`);
           return EXIT.ok;
         } finally {
           process.off("SIGTERM", onSignal);

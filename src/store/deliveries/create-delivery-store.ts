@@ -66,7 +66,7 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
   return {
     ...readerOver(db),
     claim: (request) => claimJobs(db, request),
-    countJobs: () => countJobs(db),
+    countJobs: (kinds) => countJobs(db, kinds),
     transaction: (work) => withTransaction(db, (trx) => work(unitOfWork(trx))),
   };
 }

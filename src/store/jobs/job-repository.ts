@@ -69,14 +69,19 @@ export async function claimJobs(db: Kysely<Database>, request: ClaimRequest): Pr
   }));
 }
 
-/** How many jobs are in each state. */
-export async function countJobs(db: Kysely<Database>): Promise<Record<JobState, number>> {
+/** How many jobs are in each state; with `kinds`, only jobs of those kinds. */
+export async function countJobs(
+  db: Kysely<Database>,
+  kinds?: readonly string[],
+): Promise<Record<JobState, number>> {
+  const counts = Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
+  if (kinds?.length === 0) return counts;
   const rows = await db
     .selectFrom("jobs")
     .select(["state", (eb) => eb.fn.countAll<bigint>().as("count")])
+    .$if(kinds !== undefined, (query) => query.where("kind", "in", kinds ?? []))
     .groupBy("state")
     .execute();
-  const counts = Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
   for (const row of rows) {
     if ((JOB_STATES as readonly string[]).includes(row.state))
       counts[row.state as JobState] = Number(row.count);
