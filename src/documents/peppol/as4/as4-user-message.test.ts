@@ -134,6 +134,35 @@ describe("buildAs4UserMessage and openAs4UserMessage", () => {
     }
   });
 
+  it("judges the sender before any decryption: an untrusted or wrongly signed message with a garbage key", async () => {
+    const pki = await createTestPki();
+    /** The message with its EncryptedKey's CipherValue replaced: any attempt to unwrap it fails. */
+    const withGarbageKey = (body: Buffer) => {
+      const text = body.toString("latin1");
+      const start = text.indexOf("<xenc:CipherValue>") + "<xenc:CipherValue>".length;
+      const end = text.indexOf("</xenc:CipherValue>", start);
+      expect(start).toBeGreaterThan("<xenc:CipherValue>".length);
+      return Buffer.from(`${text.slice(0, start)}Z2FyYmFnZQ==${text.slice(end)}`, "latin1");
+    };
+    const trusted = (await built()).message;
+    // The control: from a trusted seat, the garbage key is what fails, at decryption.
+    const control = await open(trusted.contentType, withGarbageKey(trusted.body));
+    expect(control).toMatchObject({ ok: false, error: { code: "EBMS:0102" } });
+
+    const stranger = (await built({ sender: seatOf(pki.smp) })).message;
+    const untrusted = await open(stranger.contentType, withGarbageKey(stranger.body));
+    expect(untrusted).toMatchObject({ ok: false, error: { code: "EBMS:0101" } });
+    expect(untrusted.ok ? "" : untrusted.error.detail).toMatch(/^the signer: .*unknown-issuer/);
+
+    const forged = withGarbageKey(trusted.body);
+    const at = forged.indexOf("<ds:SignatureValue>") + 25;
+    expect(at).toBeGreaterThan(25);
+    forged[at] = (forged[at] ?? 0) ^ 0x01;
+    const wronglySigned = await open(trusted.contentType, forged);
+    expect(wronglySigned).toMatchObject({ ok: false, error: { code: "EBMS:0101" } });
+    expect(wronglySigned.ok ? "" : wronglySigned.error.detail).toContain("SignatureValue");
+  });
+
   it("refuses a message whose signer is not the From party", async () => {
     const { message } = await built();
     const forged = replaceOnce(message.body, "POP000001</eb:PartyId>", "POP000009</eb:PartyId>");

@@ -56,10 +56,11 @@ function gunzipBounded(compressed: Buffer, limit: number): Result<Buffer, string
 
 /**
  * Opens a Peppol AS4 user message as a receiving access point must, in this order: MIME (EBMS:0007), SOAP and
- * ebMS header (EBMS:0009), decryption of the attachment with the receiver's key (EBMS:0102), the WS-Security
- * signature over eb:Messaging, Body and the decrypted attachment, with RSA-SHA256, and the signer's certificate
- * chained to the AP CA and not revoked, and the From party being the signer's seat (EBMS:0101), the size-bounded
- * gunzip (EBMS:0303), the SBDH (EBMS:0004) and its agreement with the ebMS header (EBMS:0003).
+ * ebMS header (EBMS:0009), the WS-Security signature's SignatureValue and its references to eb:Messaging and the
+ * Body, with RSA-SHA256, the signer's certificate chained to the AP CA and not revoked, and the From party being the
+ * signer's seat (EBMS:0101), all before any decryption; then decryption of the attachment with the receiver's key
+ * (EBMS:0102) and the signature's digest of the decrypted attachment (EBMS:0101), the size-bounded gunzip
+ * (EBMS:0303), the SBDH (EBMS:0004) and its agreement with the ebMS header (EBMS:0003).
  */
 export async function openAs4UserMessage(
   contentType: string,
@@ -93,21 +94,19 @@ export async function openAs4UserMessage(
   for (const part of metadata.value.parts)
     if (!encrypted.has(part.contentId))
       return fail("EBMS:0102", `the payload ${part.contentId} is not encrypted`);
-  const plaintexts = decryptAttachments(
-    encryption.value,
-    message.value.attachments,
-    options.receiver.privateKey,
+  // The sender is judged before any decryption: the signature over the SOAP parts and the signer's certificate
+  // need no plaintext, and a stranger's message must not cost us RSA-OAEP and AES-GCM work. Only the attachment's
+  // digest, taken over the plaintext, waits for decryption below.
+  const signer = verifyAs4Signature(message.value, { document: parsed.value });
+  if (!signer.ok) return fail("EBMS:0101", signer.error);
+  const { signature, messagingSigned, bodySigned } = signer.value;
+  const pending = signature.references.find(
+    (r) => r.status === "unresolved" && !encrypted.has(r.uri.slice(4)),
   );
-  if (!plaintexts.ok) return fail("EBMS:0102", plaintexts.error);
-  const verified = verifyAs4Signature(message.value, { decrypted: plaintexts.value, document: parsed.value });
-  if (!verified.ok) return fail("EBMS:0101", verified.error);
-  const { signature, messagingSigned, bodySigned } = verified.value;
-  const signed = new Set(signature.references.filter((r) => r.status === "valid").map((r) => r.uri));
-  const unsigned = metadata.value.parts.find((part) => !signed.has(`cid:${part.contentId}`));
-  if (signature.status !== "valid" || !messagingSigned || !bodySigned || unsigned || !signature.certificate)
+  if (signature.status === "invalid" || pending || !messagingSigned || !bodySigned || !signature.certificate)
     return fail(
       "EBMS:0101",
-      `the signature does not hold: ${[...signature.problems, unsigned ? `${unsigned.contentId} is not signed` : ""].filter(Boolean).join("; ") || "eb:Messaging and the Body must be signed"}`,
+      `the signature does not hold: ${[...signature.problems, pending ? `${pending.uri} is not in the message` : ""].filter(Boolean).join("; ") || "eb:Messaging and the Body must be signed"}`,
     );
   if (signature.signatureAlgorithm !== RSA_SHA256)
     return fail("EBMS:0101", `the signature algorithm ${signature.signatureAlgorithm} is not RSA-SHA256`);
@@ -115,6 +114,26 @@ export async function openAs4UserMessage(
   if (!trusted.ok) return fail("EBMS:0101", `the signer: ${trusted.error}`);
   if (seatIdOf(signature.certificate) !== metadata.value.fromParty)
     return fail("EBMS:0101", `the From party ${metadata.value.fromParty} is not the signer's seat`);
+  const plaintexts = decryptAttachments(
+    encryption.value,
+    message.value.attachments,
+    options.receiver.privateKey,
+  );
+  if (!plaintexts.ok) return fail("EBMS:0102", plaintexts.error);
+  const verified = verifyAs4Signature(message.value, {
+    decrypted: plaintexts.value,
+    document: parsed.value,
+    certificate: signature.certificate,
+  });
+  if (!verified.ok) return fail("EBMS:0101", verified.error);
+  const complete = verified.value.signature;
+  const signed = new Set(complete.references.filter((r) => r.status === "valid").map((r) => r.uri));
+  const unsigned = metadata.value.parts.find((part) => !signed.has(`cid:${part.contentId}`));
+  if (complete.status !== "valid" || unsigned)
+    return fail(
+      "EBMS:0101",
+      `the signature does not hold: ${[...complete.problems, unsigned ? `${unsigned.contentId} is not signed` : ""].filter(Boolean).join("; ")}`,
+    );
   if (seatIdOf(options.receiver.certificate) !== metadata.value.toParty)
     return fail("EBMS:0003", `the To party ${metadata.value.toParty} is not this access point`);
   const [part, ...others] = metadata.value.parts;
