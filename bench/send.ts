@@ -34,6 +34,7 @@ import { createDatabase, type DatabaseOptions } from "../src/store/create-databa
 import { createDeliveryStore } from "../src/store/deliveries/create-delivery-store.ts";
 import { migrateToLatest } from "../src/store/migrate-to-latest.ts";
 import { labConfig } from "../test/support/mail-lab.ts";
+import { routeByPreference } from "../test/support/route-by-preference.ts";
 import { benchConfig, benchDeps } from "./send/bench-deps.ts";
 import type { ChildConfig, ChildReport } from "./send/child-config.ts";
 import { seedInvoices } from "./send/seed-invoices.ts";
@@ -183,6 +184,7 @@ const queued = await sendInvoices(
     now: () => new Date(),
     newId: randomUUID,
     newMessageId: () => `${randomUUID()}@demo-company.test`,
+    route: routeByPreference,
   },
   { selection: { kind: "unsent" }, actor: "cli:bench" },
 );

@@ -20,6 +20,7 @@ import { commitEach, type JobStep } from "./commit-job-steps.ts";
 import { PermanentFailure } from "./compose-delivery.ts";
 import type { DeliverySettings } from "./delivery-settings.ts";
 import type { JobOutcome } from "./job-outcome.ts";
+import { mapConcurrently } from "./map-concurrently.ts";
 import { requestBytes } from "./peppol-request-bytes.ts";
 import type { DeliveryStore } from "./ports/delivery-store.ts";
 import type { InvoiceRenderer } from "./ports/invoice-renderer.ts";
@@ -68,14 +69,7 @@ export async function processPeppolJobs(
   deps: PeppolWorkerDeps,
   jobs: readonly ClaimedJob[],
 ): Promise<JobOutcome[]> {
-  const outcomes: JobOutcome[] = new Array(jobs.length).fill("crashed");
-  let next = 0;
-  const runner = async () => {
-    for (let i = next++; i < jobs.length; i = next++)
-      outcomes[i] = await processPeppolJob(deps, jobs[i] as ClaimedJob);
-  };
-  await Promise.all(Array.from({ length: Math.min(SENDING_AT_ONCE, jobs.length) }, runner));
-  return outcomes;
+  return mapConcurrently(jobs, SENDING_AT_ONCE, (job) => processPeppolJob(deps, job));
 }
 
 /**

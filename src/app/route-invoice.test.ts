@@ -5,12 +5,12 @@ import {
   BIS_INVOICE_DOCUMENT_TYPE,
 } from "../core/peppol/peppol-identifiers.ts";
 import type { ParticipantLookup, ParticipantQuery } from "./ports/participant-directory.ts";
-import { participantOf, type RouteInvoiceDeps, routeInvoice } from "./route-invoice.ts";
+import { participantOf, type RouteInvoiceDeps, routeInvoice, routeInvoices } from "./route-invoice.ts";
 
 const BE_COMPANY = buildCustomer("C1", { enterpriseNumber: "0123456749", vatNumber: "BE0123456749" });
 const CONSUMER = buildCustomer("C2");
 
-const REACHABLE: ParticipantLookup = {
+const REACHABLE = {
   kind: "reachable",
   participant: "0208:0123456749",
   tried: ["0208:0123456749"],
@@ -28,7 +28,7 @@ const REACHABLE: ParticipantLookup = {
       validTo: "2028-01-01T00:00:00.000Z",
     },
   },
-};
+} satisfies ParticipantLookup;
 
 /** A directory that answers from a table and remembers what it was asked: a fake beside the real DNS/SMP tests. */
 function directory(answer: ParticipantLookup) {
@@ -143,5 +143,72 @@ describe("routeInvoice", () => {
   it("follows the preference for an invoice issued before the mandate", async () => {
     const routed = await routeInvoice(deps({ directory: null }), invoice(BE_COMPANY, "2025-12-31"));
     expect(routed.decision).toMatchObject({ kind: "send", channel: "email", scope: "before-mandate" });
+  });
+});
+
+describe("routeInvoices", () => {
+  /** Twenty Belgian companies, each with two invoices and a credit note, interleaved as a batch would read them. */
+  const companies = Array.from({ length: 20 }, (_, n) =>
+    buildCustomer(`B${n}`, { vatNumber: "BE0123456749", peppolId: `0208:${1000 + n}` }),
+  );
+  const batch = [0, 1, 2].flatMap((round) =>
+    companies.map((customer) => ({
+      kind: round === 2 ? ("credit-note" as const) : ("invoice" as const),
+      issueDate: `2026-03-0${round + 1}`,
+      customer,
+    })),
+  );
+
+  /**
+   * A directory that counts the look-ups in flight and every query it gets; each answer waits for a later turn of
+   * the event loop, so look-ups made at once overlap. Even-numbered participants are reachable, odd ones are not.
+   */
+  function countingDirectory() {
+    const asked: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    return {
+      asked,
+      most: () => most,
+      lookup: async (query: ParticipantQuery): Promise<ParticipantLookup> => {
+        asked.push(`${query.participant} ${query.documentType}`);
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight--;
+        const reachable = Number(query.participant.slice(-1)) % 2 === 0;
+        return reachable
+          ? { ...REACHABLE, participant: query.participant, tried: [query.participant] }
+          : { kind: "not-registered", tried: [query.participant] };
+      },
+    };
+  }
+
+  it("looks each distinct participant and document type up once, eight at a time", async () => {
+    const fake = countingDirectory();
+    await routeInvoices(deps({ directory: fake }), batch);
+    expect(fake.asked).toHaveLength(40);
+    expect(new Set(fake.asked).size).toBe(40);
+    expect(fake.most()).toBe(8);
+  });
+
+  it("gives each invoice its own participant's decision, in the invoices' order", async () => {
+    const routed = await routeInvoices(deps({ directory: countingDirectory() }), batch);
+    expect(routed).toHaveLength(batch.length);
+    for (const [i, { decision, participant, lookup }] of routed.entries()) {
+      const expected = batch[i]?.customer.peppolId;
+      expect(participant).toBe(expected);
+      const reachable = Number(expected?.slice(-1)) % 2 === 0;
+      expect(decision).toMatchObject(
+        reachable ? { kind: "send", channel: "peppol" } : { kind: "hold", reason: "not-on-peppol" },
+      );
+      expect(lookup).toMatchObject({ tried: [expected] });
+    }
+  });
+
+  it("decides like routeInvoice, one invoice at a time", async () => {
+    const mixed = [invoice(), invoice(CONSUMER), invoice(BE_COMPANY, "2025-12-31")];
+    const one = await Promise.all(mixed.map((i) => routeInvoice(deps(), i)));
+    expect(await routeInvoices(deps(), mixed)).toEqual(one);
   });
 });

@@ -15,7 +15,12 @@ import {
   BIS_CREDIT_NOTE_DOCUMENT_TYPE,
   BIS_INVOICE_DOCUMENT_TYPE,
 } from "../core/peppol/peppol-identifiers.ts";
-import type { ParticipantDirectory, ParticipantLookup } from "./ports/participant-directory.ts";
+import { mapConcurrently } from "./map-concurrently.ts";
+import type {
+  ParticipantDirectory,
+  ParticipantLookup,
+  ParticipantQuery,
+} from "./ports/participant-directory.ts";
 
 /** What routing needs besides the invoice. */
 export interface RouteInvoiceDeps {
@@ -91,12 +96,29 @@ function lookupEvidence(lookup: ParticipantLookup): JsonObject {
   };
 }
 
+/** Routes a batch of invoices: one decision per invoice, in the invoices' order. */
+export type InvoiceRouter = (invoices: readonly InvoiceToRoute[]) => Promise<readonly RoutedInvoice[]>;
+
+/** Peppol look-ups of one batch in flight at once: each may wait on DNS and an SMP, one after the other would add up. */
+const LOOKUPS_AT_ONCE = 8;
+
+/** A decision made without the network, or the look-up it waits for and how its answer decides. */
+type RoutePlan = { readonly kind: "decided"; readonly routed: RoutedInvoice } | LookupPlan;
+
+/** A Peppol look-up to make, and how its answer decides. */
+interface LookupPlan {
+  readonly kind: "lookup";
+  readonly directory: ParticipantDirectory;
+  readonly query: ParticipantQuery;
+  readonly decide: (answer: ParticipantLookup) => RoutedInvoice;
+}
+
 /**
- * Decides how one invoice must travel (core/peppol/channel-policy.ts), looking the buyer up on Peppol only when the
- * law or the customer's preference calls for Peppol. A customer with no Peppol id, enterprise number or Belgian VAT
- * number cannot be on Peppol: it counts as unreachable.
+ * What routing one invoice needs (core/peppol/channel-policy.ts): the decision itself when no Peppol look-up is
+ * called for, else the look-up to make. A customer with no Peppol id, enterprise number or Belgian VAT number cannot
+ * be on Peppol: it counts as unreachable.
  */
-export async function routeInvoice(deps: RouteInvoiceDeps, invoice: InvoiceToRoute): Promise<RoutedInvoice> {
+function planRoute(deps: RouteInvoiceDeps, invoice: InvoiceToRoute): RoutePlan {
   const buyer = channelBuyer(invoice.customer);
   const facts = {
     seller: deps.seller,
@@ -106,20 +128,68 @@ export async function routeInvoice(deps: RouteInvoiceDeps, invoice: InvoiceToRou
   };
   const decide = (reachability: PeppolReachability) =>
     decideChannel({ ...facts, reachability, ownAccessPoint: deps.ownAccessPoint });
-  if (!peppolLookupNeeded(facts)) return { decision: decide("unreachable"), participant: null, lookup: null };
+  const decided = (routed: RoutedInvoice): RoutePlan => ({ kind: "decided", routed });
+  if (!peppolLookupNeeded(facts))
+    return decided({ decision: decide("unreachable"), participant: null, lookup: null });
   const participant = participantOf(invoice.customer);
   if (participant === null) {
     const lookup = {
       kind: "no-participant-id",
       reason: "no Peppol id, enterprise number or Belgian VAT number",
     };
-    return { decision: decide("unreachable"), participant, lookup };
+    return decided({ decision: decide("unreachable"), participant, lookup });
   }
-  if (deps.directory === null) return { decision: decide("not-configured"), participant, lookup: null };
-  const answer = await deps.directory.lookup({
-    participant,
-    documentType: invoice.kind === "invoice" ? BIS_INVOICE_DOCUMENT_TYPE : BIS_CREDIT_NOTE_DOCUMENT_TYPE,
-    process: BIS_BILLING_PROCESS,
+  if (deps.directory === null)
+    return decided({ decision: decide("not-configured"), participant, lookup: null });
+  return {
+    kind: "lookup",
+    directory: deps.directory,
+    query: {
+      participant,
+      documentType: invoice.kind === "invoice" ? BIS_INVOICE_DOCUMENT_TYPE : BIS_CREDIT_NOTE_DOCUMENT_TYPE,
+      process: BIS_BILLING_PROCESS,
+    },
+    decide: (answer) => ({
+      decision: decide(reachabilityOf(answer)),
+      participant,
+      lookup: lookupEvidence(answer),
+    }),
+  };
+}
+
+/**
+ * Decides how one invoice must travel, looking the buyer up on Peppol only when the law or the customer's preference
+ * calls for Peppol.
+ */
+export async function routeInvoice(deps: RouteInvoiceDeps, invoice: InvoiceToRoute): Promise<RoutedInvoice> {
+  const plan = planRoute(deps, invoice);
+  return plan.kind === "decided" ? plan.routed : plan.decide(await plan.directory.lookup(plan.query));
+}
+
+/**
+ * Decides how each invoice of a batch must travel, like {@link routeInvoice}, with each distinct Peppol look-up
+ * (participant, document type, process) made once for the batch and up to {@link LOOKUPS_AT_ONCE} in flight at
+ * once. The decisions come back in the invoices' order.
+ */
+export async function routeInvoices(
+  deps: RouteInvoiceDeps,
+  invoices: readonly InvoiceToRoute[],
+): Promise<RoutedInvoice[]> {
+  const plans = invoices.map((invoice) => planRoute(deps, invoice));
+  const distinct: LookupPlan[] = [];
+  const slotOf = new Map<string, number>();
+  const slots = plans.map((plan) => {
+    if (plan.kind !== "lookup") return -1;
+    const key = JSON.stringify([plan.query.participant, plan.query.documentType, plan.query.process]);
+    const known = slotOf.get(key);
+    if (known !== undefined) return known;
+    slotOf.set(key, distinct.length);
+    return distinct.push(plan) - 1;
   });
-  return { decision: decide(reachabilityOf(answer)), participant, lookup: lookupEvidence(answer) };
+  const answers = await mapConcurrently(distinct, LOOKUPS_AT_ONCE, (plan) =>
+    plan.directory.lookup(plan.query),
+  );
+  return plans.map((plan, i) =>
+    plan.kind === "decided" ? plan.routed : plan.decide(answers[slots[i] ?? -1] as ParticipantLookup),
+  );
 }

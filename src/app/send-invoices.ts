@@ -1,9 +1,12 @@
+import type { Customer } from "../core/customer/customer.ts";
+import type { Recipient } from "../core/customer/recipient.ts";
 import { planDeliveries } from "../core/delivery/plan-deliveries.ts";
 import type { HoldReason } from "../core/peppol/channel-policy.ts";
 import type { ChannelDecisionToRecord } from "./ports/channel-decision-log.ts";
 import type { DeliveryStore, DeliveryToCreate, DeliveryUnitOfWork } from "./ports/delivery-store.ts";
+import type { InvoiceSummary } from "./ports/invoice-store.ts";
 import type { JobToEnqueue } from "./ports/job-queue.ts";
-import type { InvoiceToRoute, RoutedInvoice } from "./route-invoice.ts";
+import type { InvoiceRouter, RoutedInvoice } from "./route-invoice.ts";
 
 /** Invoices decided and written per transaction: each invoice's deliveries and jobs commit together. */
 const BATCH = 200;
@@ -35,11 +38,11 @@ export interface SendInvoicesDeps {
   /** A new Message-ID without angle brackets, e.g. `<uuid>@billing.example.com`. */
   readonly newMessageId: () => string;
   /**
-   * Decides each invoice's legal channel (`routeInvoice` bound to the seller, Peppol discovery and the own access
-   * point). Each decision is recorded with the deliveries it leads to; an invoice the law sends over Peppol is held
-   * or left to the Peppol channel, never e-mailed. Without it, only customers who prefer e-mail are sent to.
+   * Decides the legal channel of each invoice of a batch (`routeInvoices` bound to the seller, Peppol discovery and
+   * the own access point: distinct look-ups once each, a few at a time). Each decision is recorded with the
+   * deliveries it leads to; an invoice the law sends over Peppol is held or left to the Peppol channel, never e-mailed.
    */
-  readonly route?: (invoice: InvoiceToRoute) => Promise<RoutedInvoice>;
+  readonly route: InvoiceRouter;
 }
 
 /** Which invoices to send: these numbers, or every issued invoice that has no delivery yet (optionally narrowed). */
@@ -115,9 +118,9 @@ export async function sendInvoices(
   const tally: Tally = { invoices: 0, messages: 0, copies: 0, skipped: [], held: [] };
   let handled = 0;
   const run = async (numbers: readonly string[]) => {
-    const routes =
-      deps.route === undefined ? undefined : await routeBatch(deps, deps.route, options, numbers);
-    await deps.store.transaction((unit) => queueBatch(deps, options, unit, numbers, tally, routes));
+    const batch = await readBatch(deps, numbers);
+    const routes = await routeBatch(deps, options, batch);
+    await deps.store.transaction((unit) => queueBatch(deps, options, unit, batch, tally, routes));
     handled += numbers.length;
     options.onProgress?.(handled);
   };
@@ -143,51 +146,65 @@ export async function sendInvoices(
   return tally;
 }
 
+/** What one batch reads: its invoices with their customers, recipients and latest rounds. */
+interface Batch {
+  readonly numbers: readonly string[];
+  readonly invoices: readonly InvoiceSummary[];
+  readonly customers: ReadonlyMap<string, Customer>;
+  readonly recipients: ReadonlyMap<string, readonly Recipient[]>;
+  readonly rounds: ReadonlyMap<string, number>;
+}
+
 /**
- * Routes the issued invoices of a batch that are due to be sent. The lookups run outside any transaction (they may
+ * Reads a batch once, before routing it. A concurrent send of the same invoices is still written once: the job key
+ * and the delivery's (invoice, round, target) are unique, so the later transaction finds its deliveries taken.
+ */
+function readBatch(deps: SendInvoicesDeps, numbers: readonly string[]): Promise<Batch> {
+  return deps.store.transaction(async (unit) => {
+    const invoices = await unit.invoicesByNumber(numbers);
+    const customerNumbers = [...new Set(invoices.map((i) => i.customerNumber))];
+    const customers = await unit.customersByNumber(customerNumbers);
+    const recipients = await unit.recipientsOf(customerNumbers);
+    const rounds = await unit.latestRounds(invoices.map((i) => i.id));
+    return { numbers, invoices, customers, recipients, rounds };
+  });
+}
+
+/**
+ * Routes the issued invoices of a batch that are due to be sent. The look-ups run outside any transaction (they may
  * wait on DNS and an SMP); the decisions are recorded later, in the transaction that queues the deliveries.
  */
 async function routeBatch(
   deps: SendInvoicesDeps,
-  route: (invoice: InvoiceToRoute) => Promise<RoutedInvoice>,
   options: SendInvoicesOptions,
-  numbers: readonly string[],
+  batch: Batch,
 ): Promise<ReadonlyMap<string, RoutedInvoice>> {
-  const { invoices, customers, rounds } = await deps.store.transaction(async (unit) => {
-    const invoices = await unit.invoicesByNumber(numbers);
-    const customers = await unit.customersByNumber([...new Set(invoices.map((i) => i.customerNumber))]);
-    const rounds = await unit.latestRounds(invoices.map((i) => i.id));
-    return { invoices, customers, rounds };
+  const due = batch.invoices.flatMap((invoice) => {
+    const customer = batch.customers.get(invoice.customerNumber);
+    const sent = batch.rounds.has(invoice.id) && options.resend !== true;
+    return customer === undefined || invoice.status !== "issued" || sent ? [] : [{ invoice, customer }];
   });
-  const routes = new Map<string, RoutedInvoice>();
-  for (const invoice of invoices) {
-    const customer = customers.get(invoice.customerNumber);
-    const due = invoice.status === "issued" && (options.resend === true || !rounds.has(invoice.id));
-    if (customer === undefined || !due) continue;
-    routes.set(invoice.id, await route({ kind: invoice.kind, issueDate: invoice.issueDate, customer }));
-  }
-  return routes;
+  const routed = await deps.route(
+    due.map(({ invoice, customer }) => ({ kind: invoice.kind, issueDate: invoice.issueDate, customer })),
+  );
+  return new Map(due.map(({ invoice }, i) => [invoice.id, routed[i] as RoutedInvoice]));
 }
 
 async function queueBatch(
   deps: SendInvoicesDeps,
   options: SendInvoicesOptions,
   unit: DeliveryUnitOfWork,
-  numbers: readonly string[],
+  batch: Batch,
   tally: Tally,
-  routes: ReadonlyMap<string, RoutedInvoice> | undefined,
+  routes: ReadonlyMap<string, RoutedInvoice>,
 ): Promise<void> {
   const at = deps.now();
-  const invoices = await unit.invoicesByNumber(numbers);
+  const { numbers, invoices, recipients, rounds } = batch;
   const found = new Set(invoices.map((i) => i.number));
   for (const number of numbers) {
     if (!found.has(number))
       tally.skipped.push({ invoice: number, reason: "not-found", message: "no such invoice" });
   }
-  const customerNumbers = [...new Set(invoices.map((i) => i.customerNumber))];
-  const customers = await unit.customersByNumber(customerNumbers);
-  const recipients = await unit.recipientsOf(customerNumbers);
-  const rounds = await unit.latestRounds(invoices.map((i) => i.id));
   const planned: DeliveryToCreate[] = [];
   const decisions: ChannelDecisionToRecord[] = [];
   for (const invoice of invoices) {
@@ -203,46 +220,44 @@ async function queueBatch(
       skip("already-sent", "sent before; ask for a resend to send it again");
       continue;
     }
-    const customer = customers.get(invoice.customerNumber);
-    const routed = routes?.get(invoice.id);
+    const routed = routes.get(invoice.id);
+    if (routed === undefined) {
+      skip("no-usable-recipient", `no customer ${invoice.customerNumber}`);
+      continue;
+    }
     let courtesy = false;
-    if (routed !== undefined) {
-      const { decision } = routed;
-      decisions.push({
+    const { decision } = routed;
+    decisions.push({
+      id: deps.newId(),
+      invoiceId: invoice.id,
+      invoiceNumber: invoice.number,
+      customerNumber: invoice.customerNumber,
+      decidedAt: at,
+      actor: options.actor,
+      ...routed,
+    });
+    if (decision.kind === "hold") {
+      tally.held.push({ invoice: number, reason: decision.reason, explanation: decision.explanation });
+      continue;
+    }
+    if (decision.channel === "peppol" && routed.participant !== null) {
+      planned.push({
         id: deps.newId(),
         invoiceId: invoice.id,
         invoiceNumber: invoice.number,
         customerNumber: invoice.customerNumber,
-        decidedAt: at,
-        actor: options.actor,
-        ...routed,
+        role: "main",
+        round: previous + 1,
+        target: routed.participant,
+        messageId: deps.newMessageId(),
+        recipients: [],
+        peppol: { participant: routed.participant },
       });
-      if (decision.kind === "hold") {
-        tally.held.push({ invoice: number, reason: decision.reason, explanation: decision.explanation });
-        continue;
-      }
-      if (decision.channel === "peppol" && routed.participant !== null) {
-        planned.push({
-          id: deps.newId(),
-          invoiceId: invoice.id,
-          invoiceNumber: invoice.number,
-          customerNumber: invoice.customerNumber,
-          role: "main",
-          round: previous + 1,
-          target: routed.participant,
-          messageId: deps.newMessageId(),
-          recipients: [],
-          peppol: { participant: routed.participant },
-        });
-        // The legal invoice goes over Peppol; e-mail carries a courtesy copy only when the decision asks for one.
-        if (decision.courtesyCopy === undefined) continue;
-        courtesy = true;
-      } else if (decision.channel !== "email") {
-        skip("other-channel", `goes by ${decision.channel}: ${decision.explanation}`);
-        continue;
-      }
-    } else if (customer !== undefined && customer.preferredChannel !== "email") {
-      skip("other-channel", `customer ${customer.number} receives invoices by ${customer.preferredChannel}`);
+      // The legal invoice goes over Peppol; e-mail carries a courtesy copy only when the decision asks for one.
+      if (decision.courtesyCopy === undefined) continue;
+      courtesy = true;
+    } else if (decision.channel !== "email") {
+      skip("other-channel", `goes by ${decision.channel}: ${decision.explanation}`);
       continue;
     }
     const plan = planDeliveries(recipients.get(invoice.customerNumber) ?? []);

@@ -8,6 +8,7 @@ import { runWorker } from "../../src/app/run-worker.ts";
 import { sendInvoices } from "../../src/app/send-invoices.ts";
 import { verifyArchive } from "../../src/app/verify-archive.ts";
 import { describeEachEngine } from "../support/databases.ts";
+import { routeByPreference } from "../support/route-by-preference.ts";
 import { customer, invoice, recipient, seed } from "./support/delivery-fixtures.ts";
 import { clockAt, workerDeps } from "./support/worker-deps.ts";
 
@@ -34,6 +35,7 @@ describeEachEngine("message archive", (engine) => {
         now: () => clock.now,
         newId: randomUUID,
         newMessageId: () => `${randomUUID()}@seller.test`,
+        route: routeByPreference,
       },
       { selection: { kind: "unsent" }, actor: "cli:test" },
     );

@@ -12,6 +12,7 @@ import { sendInvoices } from "../../src/app/send-invoices.ts";
 import type { DatabaseOptions } from "../../src/store/create-database.ts";
 import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
 import { describeEachEngine, type TestEngine } from "../support/databases.ts";
+import { routeByPreference } from "../support/route-by-preference.ts";
 import { type CaptureRelay, startCaptureRelay } from "./support/capture-relay.ts";
 import { customer, invoice, recipient, seed } from "./support/delivery-fixtures.ts";
 
@@ -113,6 +114,7 @@ async function seedAndSend(engine: TestEngine, prefix: string, count: number): P
       now: () => new Date(),
       newId: randomUUID,
       newMessageId: () => `${randomUUID()}@seller.test`,
+      route: routeByPreference,
     },
     { selection: { kind: "unsent", customerNumber: undefined }, actor: "cli:crash-test" },
   );

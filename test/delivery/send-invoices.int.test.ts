@@ -4,6 +4,7 @@ import type { DeliveryStore } from "../../src/app/ports/delivery-store.ts";
 import { sendInvoices } from "../../src/app/send-invoices.ts";
 import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
 import { describeEachEngine } from "../support/databases.ts";
+import { routeByPreference } from "../support/route-by-preference.ts";
 import { customer, invoice, recipient, seed } from "./support/delivery-fixtures.ts";
 
 const AT = new Date("2026-12-02T09:00:00.000Z");
@@ -12,7 +13,13 @@ describeEachEngine("sendInvoices", (engine) => {
   let store: DeliveryStore;
   const send = (options: Parameters<typeof sendInvoices>[1], target: DeliveryStore = store) =>
     sendInvoices(
-      { store: target, now: () => AT, newId: randomUUID, newMessageId: () => `${randomUUID()}@seller.test` },
+      {
+        store: target,
+        now: () => AT,
+        newId: randomUUID,
+        newMessageId: () => `${randomUUID()}@seller.test`,
+        route: routeByPreference,
+      },
       options,
     );
   const jobCount = async () => Number((await store.countJobs()).queued);
@@ -86,7 +93,7 @@ describeEachEngine("sendInvoices", (engine) => {
     expect(after.filter((d) => d.round === 2).every((d) => !oldIds.has(d.messageId))).toBe(true);
   });
 
-  it("reports invoices that cannot go by e-mail instead of skipping them silently", async () => {
+  it("reports invoices that cannot go by e-mail instead of skipping them silently, and holds a Peppol one", async () => {
     const report = await send({
       selection: { kind: "numbers", numbers: ["A-3", "A-4", "NOPE"] },
       actor: "cli:test",
@@ -100,9 +107,12 @@ describeEachEngine("sendInvoices", (engine) => {
           reason: "no-usable-recipient",
           message: expect.stringContaining("NOBODY"),
         }),
-        expect.objectContaining({ invoice: "A-4", reason: "other-channel" }),
       ]),
     );
+    // A customer who prefers Peppol but has no Peppol id is held for someone to decide, never e-mailed.
+    expect(report.held).toEqual([
+      expect.objectContaining({ invoice: "A-4", reason: "preferred-peppol-unreachable" }),
+    ]);
     expect(await store.deliveriesOfInvoice("A-3")).toEqual([]);
   });
 
@@ -129,7 +139,8 @@ describeEachEngine("sendInvoices", (engine) => {
   it("sends everything issued and unsent, leaving the reported ones listed as unsent", async () => {
     const report = await send({ selection: { kind: "unsent" }, actor: "cli:test" });
     expect(report).toMatchObject({ invoices: 2 });
-    expect(report.skipped.map((s) => s.invoice).sort()).toEqual(["A-3", "A-4"]);
+    expect(report.skipped.map((s) => s.invoice)).toEqual(["A-3"]);
+    expect(report.held.map((h) => h.invoice)).toEqual(["A-4"]);
     expect(await store.unsentInvoices({ limit: 100 })).toEqual(["A-3", "A-4"]);
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
 import type { DeliveryStore } from "../../src/app/ports/delivery-store.ts";
 import type { ParticipantLookup } from "../../src/app/ports/participant-directory.ts";
-import { type RouteInvoiceDeps, routeInvoice } from "../../src/app/route-invoice.ts";
+import { type RouteInvoiceDeps, routeInvoices } from "../../src/app/route-invoice.ts";
 import { sendInvoices } from "../../src/app/send-invoices.ts";
 import { createChannelDecisionLog } from "../../src/store/channel-decisions/channel-decision-repository.ts";
 import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
@@ -28,15 +28,15 @@ describeEachEngine("sendInvoices with channel routing", (engine) => {
         now: () => at,
         newId: randomUUID,
         newMessageId: () => `${randomUUID()}@seller.test`,
-        route: (i) =>
-          routeInvoice(
+        route: (invoices) =>
+          routeInvoices(
             {
               seller: { country: "BE", vatStatus: "registered" },
               directory: null,
               ownAccessPoint: "not-configured",
               ...route,
             },
-            i,
+            invoices,
           ),
       },
       { selection: { kind: "numbers", numbers }, actor: "cli:test" },
@@ -146,5 +146,29 @@ describeEachEngine("sendInvoices with channel routing", (engine) => {
     expect(
       (await createChannelDecisionLog(engine.db).held({ limit: 10 })).invoices.map((i) => i.invoiceNumber),
     ).toEqual(["R-4"]);
+  });
+
+  it("looks a buyer with several invoices in the batch up once, and decides each invoice", async () => {
+    await seed(engine.db, {
+      customers: [],
+      recipients: [],
+      invoices: [invoice("R-5", "B2B"), invoice("R-6", "B2B"), invoice("R-7", "CONSUMER")],
+    });
+    const asked: string[] = [];
+    const report = await send(["R-5", "R-6", "R-7"], {
+      directory: {
+        lookup: async (query) => {
+          asked.push(query.participant);
+          return NOT_REGISTERED;
+        },
+      },
+      ownAccessPoint: "ready",
+    });
+    expect(asked).toEqual(["0208:0123456749"]);
+    expect(report.held.map((h) => [h.invoice, h.reason])).toEqual([
+      ["R-5", "not-on-peppol"],
+      ["R-6", "not-on-peppol"],
+    ]);
+    expect(report).toMatchObject({ invoices: 1, messages: 1 });
   });
 });

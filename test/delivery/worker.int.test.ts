@@ -9,6 +9,7 @@ import { sendInvoices } from "../../src/app/send-invoices.ts";
 import { summarizeDeliveries } from "../../src/core/delivery/delivery-summary.ts";
 import { AppError } from "../../src/core/errors/app-error.ts";
 import { describeEachEngine } from "../support/databases.ts";
+import { routeByPreference } from "../support/route-by-preference.ts";
 import { fakeTransport, type RelayBehaviour } from "./support/delivery-fakes.ts";
 import { customer, invoice, recipient, seed } from "./support/delivery-fixtures.ts";
 import { type Clock, clockAt, workerDeps } from "./support/worker-deps.ts";
@@ -43,6 +44,7 @@ describeEachEngine("delivery worker", (engine) => {
         now: () => clock.now,
         newId: randomUUID,
         newMessageId: () => `${randomUUID()}@seller.test`,
+        route: routeByPreference,
       },
       { selection: { kind: "numbers", numbers }, actor: "cli:test" },
     );

@@ -24,6 +24,7 @@ import { migrateToLatest } from "../../src/store/migrate-to-latest.ts";
 import { brokenEncodings, deepNesting, hugeMessage, manyParts } from "../bounces/support/hostile-messages.ts";
 import { customer, invoice, recipient, seed } from "../delivery/support/delivery-fixtures.ts";
 import { ensureMailLab, labConfig } from "../support/mail-lab.ts";
+import { routeByPreference } from "../support/route-by-preference.ts";
 import { defaultSeller } from "../support/seller.ts";
 import { bounceMailbox } from "./bounce-mailbox-kit.ts";
 import { composer, labTransport, VERP_SECRET } from "./lab-mail-kit.ts";
@@ -135,6 +136,7 @@ describe("bounces through the real relay and the bounce mailbox", () => {
         now: () => clock.now,
         newId: randomUUID,
         newMessageId: () => `${randomUUID()}@facteur.test`,
+        route: routeByPreference,
       },
       { selection: { kind: "numbers", numbers: Object.values(INVOICES) }, actor: "test" },
     );

@@ -115,17 +115,18 @@ describeEachEngine("processPeppolJobs with a scripted sender and directory", (en
         now: () => clock.now,
         newId: randomUUID,
         newMessageId: () => `${randomUUID()}@seller.test`,
-        route: async () => ({
-          decision: {
-            kind: "send",
-            channel: "peppol",
-            scope: "be-b2b-mandate",
-            peppolRequired: true,
-            explanation: "test",
-          },
-          participant: PARTICIPANT,
-          lookup: null,
-        }),
+        route: async (invoices) =>
+          invoices.map(() => ({
+            decision: {
+              kind: "send",
+              channel: "peppol",
+              scope: "be-b2b-mandate",
+              peppolRequired: true,
+              explanation: "test",
+            },
+            participant: PARTICIPANT,
+            lookup: null,
+          })),
       },
       { selection: { kind: "numbers", numbers: [number] }, actor: "cli:test" },
     );

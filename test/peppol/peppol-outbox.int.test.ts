@@ -8,7 +8,7 @@ import type { DeliveryStore } from "../../src/app/ports/delivery-store.ts";
 import type { MessageToCompose } from "../../src/app/ports/message-composer.ts";
 import type { PeppolWorkerDeps } from "../../src/app/process-peppol-jobs.ts";
 import { proveDelivery } from "../../src/app/prove-delivery.ts";
-import { routeInvoice } from "../../src/app/route-invoice.ts";
+import { routeInvoices } from "../../src/app/route-invoice.ts";
 import { runWorker } from "../../src/app/run-worker.ts";
 import { sendInvoices } from "../../src/app/send-invoices.ts";
 import { createLocalArchive } from "../../src/archive/local-archive.ts";
@@ -84,8 +84,8 @@ describeEachEngine("Peppol deliveries in the outbox, end to end on loopback", (e
         now: () => clock.now,
         newId: randomUUID,
         newMessageId: () => `${randomUUID()}@seller.test`,
-        route: (i) =>
-          routeInvoice(
+        route: (invoices) =>
+          routeInvoices(
             {
               seller: channelSeller(SELLER),
               directory: createPeppolParticipantDirectory({
@@ -95,7 +95,7 @@ describeEachEngine("Peppol deliveries in the outbox, end to end on loopback", (e
               }),
               ownAccessPoint: "ready",
             },
-            i,
+            invoices,
           ),
       },
       { selection: { kind: "numbers", numbers: numbers.map(number) }, actor: "cli:test" },

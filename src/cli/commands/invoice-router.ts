@@ -1,6 +1,6 @@
 import type { Config } from "../../app/config.ts";
 import type { ParticipantDirectory } from "../../app/ports/participant-directory.ts";
-import { type InvoiceToRoute, type RoutedInvoice, routeInvoice } from "../../app/route-invoice.ts";
+import { type InvoiceRouter, routeInvoices } from "../../app/route-invoice.ts";
 import { sellerFromConfig } from "../../app/seller-from-config.ts";
 import { AppError } from "../../core/errors/app-error.ts";
 import { channelSeller } from "../../core/peppol/channel-policy.ts";
@@ -15,9 +15,7 @@ import { discoveryConfigured } from "./peppol-outbox-deps.ts";
  * seat reads and checks (`accessPointFromConfig`): then an invoice for a buyer found on Peppol is queued for
  * `facteur worker` to send over AS4; otherwise it is held with `peppol-not-configured`.
  */
-export async function invoiceRouter(
-  config: Config,
-): Promise<(invoice: InvoiceToRoute) => Promise<RoutedInvoice>> {
+export async function invoiceRouter(config: Config): Promise<InvoiceRouter> {
   const seller = sellerFromConfig(config);
   if (!seller.ok) throw new AppError("config", "the seller's configuration is invalid", seller.error);
   let directory: ParticipantDirectory | null = null;
@@ -31,5 +29,5 @@ export async function invoiceRouter(
       ? ("ready" as const)
       : ("not-configured" as const);
   const deps = { seller: channelSeller(seller.value), directory, ownAccessPoint };
-  return (invoice) => routeInvoice(deps, invoice);
+  return (invoices) => routeInvoices(deps, invoices);
 }

@@ -16,6 +16,7 @@ import { createBounceStore } from "../../../src/store/bounces/create-bounce-stor
 import type { Database } from "../../../src/store/database.ts";
 import { createDeliveryStore } from "../../../src/store/deliveries/create-delivery-store.ts";
 import { customer, invoice, recipient, seed } from "../../delivery/support/delivery-fixtures.ts";
+import { routeByPreference } from "../../support/route-by-preference.ts";
 
 export const VERP_SECRET = "bounce-test-secret-0123456789";
 export const BOUNCE_DOMAIN = "bounces.seller.test";
@@ -84,7 +85,13 @@ export async function sentInvoice(
   });
   const store = createDeliveryStore(db);
   await sendInvoices(
-    { store, now: () => at, newId: randomUUID, newMessageId: () => `${randomUUID()}@seller.test` },
+    {
+      store,
+      now: () => at,
+      newId: randomUUID,
+      newMessageId: () => `${randomUUID()}@seller.test`,
+      route: routeByPreference,
+    },
     { selection: { kind: "numbers", numbers: [options.number] }, actor: "test" },
   );
   const queued = await store.deliveriesOfInvoice(options.number);

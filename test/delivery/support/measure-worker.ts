@@ -13,6 +13,7 @@ import { runWorker } from "../../../src/app/run-worker.ts";
 import { sendInvoices } from "../../../src/app/send-invoices.ts";
 import { createDatabase } from "../../../src/store/create-database.ts";
 import { migrateToLatest } from "../../../src/store/migrate-to-latest.ts";
+import { routeByPreference } from "../../support/route-by-preference.ts";
 import { startCaptureRelay } from "./capture-relay.ts";
 import { customer, invoice, recipient, seed } from "./delivery-fixtures.ts";
 import { plainSmtpTransport } from "./nodemailer-transport.ts";
@@ -61,7 +62,13 @@ const deps =
       ? { ...base, transport: plainSmtpTransport(relay.port) }
       : base;
 await sendInvoices(
-  { store: deps.store, now: () => clock.now, newId: randomUUID, newMessageId: () => `${randomUUID()}@x` },
+  {
+    store: deps.store,
+    now: () => clock.now,
+    newId: randomUUID,
+    newMessageId: () => `${randomUUID()}@x`,
+    route: routeByPreference,
+  },
   { selection: { kind: "unsent" }, actor: "cli:m" },
 );
 console.log(`send ${(performance.now() - t).toFixed(0)} ms`);
