@@ -47,7 +47,7 @@ describe("accessPointFromConfig", () => {
       seatId: "POP000001",
       listen: { host: "0.0.0.0", port: 9443 },
       endpointUrl: "https://ap.example.test/as4",
-      participants: ["0208:0123456749"],
+      participants: ["0208:0123456749", "0242:000001"],
       timeoutMs: 60_000,
     });
     expect(ap.value.trust.crls).toHaveLength(1);

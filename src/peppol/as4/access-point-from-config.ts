@@ -2,6 +2,7 @@ import { createPrivateKey, createPublicKey, type KeyObject, X509Certificate } fr
 import { readFile } from "node:fs/promises";
 import type { Config } from "../../app/config.ts";
 import { parseDuration } from "../../core/delivery/duration.ts";
+import { serviceProviderParticipant } from "../../core/peppol/service-provider-id.ts";
 import { err, ok, type Result } from "../../core/result.ts";
 import { seatIdOf } from "../../documents/peppol/as4/seat-id.ts";
 import { checkCertificateTrust } from "../../documents/peppol/pki/check-certificate-trust.ts";
@@ -149,11 +150,13 @@ export async function accessPointFromConfig(
   }
   if (problems.length > 0 || !seat || !certificate || !seatId || !trust || timeoutMs === undefined)
     return err(problems);
+  const spid = serviceProviderParticipant(seatId);
   return ok({
     seat: { privateKey: seat.key, certificate },
     seatId,
     trust,
-    participants: [config.FACTEUR_SELLER_PEPPOL_ID],
+    // Our own service provider id too: Message Level Statuses about what we sent are addressed to it.
+    participants: [config.FACTEUR_SELLER_PEPPOL_ID, ...(spid === undefined ? [] : [spid])],
     endpointUrl: config.FACTEUR_PEPPOL_ENDPOINT_URL,
     listen: { host, port: Number(port) },
     tls:
