@@ -32,6 +32,11 @@ export interface ReceivedPeppolMessage {
   readonly receiptSha256: string;
   readonly receivedAt: Date;
   readonly validation: ReceivedValidation;
+  /**
+   * The AS4 request as it arrived, kept as evidence: the SHA-256 of the HTTP body in the message archive and its
+   * Content-Type. Absent on messages received before it was kept.
+   */
+  readonly request?: { readonly sha256: string; readonly contentType: string };
 }
 
 /** A status message (MLS, MLR, Invoice Response) received, with what it answers. */

@@ -36,6 +36,8 @@ export function inboxToRow(message: ReceivedPeppolMessage): Insertable<PeppolInb
     received_at: toDbInstant(message.receivedAt),
     validation_status: status,
     validation: JSON.stringify(counts),
+    request_sha256: message.request?.sha256 ?? null,
+    request_content_type: message.request?.contentType ?? null,
   };
 }
 
@@ -65,6 +67,9 @@ export function inboxFromRow(row: Selectable<PeppolInboxTable>): ReceivedPeppolM
     receiptSha256: row.receipt_sha256,
     receivedAt: fromDbInstant(row.received_at, "peppol_inbox.received_at"),
     validation: validationFromRow(row),
+    ...(row.request_sha256 === null || row.request_content_type === null
+      ? {}
+      : { request: { sha256: row.request_sha256, contentType: row.request_content_type } }),
   };
 }
 

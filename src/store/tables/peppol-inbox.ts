@@ -22,6 +22,10 @@ export interface PeppolInboxTable {
   validation_status: string;
   /** JSON: counts of fatal findings and warnings, and the first fatal findings. */
   validation: string;
+  /** SHA-256 of the AS4 request (HTTP body) as it arrived, in the message archive (0015; null before). */
+  request_sha256: string | null;
+  /** Its Content-Type header (0015; null before). */
+  request_content_type: string | null;
 }
 
 /** Row of `peppol_responses`: a status message received (MLS, MLR, Invoice Response). */
