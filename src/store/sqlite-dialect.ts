@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import BetterSqlite3 from "better-sqlite3";
 import {
   CompiledQuery,
@@ -7,6 +8,7 @@ import {
   type DialectAdapter,
   type Driver,
   SqliteAdapter,
+  type SqliteDatabase,
   SqliteDialect,
   SqliteDriver,
   type Transaction,
@@ -14,16 +16,65 @@ import {
 
 /** How long a writer waits for another process's write lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;
+/** Longest pause between two tries for the write lock while another process holds it. */
+const LOCK_RETRY_MAX_MS = 4;
+/** Statements kept prepared per database; past this the cache starts again, so memory stays bounded. */
+const MAX_CACHED_STATEMENTS = 500;
+
+const BEGIN_IMMEDIATE = CompiledQuery.raw("begin immediate");
+const NO_BUSY_WAIT = CompiledQuery.raw("pragma busy_timeout = 0");
+const BUSY_WAIT = CompiledQuery.raw(`pragma busy_timeout = ${BUSY_TIMEOUT_MS}`);
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === "SQLITE_BUSY";
+}
 
 /**
  * Starts every transaction with BEGIN IMMEDIATE: the write lock is taken at the start, so a transaction that reads
  * and then writes (the audit chain head, an upsert) never fails half-way with SQLITE_BUSY when another process holds
- * the lock; it waits `busy_timeout` at the start instead.
+ * the lock; it waits up to `busy_timeout` at the start instead. That wait is asynchronous: SQLite's own busy handler
+ * sleeps inside the call, which would stop this process's event loop (rendering, SMTP sessions, every other job)
+ * while another worker process holds the lock; here the lock is tried without waiting and tried again after a short
+ * timer, so the rest of the process goes on meanwhile.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    await connection.executeQuery(NO_BUSY_WAIT);
+    try {
+      const deadline = performance.now() + BUSY_TIMEOUT_MS;
+      for (let pause = 1; ; pause = Math.min(LOCK_RETRY_MAX_MS, pause * 2)) {
+        try {
+          await connection.executeQuery(BEGIN_IMMEDIATE);
+          return;
+        } catch (error) {
+          if (!isBusy(error) || performance.now() >= deadline) throw error;
+        }
+        await sleep(pause);
+      }
+    } finally {
+      await connection.executeQuery(BUSY_WAIT);
+    }
   }
+}
+
+/**
+ * The database as Kysely sees it, with each SQL text prepared once: Kysely's driver prepares every statement it runs,
+ * and compiling a statement cost about as much as running it on the worker's short reads and writes.
+ */
+function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+        statement = database.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+    close: () => database.close(),
+  };
 }
 
 /**
@@ -51,7 +102,7 @@ class FacteurSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver({ database: this.#database });
+    return new ImmediateSqliteDriver({ database: withStatementCache(this.#database) });
   }
 
   override createAdapter(): DialectAdapter {
