@@ -43,6 +43,25 @@ describe("createLocalArchive", () => {
     expect(readFileSync(file).toString()).toBe("X".repeat(raw.length));
   });
 
+  it("refuses to store bytes whose object exists with another size", async () => {
+    const archive = createLocalArchive(root);
+    const raw = message("resized");
+    const { sha256: hash } = await archive.put(raw);
+    const file = join(root, hash.slice(0, 2), hash.slice(2));
+    chmodSync(file, 0o644);
+    writeFileSync(file, Buffer.from("short"));
+    await expect(archive.put(raw)).rejects.toThrow(/exists with a different size/);
+    expect(readdirSync(join(root, hash.slice(0, 2)))).toEqual([hash.slice(2)]);
+  });
+
+  it("makes a directory again when it was removed after an earlier put", async () => {
+    const archive = createLocalArchive(root);
+    const first = await archive.put(message("first"));
+    rmSync(join(root, first.sha256.slice(0, 2)), { recursive: true, force: true });
+    await archive.put(message("first"));
+    expect(await archive.get(first.sha256)).toEqual(message("first"));
+  });
+
   it("refuses to hand out altered bytes as the archived message", async () => {
     const archive = createLocalArchive(root);
     const raw = message("tamper");

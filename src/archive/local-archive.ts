@@ -1,6 +1,17 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { access, chmod, link, mkdir, open, readdir, readFile, stat, unlink } from "node:fs/promises";
+import {
+  access,
+  chmod,
+  type FileHandle,
+  link,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  stat,
+  unlink,
+} from "node:fs/promises";
 import { join } from "node:path";
 import type { ArchivedObject, MessageArchive } from "../app/ports/message-archive.ts";
 import { AppError } from "../core/errors/app-error.ts";
@@ -33,26 +44,57 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-/**
- * Writes `raw` to `file` so that the name only ever points at complete, synced bytes: written to a temporary file in
- * the same directory, fsynced, made read-only, then hard-linked to its final name. link(2), unlike rename(2), fails
- * when the name exists, so an object is never overwritten, even by a concurrent writer of the same bytes.
- */
-async function writeOnce(dir: string, file: string, raw: Buffer): Promise<void> {
-  await mkdir(dir, { recursive: true });
+/** A temporary file in `dir` holding `raw`, synced; false when `dir` does not exist. */
+async function writeTemp(dir: string, raw: Buffer): Promise<string | false> {
   const temp = join(dir, `${TEMP_PREFIX}${randomUUID()}`);
-  const handle = await open(temp, "wx", 0o600);
+  let handle: FileHandle;
+  try {
+    handle = await open(temp, "wx", 0o600);
+  } catch (error) {
+    if (isCode(error, "ENOENT")) return false;
+    throw error;
+  }
   try {
     await handle.writeFile(raw);
     await handle.sync();
   } finally {
     await handle.close();
   }
+  return temp;
+}
+
+/**
+ * Writes `raw` to `file` so that the name only ever points at complete, synced bytes: written to a temporary file in
+ * the same directory, fsynced, made read-only, then hard-linked to its final name. link(2), unlike rename(2), fails
+ * when the name exists, so an object is never overwritten, even by a concurrent writer of the same bytes; an existing
+ * object of another size is an integrity violation. `dirs` holds the directories known to exist, so that the usual
+ * put costs no mkdir (a directory removed meanwhile is made again).
+ */
+async function writeOnce(
+  dirs: Set<string>,
+  where: { readonly sha256: string; readonly dir: string; readonly file: string },
+  raw: Buffer,
+): Promise<void> {
+  const { dir, file } = where;
+  let temp = dirs.has(dir) ? await writeTemp(dir, raw) : false;
+  if (temp === false) {
+    await mkdir(dir, { recursive: true });
+    dirs.add(dir);
+    temp = await writeTemp(dir, raw);
+    if (temp === false) throw new Error(`archive directory ${dir} vanished while writing`);
+  }
   try {
     await chmod(temp, 0o444);
     await link(temp, file);
   } catch (error) {
     if (!isCode(error, "EEXIST")) throw error;
+    if ((await stat(file)).size !== raw.length) {
+      throw new AppError(
+        "integrity-violation",
+        `archive object ${where.sha256} exists with a different size`,
+      );
+    }
+    return;
   } finally {
     await unlink(temp);
   }
@@ -80,19 +122,11 @@ async function sortedEntries(dir: string): Promise<string[]> {
  * out as the original.
  */
 export function createLocalArchive(root: string): MessageArchive {
+  const dirs = new Set<string>();
   return {
     async put(raw: Buffer): Promise<ArchivedObject> {
       const sha256 = sha256Of(raw);
-      const { dir, file } = pathOf(root, sha256);
-      try {
-        const existing = await stat(file);
-        if (existing.size !== raw.length) {
-          throw new AppError("integrity-violation", `archive object ${sha256} exists with a different size`);
-        }
-      } catch (error) {
-        if (!isCode(error, "ENOENT")) throw error;
-        await writeOnce(dir, file, raw);
-      }
+      await writeOnce(dirs, { sha256, ...pathOf(root, sha256) }, raw);
       return { sha256, size: raw.length };
     },
 
