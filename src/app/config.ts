@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { InputIssue } from "../core/errors/app-error.ts";
 import { err, ok, type Result } from "../core/result.ts";
+import { participantListProblems } from "./participant-list.ts";
 
 const optionalText = z
   .string()
@@ -239,6 +240,14 @@ export const configSchema = z.object({
     .refine((v) => v === undefined || /^https:\/\/[^\s/]+(\/\S*)?$/.test(v), "an https:// URL")
     .describe(
       "Public https URL of this access point's AS4 receiver, as registered at the SMP (what `facteur peppol serve` answers behind).",
+    ),
+  FACTEUR_PEPPOL_PARTICIPANTS: optionalText
+    .superRefine((value, ctx) => {
+      for (const problem of participantListProblems(value ?? ""))
+        ctx.addIssue({ code: "custom", message: problem });
+    })
+    .describe(
+      "Peppol participant ids the AS4 receiver serves, comma-separated (0208:0123456749,9925:be0123456749); a message for any other is refused with PEPPOL:NOT_SERVICED. Unset: FACTEUR_SELLER_PEPPOL_ID only.",
     ),
   FACTEUR_PEPPOL_LISTEN: z
     .string()
