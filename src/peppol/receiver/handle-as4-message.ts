@@ -38,12 +38,13 @@ function signalId(): string {
 }
 
 /**
- * Answers one AS4 POST as a Peppol receiving access point: opens the message with the codec (MIME, SOAP, decryption
- * with our key, signature by a seat chained to the AP CA and not revoked, gunzip with limits, SBDH), refuses a
+ * Answers one AS4 POST as a Peppol receiving access point: opens the message with the codec (MIME, SOAP, signature
+ * by a seat chained to the AP CA and not revoked, decryption with our key, gunzip with limits, SBDH), refuses a
  * participant we do not serve (EBMS:0004 PEPPOL:NOT_SERVICED), answers a MessageId already received with the receipt
  * given then (nothing stored twice), refuses an SBDH instance id already received under another MessageId, stores
- * the document and the receipt in the archive and the message in the inbox, and answers a signed receipt. Every
- * refusal is a signed ebMS error signal (HTTP 200: the answer is a well-formed signal, as for a receipt).
+ * the document, the receipt and the request as it arrived (HTTP body) in the archive and the message in the inbox,
+ * and answers a signed receipt. Every refusal is a signed ebMS error signal (HTTP 200: the answer is a well-formed
+ * signal, as for a receipt).
  */
 export async function handleAs4Message(
   contentType: string,
@@ -102,9 +103,11 @@ export async function handleAs4Message(
   if (!receipt.ok)
     return refuse(as4Error("EBMS:0004", `the receipt cannot be built: ${receipt.error}`, messageId));
   const received = classifyReceivedDocument(sbdh, document);
-  const [stored, storedReceipt] = await Promise.all([
+  // The request as it arrived is evidence too: what the sending access point posted, byte for byte.
+  const [stored, storedReceipt, storedRequest] = await Promise.all([
     deps.archive.put(document),
     deps.archive.put(receipt.value.body),
+    deps.archive.put(body),
   ]);
   const receivedAt = now();
   const message: ReceivedPeppolMessage = {
@@ -120,6 +123,7 @@ export async function handleAs4Message(
     receiptSha256: storedReceipt.sha256,
     receivedAt,
     validation: received.validation,
+    request: { sha256: storedRequest.sha256, contentType },
   };
   const response = received.response ? { ...received.response, messageId, receivedAt } : undefined;
   const recorded = await deps.inbox.record(message, response);
