@@ -17,6 +17,10 @@ import type { InvoiceDocumentsTable } from "./tables/invoice-documents.ts";
 import type { InvoicesTable, SequencesTable } from "./tables/invoices.ts";
 import type { JobsTable } from "./tables/jobs.ts";
 import type { PeppolInboxTable, PeppolResponsesTable } from "./tables/peppol-inbox.ts";
+import type {
+  PeppolOutgoingResponsesTable,
+  PeppolReceivedInvoicesTable,
+} from "./tables/peppol-outgoing-responses.ts";
 import type { RecipientsTable } from "./tables/recipients.ts";
 
 /** The schema facteur's queries are typed against: one entry per table, created by src/store/migrations. */
@@ -38,5 +42,7 @@ export interface Database {
   channel_decisions: ChannelDecisionsTable;
   peppol_inbox: PeppolInboxTable;
   peppol_responses: PeppolResponsesTable;
+  peppol_received_invoices: PeppolReceivedInvoicesTable;
+  peppol_outgoing_responses: PeppolOutgoingResponsesTable;
   customer_queries: CustomerQueriesTable;
 }

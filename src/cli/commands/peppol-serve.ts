@@ -5,12 +5,14 @@ import { createLocalArchive } from "../../archive/local-archive.ts";
 import { accessPointFromConfig } from "../../peppol/as4/access-point-from-config.ts";
 import { startAs4Receiver } from "../../peppol/receiver/start-as4-receiver.ts";
 import { createPeppolInbox } from "../../store/peppol-inbox/peppol-inbox-repository.ts";
+import { createPeppolResponseOutbox } from "../../store/peppol-response-outbox/create-peppol-response-outbox.ts";
 import { openContext, withStore } from "../context.ts";
 import { EXIT } from "../exit-codes.ts";
 import { json, table } from "../format.ts";
 import type { Io } from "../io.ts";
 import { stopSignal } from "./bounce-deps.ts";
 import { archiveDirOf } from "./delivery-deps.ts";
+import { answeredCell, receivedMessageResponder } from "./peppol-responder.ts";
 
 /**
  * `peppol serve`: the AS4 receiving access point until SIGINT or SIGTERM. Checks the own access point first (seat,
@@ -31,12 +33,14 @@ async function serveAction(io: Io, config: Config): Promise<void> {
   }
   const ctx = await openContext(config);
   try {
+    const archive = createLocalArchive(archiveDirOf(config));
     const receiver = await startAs4Receiver({
       listen: ap.value.listen,
       tls: ap.value.tls,
       accessPoint: ap.value,
       inbox: createPeppolInbox(ctx.database.db),
-      archive: createLocalArchive(archiveDirOf(config)),
+      archive,
+      responder: receivedMessageResponder(config, ctx.database.db, archive, ap.value.seatId),
       maxMessageBytes: ap.value.maxMessageBytes,
       log: (line) => io.out(`${new Date().toISOString()} ${line}`),
     });
@@ -57,33 +61,37 @@ async function serveAction(io: Io, config: Config): Promise<void> {
   }
 }
 
-function row(message: ReceivedPeppolMessage): string[] {
+function row(message: ReceivedPeppolMessage, answered: string): string[] {
   return [
     message.receivedAt.toISOString(),
     message.kind,
     message.sender,
     message.receiver,
     message.validation.status,
+    answered,
     message.messageId,
   ];
 }
 
-/** `peppol inbox [--json]`: the received Peppol messages, newest first. */
+/** `peppol inbox [--json]`: the received Peppol messages, newest first, with the status messages that answered them. */
 async function inboxAction(io: Io, config: Config, options: { json?: boolean }): Promise<void> {
   await withStore(config, async (_store, ctx) => {
     const inbox = createPeppolInbox(ctx.database.db);
+    const outbox = createPeppolResponseOutbox(ctx.database.db);
     const rows: string[][] = [];
     let before: string | undefined;
     do {
       const page = await inbox.list({ limit: 500, ...(before ? { before } : {}) });
+      const answers = await outbox.responsesTo(page.messages.map((message) => message.messageId));
       for (const message of page.messages) {
-        if (options.json === true) io.out(json(message));
-        else rows.push(row(message));
+        const answered = answers.filter((response) => response.inboxMessageId === message.messageId);
+        if (options.json === true) io.out(json({ ...message, answered }));
+        else rows.push(row(message, answeredCell(answered)));
       }
       before = page.next ?? undefined;
     } while (before);
     if (options.json !== true)
-      io.out(table(["RECEIVED", "KIND", "SENDER", "RECEIVER", "VALIDATION", "MESSAGE ID"], rows));
+      io.out(table(["RECEIVED", "KIND", "SENDER", "RECEIVER", "VALIDATION", "ANSWERED", "MESSAGE ID"], rows));
   });
 }
 

@@ -13,6 +13,7 @@ import { directoryFromConfig } from "../../peppol/discovery/directory-from-confi
 import { createPeppolParticipantDirectory } from "../../peppol/discovery/peppol-participant-directory.ts";
 import { EXIT } from "../exit-codes.ts";
 import { type Io, processIo } from "../io.ts";
+import { addPeppolRespondCommand } from "./peppol-respond.ts";
 import { addPeppolServeCommands } from "./peppol-serve.ts";
 
 /** Largest file read: an AS4 message with its payloads; SBDH and SMP documents are far smaller. */
@@ -196,5 +197,6 @@ export function peppolCommand(io: Io = processIo, config?: Config): Command {
       process.exitCode = EXIT.config;
     });
   addPeppolServeCommands(command, io, config);
+  addPeppolRespondCommand(command, io, config);
   return command;
 }

@@ -12,6 +12,7 @@ import * as peppolInbox from "./0010-peppol-inbox.ts";
 import * as peppolDeliveries from "./0011-peppol-deliveries.ts";
 import * as courtesyCopies from "./0012-courtesy-copies.ts";
 import * as customerQueries from "./0013-customer-queries.ts";
+import * as peppolOutgoingResponses from "./0014-peppol-outgoing-responses.ts";
 import * as peppolInboxRequests from "./0015-peppol-inbox-requests.ts";
 
 /**
@@ -34,5 +35,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0011-peppol-deliveries": peppolDeliveries,
   "0012-courtesy-copies": courtesyCopies,
   "0013-customer-queries": customerQueries,
+  "0014-peppol-outgoing-responses": peppolOutgoingResponses,
   "0015-peppol-inbox-requests": peppolInboxRequests,
 };
