@@ -92,6 +92,48 @@ describe("accessPointFromConfig", () => {
     }
   });
 
+  it("serves the participants of FACTEUR_PEPPOL_PARTICIPANTS, normalised, else the seller's, checked", async () => {
+    const seat = {
+      FACTEUR_PEPPOL_AP_CERT_FILE: file("seat5.pem", pki.sender.certificatePem),
+      FACTEUR_PEPPOL_AP_KEY_FILE: file("seat5.key", pki.sender.privateKeyPem),
+      FACTEUR_PEPPOL_AP_CA_FILE: file("ca5.pem", pki.apCa.certificatePem),
+    };
+    const several = await accessPointFromConfig(
+      configOf({ ...seat, FACTEUR_PEPPOL_PARTICIPANTS: "0208:0202239951, 9925:BE0123456749" }),
+      NOW,
+    );
+    expect(several.ok && several.value.participants).toEqual([
+      "0208:0202239951",
+      "9925:be0123456749",
+      "0242:000001",
+    ]);
+    const badSeller = await accessPointFromConfig(
+      configOf({ ...seat, FACTEUR_SELLER_PEPPOL_ID: "0208:0123456748" }),
+      NOW,
+    );
+    expect(badSeller.ok ? [] : badSeller.error).toEqual([
+      expect.stringMatching(/^FACTEUR_SELLER_PEPPOL_ID: /),
+    ]);
+  });
+
+  it("says so when the seat is not issued by the configured AP CA (a seat of another network)", async () => {
+    const ap = await accessPointFromConfig(
+      configOf({
+        FACTEUR_PEPPOL_AP_CERT_FILE: file("foreign.pem", pki.smp.certificatePem),
+        FACTEUR_PEPPOL_AP_KEY_FILE: file("foreign.key", pki.smp.privateKeyPem),
+        FACTEUR_PEPPOL_AP_CA_FILE: file("ca6.pem", pki.apCa.certificatePem),
+      }),
+      NOW,
+    );
+    expect(ap.ok).toBe(false);
+    const problem = ap.ok ? "" : ap.error.join(" ");
+    expect(problem).toMatch(
+      /^the seat certificate \(FACTEUR_PEPPOL_AP_CERT_FILE, issued by .*\) is not issued by the AP CA of FACTEUR_PEPPOL_AP_CA_FILE \(/,
+    );
+    expect(problem).toContain(pki.apCa.certificate.subject.split("\n")[0] ?? "?");
+    expect(problem).toContain("test and production have different ones");
+  });
+
   it("reads a PKCS#12 file made by openssl, and never repeats its password", async () => {
     const p12 = join(dir, "seat.p12");
     execFileSync("openssl", [

@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject, X509Certificate } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Config } from "../../app/config.ts";
+import { parseParticipantList } from "../../app/participant-list.ts";
 import { parseDuration } from "../../core/delivery/duration.ts";
 import { serviceProviderParticipant } from "../../core/peppol/service-provider-id.ts";
 import { err, ok, type Result } from "../../core/result.ts";
@@ -91,6 +92,25 @@ function matchingCertificate(
   return certificates.find((certificate) => publicDer(certificate.publicKey).equals(spki));
 }
 
+const oneLine = (name: string) => name.replace(/\n/g, ", ");
+
+/**
+ * Why the seat certificate is refused at start-up. A seat from another Peppol network (test or production) than the
+ * AP CA configured is the usual mistake, and the chain check alone would only say "unknown issuer".
+ */
+function seatTrustProblem(
+  certificate: X509Certificate,
+  cas: readonly X509Certificate[],
+  why: string,
+): string {
+  if (cas.some((ca) => certificate.checkIssued(ca))) return `the seat certificate: ${why}`;
+  return (
+    `the seat certificate (FACTEUR_PEPPOL_AP_CERT_FILE, issued by ${oneLine(certificate.issuer)}) is not issued by ` +
+    `the AP CA of FACTEUR_PEPPOL_AP_CA_FILE (${cas.map((ca) => oneLine(ca.subject)).join("; ")}): configure the ` +
+    `AP CA of the Peppol network the seat belongs to (test and production have different ones) (${why})`
+  );
+}
+
 function duration(variable: string, text: string): Read<number> {
   const parsed = parseDuration(text);
   return parsed.ok ? parsed : err(`${variable}: ${parsed.error}`);
@@ -99,8 +119,9 @@ function duration(variable: string, text: string): Read<number> {
 /**
  * Reads and checks facteur's own access point from the configuration: the seat key and certificate (PEM files or
  * PKCS#12), that the key is the certificate's, that the certificate chains to the AP CA (FACTEUR_PEPPOL_AP_CA_FILE)
- * now and is not on its CRL, the receiver's https identity, listen address and limits. Every problem is reported at
- * once; no message ever contains key material or the PKCS#12 password.
+ * now and is not on its CRL, the participants served (FACTEUR_PEPPOL_PARTICIPANTS, else the seller's id), the
+ * receiver's https identity, listen address and limits. Every problem is reported at once; no message ever contains
+ * key material or the PKCS#12 password.
  */
 export async function accessPointFromConfig(
   config: Config,
@@ -131,6 +152,11 @@ export async function accessPointFromConfig(
   );
   const timeoutMs = keep(duration("FACTEUR_PEPPOL_AS4_TIMEOUT", config.FACTEUR_PEPPOL_AS4_TIMEOUT));
   const [host = "", port = ""] = config.FACTEUR_PEPPOL_LISTEN.split(/:(?=\d+$)/);
+  const served =
+    config.FACTEUR_PEPPOL_PARTICIPANTS === undefined
+      ? parseParticipantList("FACTEUR_SELLER_PEPPOL_ID", config.FACTEUR_SELLER_PEPPOL_ID)
+      : parseParticipantList("FACTEUR_PEPPOL_PARTICIPANTS", config.FACTEUR_PEPPOL_PARTICIPANTS);
+  if (!served.ok) problems.push(...served.error);
   const certificate = seat ? matchingCertificate(seat.key, seat.certificates) : undefined;
   if (seat && !certificate)
     problems.push("FACTEUR_PEPPOL_AP_KEY_FILE: the private key is not the seat certificate's key");
@@ -145,10 +171,18 @@ export async function accessPointFromConfig(
     };
     if (certificate) {
       const trusted = await checkCertificateTrust(certificate, { ...trust, at: now });
-      if (!trusted.ok) problems.push(`the seat certificate: ${trusted.error}`);
+      if (!trusted.ok) problems.push(seatTrustProblem(certificate, cas, trusted.error));
     }
   }
-  if (problems.length > 0 || !seat || !certificate || !seatId || !trust || timeoutMs === undefined)
+  if (
+    problems.length > 0 ||
+    !seat ||
+    !certificate ||
+    !seatId ||
+    !trust ||
+    timeoutMs === undefined ||
+    !served.ok
+  )
     return err(problems);
   const spid = serviceProviderParticipant(seatId);
   return ok({
@@ -156,7 +190,7 @@ export async function accessPointFromConfig(
     seatId,
     trust,
     // Our own service provider id too: Message Level Statuses about what we sent are addressed to it.
-    participants: [config.FACTEUR_SELLER_PEPPOL_ID, ...(spid === undefined ? [] : [spid])],
+    participants: [...served.value, ...(spid === undefined ? [] : [spid])],
     endpointUrl: config.FACTEUR_PEPPOL_ENDPOINT_URL,
     listen: { host, port: Number(port) },
     tls:
