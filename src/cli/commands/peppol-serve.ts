@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { Config } from "../../app/config.ts";
 import type { ReceivedPeppolMessage } from "../../app/ports/peppol-inbox.ts";
 import { createLocalArchive } from "../../archive/local-archive.ts";
+import { AppError } from "../../core/errors/app-error.ts";
 import { accessPointFromConfig } from "../../peppol/as4/access-point-from-config.ts";
 import { startAs4Receiver } from "../../peppol/receiver/start-as4-receiver.ts";
 import { createPeppolInbox } from "../../store/peppol-inbox/peppol-inbox-repository.ts";
@@ -10,9 +11,11 @@ import { openContext, withStore } from "../context.ts";
 import { EXIT } from "../exit-codes.ts";
 import { json, table } from "../format.ts";
 import type { Io } from "../io.ts";
+import { runAction } from "../run-action.ts";
 import { stopSignal } from "./bounce-deps.ts";
 import { archiveDirOf } from "./delivery-deps.ts";
 import { answeredCell, receivedMessageResponder } from "./peppol-responder.ts";
+import { type PeppolShowOptions, peppolShow } from "./peppol-show.ts";
 
 /**
  * `peppol serve`: the AS4 receiving access point until SIGINT or SIGTERM. Checks the own access point first (seat,
@@ -95,7 +98,7 @@ async function inboxAction(io: Io, config: Config, options: { json?: boolean }):
   });
 }
 
-/** Adds `serve` and `inbox` to the `peppol` command. */
+/** Adds `serve`, `inbox` and `show` to the `peppol` command. */
 export function addPeppolServeCommands(command: Command, io: Io, config: Config | undefined): void {
   const needConfig = (action: (config: Config) => Promise<void>) => async () => {
     if (config) return action(config);
@@ -113,4 +116,21 @@ export function addPeppolServeCommands(command: Command, io: Io, config: Config 
     .description("list the received Peppol messages, newest first")
     .option("--json", "one JSON object per line")
     .action((options: { json?: boolean }) => needConfig((c) => inboxAction(io, c, options))());
+  command
+    .command("show")
+    .description(
+      "one received Peppol message and its evidence; writes its archived objects to files on request",
+    )
+    .argument("<messageId>", "the ebMS MessageId (see `peppol inbox`)")
+    .option("--request <file>", "write the AS4 request as it arrived (HTTP body), byte for byte")
+    .option("--document <file>", "write the SBDH document")
+    .option("--receipt <file>", "write the signed receipt answered")
+    .option("--json", "the message as one JSON object")
+    .action((messageId: string, options: PeppolShowOptions) =>
+      runAction(io, async () => {
+        if (!config) throw new AppError("config", "this command needs the configuration");
+        await peppolShow(io, config, messageId, options);
+        return EXIT.ok;
+      }),
+    );
 }
