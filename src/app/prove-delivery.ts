@@ -3,6 +3,7 @@ import { buildDeliveryProof, type InvoiceProof } from "../core/delivery/delivery
 import { type InvoiceDeliverySummary, summarizeDeliveries } from "../core/delivery/delivery-summary.ts";
 import { AppError } from "../core/errors/app-error.ts";
 import type { BounceReaderStore } from "./ports/bounce-store.ts";
+import type { StatusMessageReader } from "./ports/customer-queries.ts";
 
 /** A proof of delivery with what frames it: the invoice's summary and a paper fallback when there was one. */
 export interface DeliveryProofReport extends InvoiceProof {
@@ -14,13 +15,16 @@ export interface DeliveryProofReport extends InvoiceProof {
 
 export interface ProveDeliveryDeps {
   readonly store: BounceReaderStore;
+  /** The Peppol status messages received for invoices; without it the proof shows none. */
+  readonly statusMessages?: Pick<StatusMessageReader, "statusMessagesOfInvoice">;
   readonly now: () => Date;
 }
 
 /**
  * Answers "did the customer get invoice X?" from the delivery event log: per address of every message (all rounds,
  * copies included) the timeline with its evidence and a verdict whose confidence is stated, and for the invoice the
- * best verdict over its main recipients. Fails with `not-found` for an unknown invoice.
+ * best verdict over its main recipients; with the Peppol status messages received for it (a Message Level Status
+ * rejection decides its delivery's verdict) and the buyer's status. Fails with `not-found` for an unknown invoice.
  */
 export async function proveDelivery(
   deps: ProveDeliveryDeps,
@@ -36,6 +40,7 @@ export async function proveDelivery(
     customerNumber: invoice.customerNumber,
     deliveries,
     timelines,
+    statusMessages: deps.statusMessages ? await deps.statusMessages.statusMessagesOfInvoice(invoice.id) : [],
     now: deps.now(),
   });
   const customer = await deps.store.getCustomer(invoice.customerNumber);

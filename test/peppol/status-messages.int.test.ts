@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { beforeAll, expect, it } from "vitest";
 import { openCustomerQuery } from "../../src/app/open-customer-query.ts";
 import type { ReceivedPeppolMessage } from "../../src/app/ports/peppol-inbox.ts";
+import { proveDelivery } from "../../src/app/prove-delivery.ts";
 import { receivedResponseOf } from "../../src/app/received-response.ts";
 import { settleCustomerQuery } from "../../src/app/settle-customer-query.ts";
 import { readPeppolResponse } from "../../src/documents/peppol/responses/read-peppol-response.ts";
@@ -11,6 +12,7 @@ import {
   PEPPOL_CORPUS_PRESENT,
   PEPPOL_SKIP_NOTE,
 } from "../../src/documents/peppol/testing/peppol-corpus.ts";
+import { createBounceStore } from "../../src/store/bounces/create-bounce-store.ts";
 import { createStore } from "../../src/store/create-store.ts";
 import { createCustomerQueryStore } from "../../src/store/customer-queries/create-customer-query-store.ts";
 import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
@@ -162,6 +164,19 @@ describeEachEngine("received status messages linked to invoices and deliveries",
         description: "Rejected due to validation errors",
         issues: [expect.objectContaining({ reasonCode: "BV" })],
       });
+      const proof = await proveDelivery(
+        {
+          store: createBounceStore(engine.db),
+          statusMessages: queries(),
+          now: at("2026-12-01T10:00:00.000Z"),
+        },
+        "SM-1",
+      );
+      expect(proof).toMatchObject({ verdict: "bounced", confidence: "certain", buyerStatus: null });
+      expect(proof.explanation).toContain("NOT delivered to the buyer");
+      expect(proof.statusMessages.map((m) => [m.kind, m.responseCode, m.status])).toEqual([
+        ["mls", "RE", "rejected"],
+      ]);
       const unknown = corpusFile("mls/MessageLevelStatus_Example_AP.xml");
       await receive(unknown, "0242:123456", "2026-12-01T09:06:00.000Z");
       const { messages } = await queries().unmatchedStatusMessages({ limit: 100 });

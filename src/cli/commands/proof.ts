@@ -3,10 +3,13 @@ import { Command } from "commander";
 import { type DeliveryProofReport, proveDelivery } from "../../app/prove-delivery.ts";
 import type { DeliveryEventRecord } from "../../core/delivery/delivery.ts";
 import { buildDeliveryProof } from "../../core/delivery/delivery-proof.ts";
+import { issueText } from "../../core/delivery/status-message-steps.ts";
 import { AppError } from "../../core/errors/app-error.ts";
+import { statusWords } from "../../core/peppol/buyer-status.ts";
 import { proofRenderer } from "../../documents/proof/render-proof-pdf.ts";
 import { DEMO_NOTICE } from "../../mail/capture/demo-reply.ts";
 import { createBounceStore } from "../../store/bounces/create-bounce-store.ts";
+import { createCustomerQueryStore } from "../../store/customer-queries/create-customer-query-store.ts";
 import { createDeliveryStore } from "../../store/deliveries/create-delivery-store.ts";
 import type { CliDeps } from "../cli-deps.ts";
 import { type CliContext, openContext } from "../context.ts";
@@ -35,11 +38,14 @@ async function withDemoMarked(
   for (const d of deliveries) timelines.set(d.id, await store.timeline(d.id));
   const demo = new Set(deliveries.filter((d) => isDemoDelivery(d, timelines.get(d.id))).map((d) => d.id));
   if (demo.size === 0) return proof;
+  const [first] = deliveries;
   const real = buildDeliveryProof({
     invoiceNumber: proof.invoiceNumber,
     customerNumber: proof.customerNumber,
     deliveries: deliveries.filter((d) => !demo.has(d.id)),
     timelines,
+    statusMessages:
+      first === undefined ? [] : await createCustomerQueryStore(db).statusMessagesOfInvoice(first.invoiceId),
     now,
   });
   const onlyDemo = real.recipients.every((r) => r.role !== "main");
@@ -88,6 +94,23 @@ function printProof(io: Io, p: ShownProof): void {
     }
     io.out(`  => ${r.explanation}`);
   }
+  if (p.statusMessages.length > 0) {
+    io.out("");
+    io.out("Peppol status messages received:");
+    for (const m of p.statusMessages) {
+      const said = [m.description ?? "", ...m.issues.map(issueText)].filter((s) => s !== "").join("; ");
+      io.out(
+        `  ${m.at.toISOString()}  ${m.what}${said === "" ? "" : `: ${said}`} (issued ${m.issued || "(no date)"}, from ${m.sender})`,
+      );
+    }
+  }
+  const b = p.buyerStatus;
+  io.out("");
+  io.out(
+    b === null
+      ? "buyer status: none (no Invoice Response received)"
+      : `buyer status: ${statusWords(b.status)} (${b.responseCode}, Invoice Response ${b.responseId} issued ${b.issued || "(no date)"}, received ${b.receivedAt.toISOString()})${b.description === undefined ? "" : `: ${b.description}`}`,
+  );
 }
 
 /**
@@ -113,7 +136,14 @@ export function proofCommand(deps: CliDeps): Command {
           const now = deps.now();
           const proof = await withDemoMarked(
             ctx.database.db,
-            await proveDelivery({ store: createBounceStore(ctx.database.db), now: () => now }, invoice),
+            await proveDelivery(
+              {
+                store: createBounceStore(ctx.database.db),
+                statusMessages: createCustomerQueryStore(ctx.database.db),
+                now: () => now,
+              },
+              invoice,
+            ),
             now,
           );
           if (flags.pdf !== undefined && proof.demo !== undefined) {

@@ -1,7 +1,15 @@
 import { sameAddress } from "../customer/same-address.ts";
+import { type BuyerStatus, buyerStatusOf } from "../peppol/buyer-status.ts";
+import { compareStatusMessages } from "../peppol/status-message.ts";
 import type { Delivery, DeliveryAddress, DeliveryEventRecord } from "./delivery.ts";
 import { judgePeppolDelivery, peppolProofStep } from "./peppol-proof.ts";
 import { type ProofStep, proofStep } from "./proof-steps.ts";
+import {
+  type ProofStatusMessage,
+  type ReceivedStatusStep,
+  receivedStatusStep,
+  statusProofStep,
+} from "./status-message-steps.ts";
 
 /** What facteur can say about one recipient having an invoice. */
 export type ProofVerdict = "delivered" | "bounced" | "pending" | "unknown";
@@ -45,6 +53,10 @@ export interface InvoiceProof {
   readonly confidence: ProofConfidence;
   readonly explanation: string;
   readonly recipients: readonly RecipientProof[];
+  /** The Peppol status messages received for the invoice (MLS, MLR, Invoice Responses), in issue order. */
+  readonly statusMessages: readonly ReceivedStatusStep[];
+  /** What the buyer's latest Invoice Response said; null when the buyer has said nothing. */
+  readonly buyerStatus: BuyerStatus | null;
 }
 
 const MINUTE = 60_000;
@@ -214,9 +226,12 @@ export function buildDeliveryProof(input: {
   readonly customerNumber: string;
   readonly deliveries: readonly Delivery[];
   readonly timelines: ReadonlyMap<string, readonly DeliveryEventRecord[]>;
+  /** The status messages matched to the invoice and its Peppol deliveries. */
+  readonly statusMessages?: readonly ProofStatusMessage[];
   readonly now: Date;
 }): InvoiceProof {
   const recipients: RecipientProof[] = [];
+  const statusMessages = [...(input.statusMessages ?? [])].sort(compareStatusMessages);
   for (const delivery of input.deliveries) {
     const timeline = input.timelines.get(delivery.id) ?? [];
     const { archive } = delivery;
@@ -229,15 +244,19 @@ export function buildDeliveryProof(input: {
       acceptedAt: delivery.acceptedAt,
     };
     if (delivery.peppol !== undefined) {
+      const levels = statusMessages.filter(
+        (m) => m.deliveryId === delivery.id && m.kind !== "invoice-response",
+      );
+      const steps = [...timeline.map(peppolProofStep), ...levels.map(statusProofStep)];
       recipients.push({
         email: delivery.peppol.participant,
         channel: "peppol",
         name: null,
         recipientId: "",
         ...shared,
-        steps: timeline.map(peppolProofStep),
+        steps: steps.sort((a, b) => a.at.getTime() - b.at.getTime()),
         quietMs: null,
-        ...judgePeppolDelivery(delivery, timeline),
+        ...judgePeppolDelivery(delivery, timeline, levels),
       });
       continue;
     }
@@ -273,6 +292,8 @@ export function buildDeliveryProof(input: {
     customerNumber: input.customerNumber,
     generatedAt: input.now,
     recipients,
+    statusMessages: statusMessages.map(receivedStatusStep),
+    buyerStatus: buyerStatusOf(statusMessages),
   };
   if (best === null) {
     return {

@@ -1,7 +1,10 @@
 import type { JsonObject } from "../audit/json-value.ts";
+import { messageLevelOutcome } from "../peppol/message-level-status.ts";
+import { issuedText, type StatusMessage } from "../peppol/status-message.ts";
 import type { Delivery, DeliveryEventRecord } from "./delivery.ts";
 import { evidenceObject as obj, evidenceText as str } from "./evidence-values.ts";
 import { type ProofStep, stepOf } from "./proof-steps.ts";
+import { issueText } from "./status-message-steps.ts";
 
 /** What facteur can say about a Peppol delivery, in the proof's terms. */
 export interface PeppolJudgement {
@@ -20,24 +23,52 @@ function failure(ev: JsonObject): string {
   return text === "" ? str(ev.explanation) : text;
 }
 
+function statusSaid(m: StatusMessage): string {
+  const said = [m.description, ...(m.issues ?? []).map(issueText)].filter(
+    (p): p is string => p !== undefined && p !== "",
+  );
+  return `${m.responseId} (${m.responseCode}) issued ${issuedText(m) || "(no date)"}, received ${minute(m.receivedAt)} UTC${said.length === 0 ? "" : `: ${said.join("; ")}`}`;
+}
+
 /**
- * The verdict on a Peppol delivery. A receipt signed by the buyer's access point, verified against the AP CA and
- * echoing our signature, is proof the invoice reached that access point: `delivered`, `certain`. A refusal, a hold
- * (the buyer left Peppol) or retries run out mean the buyer does not have it; anything else is pending.
+ * The verdict on a Peppol delivery. A Message Level Status (or Response) received for it speaks last: RE means the
+ * buyer's access point refused the invoice after taking the message (the buyer does not have it, whatever the
+ * receipt said), AB or AP that it took the invoice on. Otherwise a receipt signed by the buyer's access point,
+ * verified against the AP CA and echoing our signature, is proof the invoice reached that access point: `delivered`,
+ * `certain`. A refusal, a hold (the buyer left Peppol) or retries run out mean the buyer does not have it; anything
+ * else is pending.
  */
 export function judgePeppolDelivery(
   delivery: Delivery,
   events: readonly DeliveryEventRecord[],
+  statusMessages: readonly StatusMessage[] = [],
 ): PeppolJudgement {
   const accepted = events.findLast((e) => e.event === "accept");
   const receipt = obj(accepted?.evidence.receipt);
+  const level = messageLevelOutcome(statusMessages);
+  if (level?.outcome === "rejected")
+    return {
+      verdict: "bounced",
+      confidence: "certain",
+      explanation: `rejected: the buyer's access point refused the invoice in its Message Level Status ${statusSaid(level.message)}; the invoice was NOT delivered to the buyer`,
+    };
+  const confirmed =
+    level === undefined
+      ? ""
+      : `; the buyer's access point confirmed it took the invoice on in its Message Level Status ${statusSaid(level.message)}`;
   if ((delivery.state === "accepted" || delivery.state === "delivered") && receipt.verified === true) {
     return {
       verdict: "delivered",
       confidence: "certain",
-      explanation: `the buyer's access point (${str(obj(receipt.signer).subject)}) returned a signed AS4 receipt ${str(receipt.messageId)} on ${minute(accepted?.at ?? delivery.updatedAt)} UTC: the invoice was delivered to the buyer's access point`,
+      explanation: `the buyer's access point (${str(obj(receipt.signer).subject)}) returned a signed AS4 receipt ${str(receipt.messageId)} on ${minute(accepted?.at ?? delivery.updatedAt)} UTC: the invoice was delivered to the buyer's access point${confirmed}`,
     };
   }
+  if (level !== undefined)
+    return {
+      verdict: "delivered",
+      confidence: "certain",
+      explanation: `no verified AS4 receipt is recorded, but the buyer's access point confirmed it took the invoice on in its Message Level Status ${statusSaid(level.message)}`,
+    };
   const last = events.at(-1);
   if (delivery.state === "failed") {
     const ev = last?.evidence ?? {};

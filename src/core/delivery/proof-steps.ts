@@ -5,8 +5,11 @@ import { evidenceObject as obj, evidenceText as str } from "./evidence-values.ts
 /** One line of a recipient's timeline in a proof. */
 export interface ProofStep {
   readonly at: Date;
-  /** The delivery event, or `quiet` for the period since acceptance with nothing reported. */
-  readonly event: DeliveryEventRecord["event"] | "quiet";
+  /**
+   * The delivery event, `quiet` for the period since acceptance with nothing reported, or `status-message` for a
+   * Peppol status message received about the delivery.
+   */
+  readonly event: DeliveryEventRecord["event"] | "quiet" | "status-message";
   /** What happened, in a sentence. */
   readonly what: string;
   /** The evidence: the reply, the notice's status and text, hashes. */
