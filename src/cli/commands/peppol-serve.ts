@@ -20,7 +20,8 @@ import { type PeppolShowOptions, peppolShow } from "./peppol-show.ts";
 /**
  * `peppol serve`: the AS4 receiving access point until SIGINT or SIGTERM. Checks the own access point first (seat,
  * key, AP CA, https identity) and prints every problem; then listens on FACTEUR_PEPPOL_LISTEN, one log line per
- * message (outcome and MessageId), and closes the server and the database cleanly on the signal.
+ * message (outcome and MessageId). On the signal it stops accepting, finishes the requests in flight (each answered
+ * and recorded), then closes the server and the database.
  */
 async function serveAction(io: Io, config: Config): Promise<void> {
   const ap = await accessPointFromConfig(config);
@@ -51,7 +52,9 @@ async function serveAction(io: Io, config: Config): Promise<void> {
     if (ap.value.endpointUrl) io.out(`public endpoint: ${ap.value.endpointUrl}`);
     io.out(`serving ${ap.value.participants.join(", ")}; data: ${ctx.where}`);
     await new Promise<void>((resolve) => {
-      const stop = stopSignal((signal) => io.out(`${signal}: stopping`));
+      const stop = stopSignal((signal) =>
+        io.out(`${signal}: stopping; finishing ${receiver.inFlight()} request(s) in flight`),
+      );
       stop.signal.addEventListener("abort", () => {
         stop.dispose();
         resolve();

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { type As4HttpAnswer, type As4ReceiverDeps, handleAs4Message } from "./handle-as4-message.ts";
 
 /** Where and how the AS4 receiver listens. */
@@ -15,6 +16,8 @@ export interface As4ReceiverOptions extends As4ReceiverDeps {
   readonly requestTimeoutMs?: number;
   /** One line per request: outcome and MessageId, never content or keys. */
   readonly log?: (line: string) => void;
+  /** Longest {@link As4Receiver.close} waits for the requests in flight before cutting them; default 60 s. */
+  readonly shutdownGraceMs?: number;
 }
 
 /** A running receiver. */
@@ -23,8 +26,13 @@ export interface As4Receiver {
   readonly url: string;
   readonly host: string;
   readonly port: number;
-  /** Stops accepting, ends open connections, resolves when the server is closed. */
+  /**
+   * Stops accepting, lets the requests in flight finish (their answers sent, up to the grace period), then ends every
+   * connection; resolves when the server is closed.
+   */
   close(): Promise<void>;
+  /** Requests being read or answered now. */
+  inFlight(): number;
 }
 
 const DEFAULT_MAX_BYTES = 110 * 1024 * 1024;
@@ -74,6 +82,9 @@ function plain(
 export function startAs4Receiver(options: As4ReceiverOptions): Promise<As4Receiver> {
   const limit = options.maxMessageBytes ?? DEFAULT_MAX_BYTES;
   const log = options.log ?? (() => {});
+  // Each request until its answer is written out (or its connection is gone): what a shutdown waits for.
+  const inFlight = new Set<Promise<void>>();
+  let closing = false;
   const server = createServer(
     {
       key: options.tls.keyPem,
@@ -81,6 +92,11 @@ export function startAs4Receiver(options: As4ReceiverOptions): Promise<As4Receiv
       requestTimeout: options.requestTimeoutMs ?? 300_000,
     },
     (req, res) => {
+      const done = new Promise<void>((resolve) => res.once("close", resolve));
+      inFlight.add(done);
+      void done.then(() => inFlight.delete(done));
+      // A keep-alive connection may bring a new request while we stop: it is turned away, to be sent again.
+      if (closing) return plain(res, 503, "shutting down, send again later", { connection: "close" });
       if (req.method !== "POST") return plain(res, 405, "AS4 messages are POSTed here", { allow: "POST" });
       void (async () => {
         const body = await readBody(req, limit);
@@ -112,11 +128,20 @@ export function startAs4Receiver(options: As4ReceiverOptions): Promise<As4Receiv
         url: `https://${host.includes(":") ? `[${host}]` : host}:${port}/`,
         host,
         port,
-        close: () =>
-          new Promise((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
+        close: async () => {
+          closing = true;
+          const closed = new Promise<void>((done) => server.close(() => done()));
+          server.closeIdleConnections();
+          const grace = new AbortController();
+          await Promise.race([
+            Promise.all(inFlight),
+            sleep(options.shutdownGraceMs ?? 60_000, undefined, { signal: grace.signal }).catch(() => {}),
+          ]);
+          grace.abort();
+          server.closeAllConnections();
+          await closed;
+        },
+        inFlight: () => inFlight.size,
       });
     });
   });
