@@ -1,0 +1,151 @@
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildAs4UserMessage } from "../../src/documents/peppol/as4/build-as4-user-message.ts";
+import {
+  seatOf,
+  testInvoiceXml,
+  testUserMessageInput,
+} from "../../src/documents/peppol/testing/as4-test-messages.ts";
+import { createTestPki, type TestPki } from "../../src/documents/peppol/testing/test-pki.ts";
+import { sendAs4 } from "../../src/peppol/as4/send-as4.ts";
+import { startHalfSentPost } from "../support/peppol/slow-as4-post.ts";
+import { testApTrust, testMessageId, testSbdh } from "../support/peppol/test-access-points.ts";
+import { testTlsCertificate } from "../support/peppol/test-tls-certificate.ts";
+import { runFacteur } from "../support/run-facteur.ts";
+
+const ROOT = join(import.meta.dirname, "../..");
+/** Served through FACTEUR_PEPPOL_PARTICIPANTS; the seller's own id is not in the list. */
+const SERVED = ["0208:0202239951", "9925:be0123456749"];
+const NOT_SERVED = "0208:0123456749";
+
+let pki: TestPki;
+let env: Record<string, string>;
+let child: ChildProcessWithoutNullStreams | undefined;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  pki = await createTestPki();
+  const dir = mkdtempSync(join(tmpdir(), "facteur-serve-participants-"));
+  const tls = testTlsCertificate();
+  const file = (name: string, content: string) => {
+    writeFileSync(join(dir, name), content);
+    return join(dir, name);
+  };
+  env = {
+    FACTEUR_DATA_DIR: dir,
+    FACTEUR_SELLER_PEPPOL_ID: NOT_SERVED,
+    FACTEUR_PEPPOL_PARTICIPANTS: " 0208:0202239951 , 9925:BE0123456749",
+    FACTEUR_PEPPOL_AP_CERT_FILE: file("seat.pem", pki.receiver.certificatePem),
+    FACTEUR_PEPPOL_AP_KEY_FILE: file("seat.key", pki.receiver.privateKeyPem),
+    FACTEUR_PEPPOL_AP_CA_FILE: file("ap-ca.pem", pki.apCa.certificatePem),
+    FACTEUR_PEPPOL_AP_CRL_FILE: file("ap-ca.crl", pki.apCrlPem),
+    FACTEUR_PEPPOL_TLS_CERT_FILE: file("tls.pem", tls.certificatePem),
+    FACTEUR_PEPPOL_TLS_KEY_FILE: file("tls.key", tls.keyPem),
+    FACTEUR_PEPPOL_LISTEN: `127.0.0.1:${await freePort()}`,
+  };
+});
+afterAll(() => {
+  if (child?.exitCode === null) child.kill("SIGKILL");
+});
+
+/** Starts `facteur peppol serve`; `until(text)` resolves once its output holds `text`. */
+function serve() {
+  const process_ = spawn(process.execPath, [join(ROOT, "bin/facteur.js"), "peppol", "serve"], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", ...env },
+  });
+  child = process_;
+  let stdout = "";
+  const waiting: { text: string; resolve: () => void }[] = [];
+  process_.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString("utf8");
+    for (const w of waiting.splice(0)) {
+      if (stdout.includes(w.text)) w.resolve();
+      else waiting.push(w);
+    }
+  });
+  const exited = new Promise<number | null>((resolve) => process_.on("exit", (code) => resolve(code)));
+  return {
+    process: process_,
+    exited,
+    output: () => stdout,
+    until: (text: string) =>
+      new Promise<void>((resolve, reject) => {
+        if (stdout.includes(text)) return resolve();
+        waiting.push({ text, resolve });
+        void exited.then((code) => reject(new Error(`serve exited (${code}) before "${text}":\n${stdout}`)));
+      }),
+  };
+}
+
+function sendTo(url: string, participant: string) {
+  return sendAs4({
+    endpoint: { url, certificate: { pem: pki.receiver.certificatePem } },
+    seat: seatOf(pki.sender),
+    trust: testApTrust(pki),
+    sbdh: testSbdh(participant),
+    payload: testInvoiceXml(2),
+    messageId: testMessageId(),
+    http: { extraCaPem: [testTlsCertificate().certificatePem] },
+  });
+}
+
+describe("facteur peppol serve: served participants and shutdown", () => {
+  it("receives for every participant of FACTEUR_PEPPOL_PARTICIPANTS, refuses others, and finishes a request in flight on SIGTERM", async () => {
+    const server = serve();
+    await server.until("listening on");
+    const url = `https://${env.FACTEUR_PEPPOL_LISTEN}/`;
+    expect(server.output()).toContain(`serving ${SERVED.join(", ")}, 0242:000002`);
+
+    for (const participant of SERVED) expect((await sendTo(url, participant)).kind).toBe("accepted");
+    const refused = await sendTo(url, NOT_SERVED);
+    expect(refused.kind).not.toBe("accepted");
+    expect(
+      refused.kind === "accepted" || refused.kind === "retry-later" ? "" : refused.error.detail,
+    ).toContain(`PEPPOL:NOT_SERVICED: ${NOT_SERVED} is not served here`);
+
+    const held = buildAs4UserMessage({
+      ...testUserMessageInput(pki, testInvoiceXml(3)),
+      sbdh: testSbdh(SERVED[1]),
+      timestamp: new Date(),
+    });
+    if (!held.ok) throw new Error(held.error);
+    const post = await startHalfSentPost(url, held.value, testTlsCertificate().certificatePem);
+    server.process.kill("SIGTERM");
+    await server.until("SIGTERM: stopping; finishing 1 request(s) in flight");
+    const answer = await post.finish();
+    expect(await server.exited).toBe(0);
+    expect(answer.status).toBe(200);
+    expect(answer.body.toString("utf8")).toContain(`<eb:RefToMessageId>${held.value.messageId}<`);
+    expect(server.output()).toContain(`received: ${held.value.messageId} invoice`);
+    expect(server.output()).toContain("stopped");
+
+    const inbox = await runFacteur(env, ["peppol", "inbox", "--json"]);
+    const receivers = inbox.stdout
+      .trim()
+      .split("\n")
+      .map((line) => (JSON.parse(line) as { receiver: string }).receiver);
+    expect(receivers.sort()).toEqual([SERVED[0], SERVED[1], SERVED[1]].sort());
+  }, 120_000);
+
+  it("refuses to start with a malformed FACTEUR_PEPPOL_PARTICIPANTS, naming it", async () => {
+    const result = await runFacteur({ ...env, FACTEUR_PEPPOL_PARTICIPANTS: "0208:0202239951,0208:12" }, [
+      "peppol",
+      "serve",
+    ]);
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain("FACTEUR_PEPPOL_PARTICIPANTS");
+  }, 60_000);
+});
