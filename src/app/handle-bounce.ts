@@ -271,7 +271,8 @@ async function applyEffects(
 /**
  * With `tryOtherRecipients`, a main message of the latest round that bounced for good is followed at once by a new
  * round to the customer's main recipients as they now are (the failed addresses being suspended, active persons take
- * over from a dead invoice mailbox). Nothing is sent when no other address is left.
+ * over from a dead invoice mailbox). Nothing is sent when no other address is left, nor for a courtesy copy of a
+ * Peppol invoice (the invoice itself is not e-mailed).
  */
 async function tryOthers(
   deps: HandleBounceDeps,
@@ -282,7 +283,9 @@ async function tryOthers(
   if (
     deps.settings.tryOtherRecipients !== true ||
     deps.newMessageId === undefined ||
-    delivery.role !== "main"
+    delivery.role !== "main" ||
+    // A courtesy copy accompanies an invoice that went over Peppol: a new e-mail round would send the invoice itself.
+    delivery.courtesyCopy === true
   )
     return [];
   const latest = (await unit.latestRounds([delivery.invoiceId])).get(delivery.invoiceId) ?? 0;
@@ -297,7 +300,7 @@ async function tryOthers(
       number: delivery.invoiceNumber,
       customerNumber: delivery.customerNumber,
     },
-    recipients: others,
+    target: { channel: "email", recipients: others },
     deliveryId: deps.newId(),
     messageId: deps.newMessageId(),
     at,

@@ -10,8 +10,9 @@ export interface ReleaseDeliveryDeps {
 /**
  * Puts a parked delivery back in the queue once an operator has fixed what made its job crash: the delivery goes
  * back to `queued` (a `release` event by `actor`, with `reason`) and its job is due at once with its crash count
- * reset. If the message was archived before the crashes, the same bytes go out. Fails with `invalid-state` unless the
- * delivery is parked, `not-found` for an unknown id.
+ * reset. If the message was archived before the crashes, the same bytes go out. A Peppol delivery goes back to its
+ * `peppol-deliver` job, whose attempt looks the buyer up again: a buyer no longer on Peppol leads to a hold, never to
+ * e-mail. Fails with `invalid-state` unless the delivery is parked, `not-found` for an unknown id.
  */
 export async function releaseDelivery(
   deps: ReleaseDeliveryDeps,

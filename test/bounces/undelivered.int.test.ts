@@ -14,6 +14,7 @@ import { createStore } from "../../src/store/create-store.ts";
 import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
 import { customer, invoice, recipient, SELLER, seed } from "../delivery/support/delivery-fixtures.ts";
 import { describeEachEngine } from "../support/databases.ts";
+import { routeByPreference } from "../support/route-by-preference.ts";
 import { bounceDeps, returnPathOf, SENT_AT, sentInvoice } from "./support/bounce-fixture.ts";
 import { postfixDsn } from "./support/notices.ts";
 
@@ -76,6 +77,7 @@ describeEachEngine("undelivered queue, resend, paper, digest and proof", (engine
       newMessageId: () => `${randomUUID()}@seller.test`,
       actor: ACTOR,
       now: () => clock.now,
+      route: routeByPreference,
     };
     const nobody = bounced.recipients[0];
     if (nobody === undefined) throw new Error("no recipient");

@@ -2,6 +2,7 @@ import type { JsonObject } from "../../core/audit/json-value.ts";
 import type { Recipient } from "../../core/customer/recipient.ts";
 import type { NoticeKind } from "../../core/delivery/bounce-notice.ts";
 import type { Delivery, DeliveryEventRecord } from "../../core/delivery/delivery.ts";
+import type { ChannelDecisionToRecord } from "./channel-decision-log.ts";
 import type { CustomerReader, CustomerUnitOfWork } from "./customer-store.ts";
 import type { DeliveryChange, DeliveryToCreate } from "./delivery-store.ts";
 import type { InvoiceReader } from "./invoice-store.ts";
@@ -114,6 +115,8 @@ export interface BounceUnitOfWork extends CustomerUnitOfWork, Pick<InvoiceReader
     actor: string,
   ): Promise<void>;
   setDigestMark(name: string, until: Date): Promise<void>;
+  /** Appends channel decisions (a resend decides the invoice's legal channel again). */
+  recordChannelDecisions(decisions: readonly ChannelDecisionToRecord[]): Promise<void>;
 }
 
 /** Bounces, their deliveries and what follows from them. */

@@ -16,6 +16,7 @@ import { EXIT } from "../exit-codes.ts";
 import type { Io } from "../io.ts";
 import { runAction } from "../run-action.ts";
 import { archiveDirOf, messageIdDomain } from "./delivery-deps.ts";
+import { invoiceRouter } from "./invoice-router.ts";
 
 function printEntry(io: Io, e: UndeliveredInvoice): void {
   const since = e.since === null ? "" : `  since ${e.since.toISOString()}`;
@@ -96,7 +97,7 @@ export function undeliveredCommand(deps: CliDeps): Command {
   command
     .command("resend")
     .description(
-      "send an invoice again as a new round: to a corrected address (--fix), to chosen recipients (--to), or to the current main recipients",
+      "send an invoice again as a new round, its legal channel decided again: over Peppol when the law or the customer calls for it (looked up again; held when the buyer cannot be reached), else by e-mail to a corrected address (--fix), to chosen recipients (--to), or to the current main recipients",
     )
     .argument("<invoice>", "invoice number")
     .option(
@@ -121,6 +122,7 @@ export function undeliveredCommand(deps: CliDeps): Command {
                 newId: deps.newId,
                 newMessageId: () => `${deps.newId()}@${domain}`,
                 actor: deps.actor,
+                route: await invoiceRouter(deps.config),
               },
               {
                 invoiceNumber: invoice,
@@ -129,8 +131,15 @@ export function undeliveredCommand(deps: CliDeps): Command {
                 ...(flags.reason === undefined ? {} : { reason: flags.reason }),
               },
             );
+            if (report.kind === "held") {
+              io.out(
+                `${report.invoiceNumber}: held (${report.reason}): ${report.explanation}; see \`facteur invoices held\``,
+              );
+              return EXIT.invalid;
+            }
+            const over = report.channel === "peppol" ? "over Peppol to" : "for";
             io.out(
-              `${report.invoiceNumber}: round ${report.round} queued for ${report.to.join(", ")} (delivery ${report.deliveryId}); \`facteur worker\` sends it`,
+              `${report.invoiceNumber}: round ${report.round} queued ${over} ${report.to.join(", ")} (delivery ${report.deliveryId}); \`facteur worker\` sends it`,
             );
             return EXIT.ok;
           } finally {

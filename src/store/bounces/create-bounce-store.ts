@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { BounceReaderStore, BounceStore, BounceUnitOfWork } from "../../app/ports/bounce-store.ts";
 import { appendAudit } from "../audit/append-audit.ts";
+import { insertChannelDecisions } from "../channel-decisions/channel-decision-repository.ts";
 import { getCustomer, listCustomers, upsertCustomer } from "../customers/customer-repository.ts";
 import type { Database } from "../database.ts";
 import { indexArchived } from "../deliveries/archive-index.ts";
@@ -82,6 +83,7 @@ function unitOfWork(trx: Transaction<Database>): BounceUnitOfWork {
     recordPaperFallbacks: (entries, sha256, at, actor) =>
       recordPaperFallbacks(trx, entries, sha256, at, actor),
     setDigestMark: (name, until) => setDigestMark(trx, name, until),
+    recordChannelDecisions: (decisions) => insertChannelDecisions(trx, decisions),
   };
 }
 

@@ -6,8 +6,10 @@ import type { Kysely } from "kysely";
 import type { BounceSettings } from "../../../src/app/bounce-settings.ts";
 import type { HandleBounceDeps } from "../../../src/app/handle-bounce.ts";
 import type { MessageArchive } from "../../../src/app/ports/message-archive.ts";
+import type { InvoiceRouter } from "../../../src/app/route-invoice.ts";
 import { sendInvoices } from "../../../src/app/send-invoices.ts";
 import { createLocalArchive } from "../../../src/archive/local-archive.ts";
+import type { Customer } from "../../../src/core/customer/customer.ts";
 import type { Recipient } from "../../../src/core/customer/recipient.ts";
 import type { Delivery } from "../../../src/core/delivery/delivery.ts";
 import { createBounceReader } from "../../../src/mail/intake/create-bounce-reader.ts";
@@ -71,6 +73,10 @@ export async function sentInvoice(
     readonly accept?: boolean;
     /** When it was sent and accepted (at unless given). */
     readonly at?: Date;
+    /** The customer's own fields (a Belgian business: its enterprise and VAT numbers). */
+    readonly customer?: Partial<Customer>;
+    /** The router `send` uses; by the customer's preference unless given. */
+    readonly route?: InvoiceRouter;
   },
 ): Promise<SentInvoice> {
   const at = options.at ?? SENT_AT;
@@ -79,7 +85,7 @@ export async function sentInvoice(
     recipient(customerNumber, options.persons === true || i > 0 ? "person" : "invoice-mailbox", email),
   );
   await seed(db, {
-    customers: [customer(customerNumber)],
+    customers: [customer(customerNumber, options.customer)],
     recipients,
     invoices: [invoice(options.number, customerNumber)],
   });
@@ -90,7 +96,7 @@ export async function sentInvoice(
       now: () => at,
       newId: randomUUID,
       newMessageId: () => `${randomUUID()}@seller.test`,
-      route: routeByPreference,
+      route: options.route ?? routeByPreference,
     },
     { selection: { kind: "numbers", numbers: [options.number] }, actor: "test" },
   );
