@@ -170,6 +170,17 @@ describe("Peppol discovery over the loopback SML and SMP", () => {
     expect(outcome.kind === "refused" && outcome.reason).toMatch(/not an https URL/);
   });
 
+  it("reuses one TLS connection to the SMP across look-ups instead of one handshake per request", async () => {
+    const before = { connections: network.smp.tlsConnections(), requests: network.smp.requests.length };
+    expect((await directory().lookup(query(`0208:${REACHABLE}`))).kind).toBe("reachable");
+    expect((await directory().lookup(query(`0208:${CREDIT_NOTES_ONLY}`))).kind).toBe(
+      "document-type-not-supported",
+    );
+    expect(network.smp.requests.length - before.requests).toBeGreaterThanOrEqual(4);
+    // An earlier test may have left an idle connection to reuse: then none is opened at all.
+    expect(network.smp.tlsConnections() - before.connections).toBeLessThanOrEqual(1);
+  });
+
   it("answers a repeated lookup from the cache without a DNS query; try-later is never cached", async () => {
     const cached = directory();
     const first = await cached.lookup(query(`0208:${REACHABLE}`));

@@ -45,6 +45,8 @@ export interface TestSmpServer {
   fail(status: number | undefined): void;
   /** Every request path, in order. */
   readonly requests: string[];
+  /** TLS connections accepted so far (requests over a reused connection do not add any). */
+  tlsConnections(): number;
   close(): Promise<void>;
 }
 
@@ -109,6 +111,10 @@ export async function startTestSmpServer(key: SmpSigningKey): Promise<TestSmpSer
       : signedServiceMetadataXml(entry.answerAs ?? entry.participant, service);
     return reply(200, sign(xml, key, entry.signature ?? "good"));
   });
+  let tlsConnections = 0;
+  server.on("secureConnection", () => {
+    tlsConnections++;
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -119,6 +125,7 @@ export async function startTestSmpServer(key: SmpSigningKey): Promise<TestSmpSer
       failure = status;
     },
     requests,
+    tlsConnections: () => tlsConnections,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
