@@ -1,7 +1,90 @@
+import Big from "big.js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dec } from "./decimal.ts";
+import { Decimal, dec, decimalPlaces, HUNDRED, toFixedPlaces, ZERO } from "./decimal.ts";
 
-describe("dec", () => {
+// big.js, which facteur used before, is the reference: stored content and every document amount must not change.
+Big.NE = -1_000_000;
+Big.PE = 1_000_000;
+
+/** Decimal numerals: signs, leading zeros, many decimals, integers of up to 40 digits. */
+const numeral = fc
+  .tuple(
+    fc.constantFrom("", "-", "+"),
+    fc.stringMatching(/^\d{1,40}$/),
+    fc.option(fc.stringMatching(/^\d{0,12}$/), { nil: undefined }),
+  )
+  .map(([sign, integer, fraction]) => `${sign}${integer}${fraction === undefined ? "" : `.${fraction}`}`);
+
+const big = (text: string) => new Big(text.startsWith("+") ? text.slice(1) : text);
+
+describe("Decimal against big.js", () => {
+  it("parses and prints as big.js did (shortest plain notation)", () => {
+    fc.assert(
+      fc.property(numeral, (text) => {
+        expect(dec(text).toString()).toBe(big(text).toFixed());
+        expect(JSON.stringify(dec(text))).toBe(JSON.stringify(big(text)));
+      }),
+    );
+  });
+
+  it("adds, subtracts and multiplies exactly", () => {
+    fc.assert(
+      fc.property(numeral, numeral, (a, b) => {
+        expect(dec(a).plus(dec(b)).toString()).toBe(big(a).plus(big(b)).toFixed());
+        expect(dec(a).minus(dec(b)).toString()).toBe(big(a).minus(big(b)).toFixed());
+        expect(dec(a).times(dec(b)).toString()).toBe(big(a).times(big(b)).toFixed());
+      }),
+    );
+  });
+
+  it("divides to 20 decimals, half away from zero", () => {
+    fc.assert(
+      fc.property(numeral, numeral, (a, b) => {
+        fc.pre(!big(b).eq(0));
+        expect(dec(a).div(dec(b)).toString()).toBe(big(a).div(big(b)).toFixed());
+      }),
+    );
+  });
+
+  it("compares", () => {
+    fc.assert(
+      fc.property(numeral, numeral, (a, b) => {
+        expect(dec(a).cmp(dec(b))).toBe(big(a).cmp(big(b)));
+        expect(dec(a).eq(dec(b))).toBe(big(a).eq(big(b)));
+        expect(dec(a).lt(dec(b))).toBe(big(a).lt(big(b)));
+        expect(dec(a).lte(dec(b))).toBe(big(a).lte(big(b)));
+        expect(dec(a).gt(dec(b))).toBe(big(a).gt(big(b)));
+        expect(dec(a).gte(dec(b))).toBe(big(a).gte(big(b)));
+      }),
+    );
+  });
+
+  it("rounds and fixes decimals half away from zero, or towards zero", () => {
+    fc.assert(
+      fc.property(numeral, fc.integer({ min: 0, max: 8 }), (a, places) => {
+        expect(dec(a).round(places).toString()).toBe(big(a).round(places, Big.roundHalfUp).toFixed());
+        expect(dec(a).round(places, "down").toString()).toBe(big(a).round(places, Big.roundDown).toFixed());
+        expect(dec(a).toFixed(places)).toBe(big(a).toFixed(places, Big.roundHalfUp));
+        expect(dec(a).toFixed(places, "down")).toBe(big(a).toFixed(places, Big.roundDown));
+      }),
+    );
+  });
+
+  it("counts decimal places, takes signs off and turns them around", () => {
+    fc.assert(
+      fc.property(numeral, (a) => {
+        const b = big(a);
+        expect(decimalPlaces(dec(a))).toBe(Math.max(0, b.c.length - b.e - 1));
+        expect(dec(a).abs().toString()).toBe(b.abs().toFixed());
+        expect(dec(a).neg().toString()).toBe(b.neg().toFixed());
+        expect(dec(a).sign()).toBe(b.eq(0) ? 0 : b.s);
+      }),
+    );
+  });
+});
+
+describe("Decimal", () => {
   it("writes tiny and huge values in plain notation, which it can read back", () => {
     for (const text of ["0.00000001", "0.000000000000000000000001", "123456789012345678901234567890.5"]) {
       expect(dec(text).toString()).toBe(text);
@@ -14,5 +97,58 @@ describe("dec", () => {
     expect(dec("12.50").toString()).toBe("12.5");
     expect(dec("0.0000001").toString()).toBe("0.0000001");
     expect(dec("-3").toString()).toBe("-3");
+    expect(dec("1200").toString()).toBe("1200");
+    expect(dec("-0.00").toString()).toBe("0");
+  });
+
+  it("rounds half away from zero on both sides, and never writes a negative zero", () => {
+    expect(toFixedPlaces(dec("2.345"), 2)).toBe("2.35");
+    expect(toFixedPlaces(dec("-2.345"), 2)).toBe("-2.35");
+    expect(toFixedPlaces(dec("-2.344999"), 2)).toBe("-2.34");
+    expect(toFixedPlaces(dec("-0.004"), 2)).toBe("0.00");
+    expect(dec("-0.5").round(0).toString()).toBe("-1");
+    expect(dec("-0.5").round(0, "down").toString()).toBe("0");
+  });
+
+  it("keeps a unit price of many decimals exact through a line amount", () => {
+    // 3 x 0.123456789 = 0.370370367; x 1000000 = 370370.367
+    const line = dec("3").times(dec("0.123456789"));
+    expect(line.toString()).toBe("0.370370367");
+    expect(line.times(1_000_000).toString()).toBe("370370.367");
+    expect(line.round(2).toString()).toBe("0.37");
+  });
+
+  it("computes with values far beyond the float-safe range", () => {
+    const a = dec("98765432109876543210.99");
+    expect(a.plus(dec("0.01")).toString()).toBe("98765432109876543211");
+    expect(a.times(HUNDRED).toString()).toBe("9876543210987654321099");
+    expect(a.div(dec("3")).toString()).toBe("32921810703292181070.33");
+  });
+
+  it("accepts integer literals and numerals as operands, as big.js did", () => {
+    expect(dec("1.5").times(100).toString()).toBe("150");
+    expect(dec("1.5").plus("0.25").toString()).toBe("1.75");
+    expect(dec("0").eq(ZERO)).toBe(true);
+    expect(() => dec("1").plus(Number.NaN)).toThrow(RangeError);
+  });
+
+  it("builds values from a coefficient and a scale, in shortest form", () => {
+    expect(Decimal.of(1250n, 2).toString()).toBe("12.5");
+    expect(Decimal.of(1250n, 2).scale).toBe(1);
+    expect(Decimal.of(-5n, 3).toString()).toBe("-0.005");
+    expect(Decimal.of(0n, 4).eq(ZERO)).toBe(true);
+  });
+
+  it("refuses division by zero and numerals it cannot read", () => {
+    expect(() => dec("1").div(ZERO)).toThrow(/division by zero/);
+    for (const bad of ["1e3", "1,5", "", "--1", "0x10", "1.2.3", " . "])
+      expect(() => dec(bad)).toThrow(RangeError);
+  });
+
+  it("reads numerals with a sign, a leading point or a trailing point", () => {
+    expect(dec("+.5").toString()).toBe("0.5");
+    expect(dec("-.5").toString()).toBe("-0.5");
+    expect(dec("12.").toString()).toBe("12");
+    expect(dec(" 7 ").toString()).toBe("7");
   });
 });

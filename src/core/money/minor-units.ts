@@ -1,5 +1,4 @@
-import Big from "big.js";
-import { type Decimal, decimalPlaces } from "./decimal.ts";
+import { Decimal } from "./decimal.ts";
 
 /**
  * Storage form of an amount: an integer count of hundredths of the currency unit. EN 16931 amounts carry at most two
@@ -9,12 +8,11 @@ export type MinorUnits = bigint;
 
 /** Converts an amount with at most two decimals to hundredths. Throws when it has more (not a valid amount). */
 export function toMinorUnits(amount: Decimal): MinorUnits {
-  if (decimalPlaces(amount) > 2)
-    throw new RangeError(`amount has more than two decimals: ${amount.toFixed()}`);
-  return BigInt(amount.times(100).toFixed(0));
+  if (amount.scale > 2) throw new RangeError(`amount has more than two decimals: ${amount.toFixed()}`);
+  return amount.scale === 2 ? amount.coefficient : amount.coefficient * (amount.scale === 1 ? 10n : 100n);
 }
 
 /** Converts hundredths back to a decimal amount. */
 export function fromMinorUnits(minor: MinorUnits): Decimal {
-  return new Big(minor.toString()).div(100);
+  return Decimal.of(minor, 2);
 }

@@ -1,5 +1,4 @@
-import Big from "big.js";
-import { type Decimal, HUNDRED, ZERO } from "./decimal.ts";
+import { type Decimal, HUNDRED, ONE, ZERO } from "./decimal.ts";
 
 /**
  * Rounds an amount to two decimals, half away from zero.
@@ -7,7 +6,7 @@ import { type Decimal, HUNDRED, ZERO } from "./decimal.ts";
  * method to commercial practice, which in the EU (and in Peppol's examples) is half away from zero.
  */
 export function roundAmount(value: Decimal): Decimal {
-  return value.round(2, Big.roundHalfUp);
+  return value.round(2, "half-up");
 }
 
 /**
@@ -21,7 +20,7 @@ export function lineNetAmount(input: {
   allowances?: readonly Decimal[];
   charges?: readonly Decimal[];
 }): Decimal {
-  const base = input.baseQuantity && !input.baseQuantity.eq(ZERO) ? input.baseQuantity : new Big(1);
+  const base = input.baseQuantity && !input.baseQuantity.eq(ZERO) ? input.baseQuantity : ONE;
   let amount = input.quantity.times(input.netPrice).div(base);
   for (const c of input.charges ?? []) amount = amount.plus(c);
   for (const a of input.allowances ?? []) amount = amount.minus(a);

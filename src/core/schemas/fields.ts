@@ -71,9 +71,9 @@ export function decimal(options: { maxPlaces?: number; min?: "positive" | "non-n
       ctx.addIssue({ code: "custom", message: `at most ${options.maxPlaces} decimals allowed, got ${raw}` });
       return z.NEVER;
     }
-    if (options.min === "positive" && d.lte(0))
+    if (options.min === "positive" && d.sign() <= 0)
       ctx.addIssue({ code: "custom", message: "must be greater than zero" });
-    if (options.min === "non-negative" && d.lt(0))
+    if (options.min === "non-negative" && d.sign() < 0)
       ctx.addIssue({ code: "custom", message: "must not be negative" });
     return d;
   });

@@ -33,29 +33,9 @@ const ESCAPES: Readonly<Record<string, string>> = {
 const escapeOne = (c: string): string => ESCAPES[c] ?? c;
 const INDENTS = Array.from({ length: 16 }, (_, i) => `\n${"  ".repeat(i)}`);
 
-/**
- * Plain notation of a decimal with at least `minPlaces` decimals, built from big.js's digits (c), exponent (e) and
- * sign (s) directly: this runs for every number written, and big.js's own toFixed parses and rounds. Never rounds.
- * Negative zero is written as zero.
- */
+/** Plain notation of a decimal with at least `minPlaces` decimals. Never rounds. */
 function plain(value: Decimal, minPlaces: number): string {
-  const digits = value.c.join("");
-  const e = value.e;
-  let integer: string;
-  let fraction: string;
-  if (e < 0) {
-    integer = "0";
-    fraction = "0".repeat(-e - 1) + digits;
-  } else if (e + 1 >= digits.length) {
-    integer = digits + "0".repeat(e + 1 - digits.length);
-    fraction = "";
-  } else {
-    integer = digits.slice(0, e + 1);
-    fraction = digits.slice(e + 1);
-  }
-  if (fraction.length < minPlaces) fraction += "0".repeat(minPlaces - fraction.length);
-  const sign = value.s < 0 && digits !== "0" ? "-" : "";
-  return fraction === "" ? sign + integer : `${sign}${integer}.${fraction}`;
+  return value.scale >= minPlaces ? value.toString() : value.toFixed(minPlaces);
 }
 
 /** An amount (BR-DEC: two decimals), keeping more decimals when a received document had them. */

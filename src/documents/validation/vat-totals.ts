@@ -1,6 +1,5 @@
-import Big from "big.js";
 import type { InvoiceDocument } from "../../core/invoice/invoice.ts";
-import type { Decimal } from "../../core/money/decimal.ts";
+import { type Decimal, ZERO } from "../../core/money/decimal.ts";
 import { normalized } from "./text.ts";
 
 /** Sums of the amounts that carry one VAT category (and, in `byRate`, one VAT rate). */
@@ -35,7 +34,7 @@ export function rateKey(category: string, rate: Decimal): string {
 function amountsFor(map: Map<string, CategoryAmounts>, key: string): CategoryAmounts {
   let amounts = map.get(key);
   if (amounts === undefined) {
-    amounts = { lineNet: new Big(0), charges: new Big(0), allowances: new Big(0) };
+    amounts = { lineNet: ZERO, charges: ZERO, allowances: ZERO };
     map.set(key, amounts);
   }
   return amounts;

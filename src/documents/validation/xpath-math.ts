@@ -1,24 +1,18 @@
-import Big from "big.js";
-import type { Decimal } from "../../core/money/decimal.ts";
+import { type Decimal, dec, ONE, ZERO } from "../../core/money/decimal.ts";
 
-const HALF = new Big("0.5");
-const ONE = new Big(1);
-/** Multiplying by 0.01 is exact and much cheaper than big.js division by 100. */
-export const HUNDREDTH = new Big("0.01");
+const HALF = dec("0.5");
+/** Multiplying by 0.01 is exact and cheaper than dividing by 100. */
+export const HUNDREDTH = dec("0.01");
 
-/**
- * The sign of a decimal (-1, 0 or 1), read from big.js's coefficient and sign fields: comparing with `gt(0)`
- * builds a new Big for the zero on every call, which rules on every line cannot afford.
- */
+/** The sign of a decimal (-1, 0 or 1). */
 export function sign(value: Decimal): -1 | 0 | 1 {
-  if (value.c.length === 1 && value.c[0] === 0) return 0;
-  return value.s < 0 ? -1 : 1;
+  return value.sign();
 }
 
 /** XPath `floor()`. */
 function floor(value: Decimal): Decimal {
-  const truncated = value.round(0, Big.roundDown);
-  return value.s < 0 && !truncated.eq(value) ? truncated.minus(ONE) : truncated;
+  const truncated = value.round(0, "down");
+  return value.sign() < 0 && !truncated.eq(value) ? truncated.minus(ONE) : truncated;
 }
 
 /**
@@ -49,7 +43,7 @@ export function sumDefined(values: Iterable<Decimal | undefined>): Decimal {
   let total: Decimal | undefined;
   for (const value of values)
     if (value !== undefined) total = total === undefined ? value : total.plus(value);
-  return total ?? new Big(0);
+  return total ?? ZERO;
 }
 
 /** `sum(list/cbc:Amount)` over allowances or charges, without building an intermediate array. */
@@ -58,5 +52,5 @@ export function sumAmounts(list: readonly { readonly amount?: Decimal }[]): Deci
   for (const item of list) {
     if (item.amount !== undefined) total = total === undefined ? item.amount : total.plus(item.amount);
   }
-  return total ?? new Big(0);
+  return total ?? ZERO;
 }

@@ -9,7 +9,7 @@ import { type Decimal, dec } from "../../core/money/decimal.ts";
 /**
  * Stored form of an invoice's content: JSON with every decimal as its exact text ("12.50", never 12.5 as a float),
  * keys in a fixed order so that equal content gives equal text (and equal SHA-256). JSON.stringify writes a decimal
- * through big.js's toJSON, its exact text; no replacer function is passed because calling one for every key and value
+ * through Decimal's toJSON, its exact text; no replacer function is passed because calling one for every key and value
  * cost about 5% of an import's CPU time, and the text must stay byte-identical for re-imports to match earlier ones.
  */
 export function encodeInvoiceContent(content: InvoiceContent): string {

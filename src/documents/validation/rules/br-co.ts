@@ -1,4 +1,4 @@
-import Big from "big.js";
+import { ZERO } from "../../../core/money/decimal.ts";
 import { hasVatPrefix } from "../code-lists/iso3166.ts";
 import { vatIdentifierScope } from "../party-scopes.ts";
 import type { Rule } from "../rule.ts";
@@ -20,7 +20,6 @@ import { exists } from "../text.ts";
 import { HUNDREDTH, sign, sumDefined, withinOne, xpathRound, xpathRound2 } from "../xpath-math.ts";
 
 const rule = ruleOf("BR-CO");
-const ZERO = new Big(0);
 const hasReason = (ac: { reason?: string; reasonCode?: string }) =>
   exists(ac.reason) || exists(ac.reasonCode);
 

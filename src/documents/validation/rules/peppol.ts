@@ -1,4 +1,4 @@
-import Big from "big.js";
+import { dec, ONE, ZERO } from "../../../core/money/decimal.ts";
 import { allowanceChargeScope } from "../element-scopes.ts";
 import { bothPartiesInGermany } from "../party-country.ts";
 import type { Rule } from "../rule.ts";
@@ -15,9 +15,7 @@ import { exists, normalized } from "../text.ts";
 import { HUNDREDTH, sign, sumAmounts, withinSlack, xpathRound2 } from "../xpath-math.ts";
 
 const rule = ruleOf("PEPPOL");
-const ZERO = new Big(0);
-const ONE = new Big(1);
-const CENT2 = new Big("0.02");
+const CENT2 = dec("0.02");
 
 /** Peppol's `$profile`: 01 for billing (and the French billing profiles), 02 for billing with response. */
 export function peppolProfile(profileId: string | undefined): "01" | "02" | "Unknown" {

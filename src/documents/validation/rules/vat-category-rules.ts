@@ -1,5 +1,4 @@
-import Big from "big.js";
-import type { Decimal } from "../../../core/money/decimal.ts";
+import { type Decimal, ZERO } from "../../../core/money/decimal.ts";
 import type { Rule, RuleFamily } from "../rule.ts";
 import { ruleOf } from "../rule.ts";
 import {
@@ -51,8 +50,6 @@ export interface VatCategorySpec {
   /** S requires, for -08, an item at the breakdown's rate; L and M only require that the invoice has lines. */
   readonly perRateNeedsItem?: boolean;
 }
-
-const ZERO = new Big(0);
 
 function rateOk(kind: VatCategorySpec["rate"], rate: Decimal | undefined): boolean {
   switch (kind) {
