@@ -1,8 +1,9 @@
 /**
  * ISO 4217 currency codes accepted on invoices (EN 16931 BT-5 and BT-6 use ISO 4217; BR-CL-03/05).
- * The list is the active alphabetic codes; facteur refuses anything else at the edge.
+ * The list is the active alphabetic codes; facteur refuses anything else at the edge, and the EN 16931 validator's
+ * BR-CL-03/04/05 check the same list, so an invoice the edge accepts is never refused for its currency later.
  */
-const ISO_4217 = new Set(
+export const ISO_4217: ReadonlySet<string> = new Set(
   (
     "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF " +
     "CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD " +

@@ -1,12 +1,8 @@
-import { type CodeList, codeList } from "./code-list.ts";
+import { ISO_4217 as CORE_ISO_4217 } from "../../../core/money/currency.ts";
+import type { CodeList } from "./code-list.ts";
 
-/** ISO 4217 alpha-3 currency codes, as listed by EN 16931 BR-CL-03/04/05. */
-export const ISO_4217: CodeList = codeList(`
-AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF CHE
-CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ
-GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD
-MAD MDL MGA MKD MMK MNT MOP MRO MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG
-QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STD SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS
-UAH UGX USD USN UYI UYU UZS VES VED VND VUV WST XAF XAG XAU XBA XBB XBC XBD XCD XDR XOF XPD XPF XPT XSU XTS XUA XXX
-YER ZAR ZMW ZWG
-`);
+/**
+ * ISO 4217 alpha-3 currency codes for EN 16931 BR-CL-03/04/05: the core's list, the one the edge accepts, so that an
+ * invoice is never accepted at the edge and refused for its currency by the validator (or the other way round).
+ */
+export const ISO_4217: CodeList = CORE_ISO_4217;
