@@ -157,6 +157,8 @@ async function attempt(
       countryC1: deps.seller.address.country.toUpperCase(),
       instanceIdentifier: delivery.id,
       creationDateTime: delivery.createdAt,
+      // A positive Message Level Status too, not only failures: the buyer's access point confirms it took the invoice.
+      mlsType: "ALWAYS_SEND" as const,
     },
     payload: ubl.xml,
     messageId: delivery.messageId,

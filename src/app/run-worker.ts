@@ -4,6 +4,8 @@ import type { JobOutcome } from "./job-outcome.ts";
 import type { ClaimedJob } from "./ports/job-queue.ts";
 import { type DeliveryWorkerDeps, processDeliveryJobs } from "./process-delivery-jobs.ts";
 import { type PeppolWorkerDeps, processJobsByKind } from "./process-peppol-jobs.ts";
+import { processWithResponses, type ResponseWorkerDeps } from "./process-response-jobs.ts";
+import { PEPPOL_RESPOND_JOB } from "./queue-peppol-response.ts";
 import { DELIVER_JOB, PEPPOL_DELIVER_JOB } from "./send-invoices.ts";
 import { createSubmissionLane } from "./submission-lane.ts";
 
@@ -28,6 +30,8 @@ export interface RunWorkerOptions {
   readonly onError?: (error: unknown) => void;
   /** Facteur's own Peppol access point: when given, `peppol-deliver` jobs are claimed and sent over AS4 too. */
   readonly peppol?: PeppolWorkerDeps;
+  /** With facteur's own access point: `peppol-respond` jobs (MLS, Invoice Responses) are sent over AS4 too. */
+  readonly respond?: ResponseWorkerDeps;
   /**
    * False: e-mail jobs are left in the queue (no mail relay is configured; a Peppol-only worker). Default true.
    */
@@ -75,12 +79,14 @@ export async function runWorker(deps: DeliveryWorkerDeps, options: RunWorkerOpti
   const kinds = [
     ...(options.email === false ? [] : [DELIVER_JOB]),
     ...(options.peppol === undefined ? [] : [PEPPOL_DELIVER_JOB]),
+    ...(options.respond === undefined ? [] : [PEPPOL_RESPOND_JOB]),
   ];
   const start = (jobs: readonly ClaimedJob[]) => {
-    const run: Promise<void> = processJobsByKind(
+    const run: Promise<void> = processWithResponses(
       jobs,
-      (email) => processDeliveryJobs(deps, email, lane, answers),
-      options.peppol,
+      (rest) =>
+        processJobsByKind(rest, (email) => processDeliveryJobs(deps, email, lane, answers), options.peppol),
+      options.respond,
     )
       .then(
         (results) => {

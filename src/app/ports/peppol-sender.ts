@@ -1,3 +1,4 @@
+import type { MlsType } from "../../core/peppol/sbdh-header.ts";
 import type { ParticipantEndpoint } from "./participant-directory.ts";
 
 /** The SBDH of one document: who sends to whom, what, and the instance id the receiver detects duplicates by. */
@@ -12,6 +13,8 @@ export interface PeppolEnvelope {
   /** Stable per delivery, so that a rebuilt message is still the same business message. */
   readonly instanceIdentifier: string;
   readonly creationDateTime: Date;
+  /** SBDH MLS_TYPE: whether the receiving access point answers with a Message Level Status always or on failure. */
+  readonly mlsType?: MlsType;
 }
 
 /** One AS4 send of one document to the endpoint discovery found. */

@@ -10,6 +10,7 @@ import { DELIVER_JOB } from "../../app/send-invoices.ts";
 import { createLocalArchive } from "../../archive/local-archive.ts";
 import { AppError } from "../../core/errors/app-error.ts";
 import { createDeliveryStore } from "../../store/deliveries/create-delivery-store.ts";
+import { createPeppolResponseOutbox } from "../../store/peppol-response-outbox/create-peppol-response-outbox.ts";
 import type { CliContext } from "../context.ts";
 import { openContext } from "../context.ts";
 import { EXIT } from "../exit-codes.ts";
@@ -97,10 +98,21 @@ export function runCliWorker(
     sender: run.peppol.sender,
     directory: run.peppol.directory,
   };
+  const respond = run.peppol && {
+    outbox: createPeppolResponseOutbox(ctx.database.db),
+    archive: parts.archive,
+    directory: run.peppol.directory,
+    sender: run.peppol.sender,
+    settings: parts.settings,
+    countryC1: parts.seller.address.country.toUpperCase(),
+    now: deps.now,
+    worker,
+  };
   return runWorker(
     { ...parts, store, transport: run.transport, now: deps.now, worker },
     {
       ...(peppol ? { peppol } : {}),
+      ...(respond ? { respond } : {}),
       concurrency: run.concurrency,
       batchSize: run.batchSize,
       lanes: run.lanes,
