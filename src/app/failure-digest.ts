@@ -1,4 +1,5 @@
 import type { JsonObject } from "../core/audit/json-value.ts";
+import { evidenceReplyText, evidenceText as str } from "../core/delivery/evidence-values.ts";
 import type { BounceStore, FailureEvent } from "./ports/bounce-store.ts";
 
 /** One failure reported in a digest. */
@@ -41,19 +42,12 @@ export interface FailureDigestOptions {
 
 const DAY_MS = 86_400_000;
 
-function str(value: unknown): string {
-  return typeof value === "string" ? value : "";
-}
-
 function describe(event: FailureEvent["event"]): { what: string; detail: string } | null {
   const ev: JsonObject = event.evidence;
   const bounce = () =>
     [str(ev.status), str(ev.reason)].filter((s) => s !== "").join(" ") +
     (str(ev.diagnostic) === "" ? "" : `: ${str(ev.diagnostic).slice(0, 200)}`);
-  const reply = () => {
-    const r = ev.reply as JsonObject | null | undefined;
-    return r ? `${String(r.code ?? "")} ${str(r.enhanced)} ${str(r.text)}`.trim() : str(ev.error);
-  };
+  const reply = () => evidenceReplyText(ev);
   switch (event.event) {
     case "bounce":
       return { what: "bounced", detail: bounce() };

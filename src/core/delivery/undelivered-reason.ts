@@ -1,5 +1,5 @@
-import type { JsonObject } from "../audit/json-value.ts";
 import type { Delivery, DeliveryEventRecord } from "./delivery.ts";
+import { evidenceObject, evidenceReplyText, evidenceText as str } from "./evidence-values.ts";
 
 /** Why an invoice's message did not reach the customer. */
 export type UndeliveredCode = "bounced" | "failed" | "expired" | "parked" | "no-recipient";
@@ -16,21 +16,6 @@ export interface UndeliveredReason {
   readonly text: string;
   /** When it happened. */
   readonly at: Date | null;
-}
-
-function str(value: unknown): string {
-  return typeof value === "string" ? value : "";
-}
-
-function replyText(evidence: JsonObject): string {
-  const reply = evidence.reply;
-  if (reply !== null && typeof reply === "object" && !Array.isArray(reply)) {
-    const r = reply as JsonObject;
-    return [typeof r.code === "number" ? String(r.code) : "", str(r.enhanced), str(r.text)]
-      .filter((s) => s !== "")
-      .join(" ");
-  }
-  return str(evidence.error);
 }
 
 function lastOf(
@@ -52,10 +37,7 @@ function peppolReason(
 ): UndeliveredReason {
   const e = lastOf(timeline, state === "failed" ? "reject" : "expire");
   const ev = e?.evidence ?? {};
-  const error =
-    ev.error !== null && typeof ev.error === "object" && !Array.isArray(ev.error)
-      ? (ev.error as JsonObject)
-      : {};
+  const error = evidenceObject(ev.error);
   const said = [str(error.code), str(error.detail), str(error.reason)].filter((s) => s !== "").join(" ");
   const held = str(ev.hold);
   return {
@@ -102,11 +84,11 @@ export function undeliveredReasonOf(
     }
     case "failed": {
       const e = lastOf(timeline, "reject");
-      const reply = replyText(e?.evidence ?? {});
+      const reply = evidenceReplyText(e?.evidence ?? {});
       return {
         code: "failed",
         address: only,
-        status: str((e?.evidence.reply as JsonObject | undefined)?.enhanced),
+        status: str(evidenceObject(e?.evidence.reply).enhanced),
         reason: "rejected",
         text: `refused by the relay${reply === "" ? "" : `: ${reply}`}`,
         at: e?.at ?? null,
@@ -114,7 +96,7 @@ export function undeliveredReasonOf(
     }
     case "expired": {
       const e = lastOf(timeline, "expire");
-      const reply = replyText(e?.evidence ?? {});
+      const reply = evidenceReplyText(e?.evidence ?? {});
       return {
         code: "expired",
         address: only,

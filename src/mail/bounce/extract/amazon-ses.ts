@@ -1,18 +1,19 @@
+import type { JsonObject } from "../../../core/audit/json-value.ts";
+import {
+  evidenceObject,
+  isEvidenceObject as isObject,
+  evidenceText as str,
+} from "../../../core/delivery/evidence-values.ts";
 import { LIMITS } from "../mime/limits.ts";
 import type { OriginalMessage } from "../types.ts";
 import { type BounceRecord, emptyRecord } from "./bounce-record.ts";
 import { cleanMessageId, NO_ORIGINAL } from "./original-message.ts";
 import { cleanAddress, findCommand, findReplyCode, findStatus, squash } from "./smtp-text.ts";
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const str = (value: unknown): string => (typeof value === "string" ? value : "");
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value.slice(0, LIMITS.maxResults) : []);
 
 /** Parses the JSON of an Amazon SES event, unwrapping an SNS envelope (`{"Type":"Notification","Message":"..."}`). */
-function sesEvent(text: string): Json | null {
+function sesEvent(text: string): JsonObject | null {
   const start = text.indexOf("{");
   const end = text.lastIndexOf("}");
   if (start < 0 || end <= start) return null;
@@ -30,7 +31,7 @@ function sesEvent(text: string): Json | null {
 
 function sesOriginal(mail: unknown): OriginalMessage {
   if (!isObject(mail)) return NO_ORIGINAL;
-  const common = isObject(mail.commonHeaders) ? mail.commonHeaders : {};
+  const common = evidenceObject(mail.commonHeaders);
   let messageId = cleanMessageId(str(common.messageId));
   const xHeaders: Record<string, string> = {};
   for (const header of list(mail.headers)) {
