@@ -64,12 +64,24 @@ export interface SendInvoicesOptions {
   readonly actor: string;
   /** Called after each batch with the invoices handled so far. */
   readonly onProgress?: (handled: number) => void;
+  /**
+   * False when no mail relay is configured (a Peppol-only setup): nothing is queued for e-mail, since no worker could
+   * submit it. An invoice that must be e-mailed is skipped (`no-mail-relay`); a Peppol invoice is queued without its
+   * courtesy copy (listed in `withoutCourtesyCopy`). Default true.
+   */
+  readonly email?: boolean;
 }
 
 /** An invoice that was not queued, and why. */
 export interface SendSkip {
   readonly invoice: string;
-  readonly reason: "not-found" | "not-issued" | "already-sent" | "no-usable-recipient" | "other-channel";
+  readonly reason:
+    | "not-found"
+    | "not-issued"
+    | "already-sent"
+    | "no-usable-recipient"
+    | "other-channel"
+    | "no-mail-relay";
   readonly message: string;
 }
 
@@ -91,6 +103,8 @@ export interface SendReport {
   readonly skipped: readonly SendSkip[];
   /** Every invoice held by its channel decision, with the decision's reason. */
   readonly held: readonly SendHold[];
+  /** Invoices queued over Peppol whose courtesy e-mail copy was left out: no mail relay is configured. */
+  readonly withoutCourtesyCopy: readonly string[];
 }
 
 interface Tally {
@@ -99,6 +113,7 @@ interface Tally {
   copies: number;
   skipped: SendSkip[];
   held: SendHold[];
+  withoutCourtesyCopy: string[];
 }
 
 /**
@@ -115,7 +130,14 @@ export async function sendInvoices(
   deps: SendInvoicesDeps,
   options: SendInvoicesOptions,
 ): Promise<SendReport> {
-  const tally: Tally = { invoices: 0, messages: 0, copies: 0, skipped: [], held: [] };
+  const tally: Tally = {
+    invoices: 0,
+    messages: 0,
+    copies: 0,
+    skipped: [],
+    held: [],
+    withoutCourtesyCopy: [],
+  };
   let handled = 0;
   const run = async (numbers: readonly string[]) => {
     const batch = await readBatch(deps, numbers);
@@ -258,6 +280,11 @@ async function queueBatch(
       courtesy = true;
     } else if (decision.channel !== "email") {
       skip("other-channel", `goes by ${decision.channel}: ${decision.explanation}`);
+      continue;
+    }
+    if (options.email === false) {
+      if (courtesy) tally.withoutCourtesyCopy.push(number);
+      else skip("no-mail-relay", "goes by e-mail, and no mail relay is configured");
       continue;
     }
     const plan = planDeliveries(recipients.get(invoice.customerNumber) ?? []);

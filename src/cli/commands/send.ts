@@ -11,7 +11,14 @@ import { type CliContext, openContext } from "../context.ts";
 import { EXIT } from "../exit-codes.ts";
 import type { Io } from "../io.ts";
 import { runAction } from "../run-action.ts";
-import { actorName, type DeliveryCliDeps, messageIdDomain, requireRelay } from "./delivery-deps.ts";
+import {
+  actorName,
+  type DeliveryCliDeps,
+  mailConfigured,
+  mailNotConfigured,
+  messageIdDomain,
+  requireRelay,
+} from "./delivery-deps.ts";
 import { demoConfig, demoSummary, refuseDemoWithRelay, startDemoRelay } from "./demo-mode.ts";
 import { invoiceRouter } from "./invoice-router.ts";
 import { cliWorkerParts, describeStats, runCliWorker } from "./worker.ts";
@@ -72,6 +79,11 @@ function printSummary(io: Io, report: SendReport, demo: boolean): void {
       io.out(`  ${hold.invoice}: ${hold.reason}: ${hold.explanation}`);
     if (report.held.length > 200) io.out(`  ... and ${report.held.length - 200} more (see --json)`);
   }
+  if (report.withoutCourtesyCopy.length > 0)
+    io.out(
+      `without their courtesy e-mail copy (no mail relay): ${report.withoutCourtesyCopy.length} ` +
+        `(${report.withoutCourtesyCopy.slice(0, 20).join(", ")}${report.withoutCourtesyCopy.length > 20 ? ", ..." : ""})`,
+    );
   if (report.skipped.length === 0) return;
   const counts = new Map<string, number>();
   for (const skip of report.skipped) counts.set(skip.reason, (counts.get(skip.reason) ?? 0) + 1);
@@ -131,7 +143,9 @@ export function sendCommand(deps: DeliveryCliDeps): Command {
       runAction(io, async () => {
         const demo = flags.demo === true;
         if (demo) refuseDemoWithRelay(deps.config);
-        else requireRelay(deps.config);
+        // Without a relay (a Peppol-only setup) only Peppol invoices are queued; e-mail ones are refused below.
+        const email = demo || mailConfigured(deps.config);
+        if (!demo && email) requireRelay(deps.config);
         const config = demo ? demoConfig(deps.config) : deps.config;
         const parts = demo ? cliWorkerParts(deps, config) : null;
         const selection = selectionOf(numbers, flags);
@@ -165,6 +179,7 @@ export function sendCommand(deps: DeliveryCliDeps): Command {
               ...(flags.resend === true ? { resend: true } : {}),
               actor: actorName(deps),
               onProgress: (handled) => bar?.update(handled),
+              ...(email ? {} : { email: false }),
             },
           );
           bar?.stop();
@@ -189,6 +204,9 @@ export function sendCommand(deps: DeliveryCliDeps): Command {
               io.out(sent.summary);
             }
           }
+          const unmailed = report.skipped.filter((s) => s.reason === "no-mail-relay").length;
+          if (unmailed > 0)
+            throw mailNotConfigured(`${unmailed} invoice(s) go by e-mail and were not queued`);
           const problem = report.held.length > 0 || report.skipped.some((s) => PROBLEMS.has(s.reason));
           return problem ? EXIT.invalid : EXIT.ok;
         } finally {
