@@ -12,6 +12,7 @@ import { importCommand } from "./commands/import.ts";
 import { invoicesCommand } from "./commands/invoices.ts";
 import { peppolCommand } from "./commands/peppol.ts";
 import { proofCommand } from "./commands/proof.ts";
+import { queriesCommand } from "./commands/queries.ts";
 import { renderCommand } from "./commands/render.ts";
 import { sendCommand } from "./commands/send.ts";
 import { undeliveredCommand } from "./commands/undelivered.ts";
@@ -62,6 +63,7 @@ export function createProgram(deps: CliDeps): Command {
   program.addCommand(bounces);
   program.addCommand(undeliveredCommand(deps));
   program.addCommand(proofCommand(deps));
+  program.addCommand(queriesCommand(deps));
   program.addCommand(dkimCommand(deps.io));
   program.addCommand(peppolCommand(deps.io, deps.config));
   const delivery = { ...deps, adapters: deliveryAdapters(deps.now) };

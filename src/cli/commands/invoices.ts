@@ -2,15 +2,31 @@ import { Command, Option } from "commander";
 import { AppError } from "../../core/errors/app-error.ts";
 import { formatOgm } from "../../core/identifiers/ogm.ts";
 import { computeTotals } from "../../core/invoice/compute-totals.ts";
+import { type BuyerStatus, statusWords } from "../../core/peppol/buyer-status.ts";
 import { createChannelDecisionLog } from "../../store/channel-decisions/channel-decision-repository.ts";
+import { createCustomerQueryStore } from "../../store/customer-queries/create-customer-query-store.ts";
 import type { CliDeps } from "../cli-deps.ts";
 import { withStore } from "../context.ts";
 import { amount, json, table } from "../format.ts";
 import { runAction } from "../run-action.ts";
 
+/** The buyer status as JSON shows it, or null. */
+function buyerStatusJson(status: BuyerStatus | undefined) {
+  return status === undefined
+    ? null
+    : {
+        status: status.status,
+        responseCode: status.responseCode,
+        responseId: status.responseId,
+        issued: status.issued,
+        receivedAt: status.receivedAt.toISOString(),
+        description: status.description ?? null,
+      };
+}
+
 /**
- * `facteur invoices list|show|held`: issued invoices and credit notes with their computed totals, and the invoices
- * held by their channel decision.
+ * `facteur invoices list|show|held`: issued invoices and credit notes with their computed totals and the buyer's
+ * status (its latest Peppol Invoice Response), and the invoices held by their channel decision.
  */
 export function invoicesCommand(deps: CliDeps): Command {
   const { io } = deps;
@@ -33,7 +49,8 @@ export function invoicesCommand(deps: CliDeps): Command {
         json?: boolean;
       }) =>
         runAction(io, () =>
-          withStore(deps.config, async (store) => {
+          withStore(deps.config, async (store, ctx) => {
+            const statuses = createCustomerQueryStore(ctx.database.db);
             let after: string | undefined;
             const rows: string[][] = [];
             do {
@@ -45,6 +62,7 @@ export function invoicesCommand(deps: CliDeps): Command {
                 ...(after ? { after } : {}),
                 limit: 1000,
               });
+              const buyer = await statuses.buyerStatuses(page.invoices.map((i) => i.id));
               for (const i of page.invoices) {
                 if (opts.json)
                   io.out(
@@ -53,9 +71,11 @@ export function invoicesCommand(deps: CliDeps): Command {
                       taxExclusive: amount(i.taxExclusive),
                       tax: amount(i.tax),
                       payable: amount(i.payable),
+                      buyerStatus: buyerStatusJson(buyer.get(i.id)),
                     }),
                   );
-                else
+                else {
+                  const status = buyer.get(i.id);
                   rows.push([
                     i.number ?? "(draft)",
                     i.kind,
@@ -64,12 +84,14 @@ export function invoicesCommand(deps: CliDeps): Command {
                     i.dueDate ?? "",
                     i.currency,
                     amount(i.payable),
+                    status === undefined ? "" : statusWords(status.status),
                   ]);
+                }
               }
               after = page.next ?? undefined;
             } while (after);
             if (!opts.json)
-              io.out(table(["NUMBER", "KIND", "CUSTOMER", "ISSUED", "DUE", "CUR", "PAYABLE"], rows));
+              io.out(table(["NUMBER", "KIND", "CUSTOMER", "ISSUED", "DUE", "CUR", "PAYABLE", "BUYER"], rows));
             return 0;
           }),
         ),
@@ -115,12 +137,27 @@ export function invoicesCommand(deps: CliDeps): Command {
     .option("--json", "as JSON")
     .action((number: string, opts: { json?: boolean }) =>
       runAction(io, () =>
-        withStore(deps.config, async (store) => {
+        withStore(deps.config, async (store, ctx) => {
           const invoice = await store.getInvoice(number);
           if (invoice === null) throw new AppError("not-found", `no invoice ${number}`);
           const amounts = computeTotals(invoice.content);
+          const queries = createCustomerQueryStore(ctx.database.db);
+          const buyer = (await queries.buyerStatuses([invoice.id])).get(invoice.id);
+          const { queries: open } = await queries.listQueries({
+            invoiceId: invoice.id,
+            open: true,
+            limit: 10,
+          });
           if (opts.json) {
-            io.out(json({ ...invoice, totals: amounts.totals, vatBreakdown: amounts.vatBreakdown }));
+            io.out(
+              json({
+                ...invoice,
+                totals: amounts.totals,
+                vatBreakdown: amounts.vatBreakdown,
+                buyerStatus: buyerStatusJson(buyer),
+                openQueries: open.map((q) => q.id),
+              }),
+            );
             return 0;
           }
           const c = invoice.content;
@@ -131,6 +168,12 @@ export function invoicesCommand(deps: CliDeps): Command {
             io.out(`  structured communication ${formatOgm(invoice.structuredCommunication)}`);
           if (c.precedingInvoices.length)
             io.out(`  credits ${c.precedingInvoices.map((p) => p.number).join(", ")}`);
+          io.out(
+            buyer === undefined
+              ? "  buyer status: none (no Invoice Response received)"
+              : `  buyer status: ${statusWords(buyer.status)} (${buyer.responseCode}, Invoice Response ${buyer.responseId} issued ${buyer.issued || "(no date)"}, received ${buyer.receivedAt.toISOString()})${buyer.description === undefined ? "" : `: ${buyer.description}`}`,
+          );
+          for (const q of open) io.out(`  open query ${q.id} since ${q.openedAt.toISOString()}: ${q.reason}`);
           io.out("");
           io.out(
             table(
