@@ -48,7 +48,7 @@ export const configSchema = z.object({
   FACTEUR_INVOICE_PREFIX: z.string().default("INV-").describe("Prefix of invoice numbers facteur assigns."),
   FACTEUR_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("Log verbosity."),
   FACTEUR_SMTP_URL: optionalText.describe(
-    "Relay that takes outgoing invoices: smtp://host:587 (STARTTLS when offered), smtps://host:465, with user:password@ when it needs a login. Unset: `facteur send` refuses.",
+    "Relay that takes outgoing invoices: smtp://host:587 (STARTTLS when offered), smtps://host:465, with user:password@ when it needs a login. Unset (a Peppol-only setup): only Peppol deliveries are made, and `send` and `worker` refuse e-mail ones, naming the settings to set.",
   ),
   FACTEUR_RETRY_DELAYS: z
     .string()
