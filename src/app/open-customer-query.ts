@@ -28,6 +28,7 @@ export async function openCustomerQuery(
     const invoice = await unit.getInvoice(input.invoiceNumber);
     if (invoice === null || invoice.number === null)
       throw new AppError("not-found", `no invoice ${input.invoiceNumber}`);
+    await unit.lockInvoice(invoice.id);
     const { queries } = await unit.listQueries({ invoiceId: invoice.id, open: true, limit: 1 });
     const [open] = queries;
     if (open !== undefined)

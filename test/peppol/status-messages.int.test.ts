@@ -307,6 +307,28 @@ describeEachEngine("received status messages linked to invoices and deliveries",
     ]);
   });
 
+  it("opens one query when two responses under query for one invoice arrive at once; the database keeps one open", async () => {
+    const uq = (id: string) => invoiceResponse(id, "UQ", "SM-2", "18:00:00Z");
+    await Promise.all([
+      receive(uq("IR-C1"), BUYER, "2026-12-06T18:00:00.000Z"),
+      receive(uq("IR-C2"), BUYER, "2026-12-06T18:00:00.000Z"),
+    ]);
+    const { queries: open } = await queries().listQueries({
+      invoiceId: invoices.other.record.id,
+      open: true,
+      limit: 10,
+    });
+    expect(open).toHaveLength(1);
+    const [query] = open;
+    await expect(
+      sql`insert into customer_queries (id, invoice_id, invoice_number, customer_number, opened_at, opened_by, source, reason)
+          values ('Q-X', ${invoices.other.record.id}, 'SM-2', 'C1', '2026-12-07T00:00:00.000Z', 'x', 'manual', 'x')`.execute(
+        engine.db,
+      ),
+    ).rejects.toThrow();
+    expect(query?.source).toBe("peppol-invoice-response");
+  });
+
   it("lets a later Invoice Response change the buyer status, but not an older one arriving late", async () => {
     await receive(invoiceResponse("IR-PD", "PD", "SM-1", "15:00:00Z"), BUYER, "2026-12-05T15:00:00.000Z");
     await receive(invoiceResponse("IR-IP", "IP", "SM-1", "11:00:00Z"), BUYER, "2026-12-05T16:00:00.000Z");

@@ -44,6 +44,8 @@ export interface CustomerQueryReader {
 
 /** What opening or settling a query reads and writes in one transaction, with its audit entries. */
 export interface CustomerQueryUnitOfWork extends CustomerQueryReader, Pick<InvoiceReader, "getInvoice"> {
+  /** Holds the invoice until the transaction ends: openings of queries on one invoice take turns. */
+  lockInvoice(invoiceId: string): Promise<void>;
   /** The next query id (`Q-000001`), from a sequence. */
   nextQueryId(): Promise<string>;
   insertQuery(query: CustomerQuery): Promise<void>;

@@ -4,13 +4,21 @@ import { appendAudit } from "../audit/append-audit.ts";
 import type { Database } from "../database.ts";
 import { getInvoice } from "../invoices/invoice-repository.ts";
 import { withTransaction } from "../with-transaction.ts";
-import { getQuery, insertQuery, listQueries, nextQueryId, settleQuery } from "./customer-query-repository.ts";
+import {
+  getQuery,
+  insertQuery,
+  listQueries,
+  lockInvoice,
+  nextQueryId,
+  settleQuery,
+} from "./customer-query-repository.ts";
 import { buyerStatuses, statusMessagesOfInvoice, unmatchedStatusMessages } from "./status-message-queries.ts";
 
 function unitOfWork(trx: Transaction<Database>): CustomerQueryUnitOfWork {
   return {
     getInvoice: (number) => getInvoice(trx, number),
     getQuery: (id) => getQuery(trx, id),
+    lockInvoice: (invoiceId) => lockInvoice(trx, invoiceId),
     listQueries: (filter) => listQueries(trx, filter),
     nextQueryId: () => nextQueryId(trx),
     insertQuery: (query) => insertQuery(trx, query),

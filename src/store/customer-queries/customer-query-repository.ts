@@ -4,6 +4,7 @@ import { AppError } from "../../core/errors/app-error.ts";
 import { type CustomerQuery, type QuerySettlement, queryId } from "../../core/queries/customer-query.ts";
 import type { Database } from "../database.ts";
 import { toDbInstant } from "../db-values.ts";
+import { dialectOf } from "../dialect-of.ts";
 import { reserveSequence } from "../invoices/invoice-repository.ts";
 import { queryFromRow, queryToRow } from "./customer-query-mapper.ts";
 
@@ -45,6 +46,16 @@ export async function listQueries(
   const queries = rows.slice(0, limit).map(queryFromRow);
   const last = queries.at(-1);
   return { queries, next: rows.length > limit && last ? cursorOf(last) : null };
+}
+
+/**
+ * Holds the invoice's row until the transaction ends, so that two openings of a query on it (a person and an Invoice
+ * Response, or two responses) take turns and the second sees the first's query. SQLite transactions begin IMMEDIATE
+ * and already run one at a time.
+ */
+export async function lockInvoice(trx: Transaction<Database>, invoiceId: string): Promise<void> {
+  if (dialectOf(trx) !== "postgres") return;
+  await trx.selectFrom("invoices").select("id").where("id", "=", invoiceId).forUpdate().execute();
 }
 
 /** The next query id, from the `customer-query` sequence (taken under the transaction's lock on the sequence row). */

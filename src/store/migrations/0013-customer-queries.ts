@@ -24,7 +24,7 @@ const OPENING = [
  * with the response, in the inbox's transaction.
  *
  * `customer_queries`: a query on an invoice, opened by an Invoice Response "under query" (once per response: the
- * response's message id is unique) or by a person, and settled once. The opening columns never change; the three
+ * response's message id is unique) or by a person, at most one open per invoice, and settled once. The opening columns never change; the three
  * settlement columns go from null to a value once, together; a query is never deleted. Triggers enforce it on both
  * engines. Coded values are written out, so an applied migration never changes.
  */
@@ -82,6 +82,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("customer_queries")
     .columns(["invoice_id", "opened_at"])
     .execute();
+  // One open query per invoice, whoever opens it: a second opening races into this index rather than past it.
+  await sql`create unique index customer_queries_one_open on customer_queries (invoice_id) where settled_at is null`.execute(
+    db,
+  );
   await db.schema
     .createIndex("customer_queries_opened_index")
     .on("customer_queries")

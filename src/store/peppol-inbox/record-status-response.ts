@@ -5,7 +5,12 @@ import { invoiceResponseDelivery } from "../../core/peppol/match-status-message.
 import { type CustomerQuery, queryReasonOf } from "../../core/queries/customer-query.ts";
 import { buyerStatusEntry, PEPPOL_INBOX_ACTOR, queryOpenedEntry } from "../../core/queries/query-audit.ts";
 import { appendAudit } from "../audit/append-audit.ts";
-import { insertQuery, listQueries, nextQueryId } from "../customer-queries/customer-query-repository.ts";
+import {
+  insertQuery,
+  listQueries,
+  lockInvoice,
+  nextQueryId,
+} from "../customer-queries/customer-query-repository.ts";
 import { statusMessagesOfInvoice } from "../customer-queries/status-message-queries.ts";
 import type { Database } from "../database.ts";
 import { toSafeNumber } from "../db-values.ts";
@@ -62,6 +67,8 @@ async function applyInvoiceResponse(
   sender: string,
   response: ReceivedPeppolResponse,
 ): Promise<void> {
+  // Two responses for one invoice at once take turns, so that each sees the other's status and query.
+  await lockInvoice(trx, invoiceId);
   const messages = (await statusMessagesOfInvoice(trx, invoiceId)).filter(
     (m) => m.kind === "invoice-response",
   );
