@@ -7,6 +7,7 @@ import { type InvoiceRouter, routeInvoices } from "../../src/app/route-invoice.t
 import { createChannelDecisionLog } from "../../src/store/channel-decisions/channel-decision-repository.ts";
 import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
 import { describeEachEngine } from "../support/databases.ts";
+import { reachableLookup } from "../support/peppol/reachable-lookup.ts";
 import { bounceDeps, returnPathOf, SETTINGS, sentInvoice } from "./support/bounce-fixture.ts";
 import { postfixDsn } from "./support/notices.ts";
 
@@ -15,25 +16,7 @@ const ACTOR = { kind: "cli" as const, id: "alice" };
 const BE_COMPANY = { enterpriseNumber: "0123456749", vatNumber: "BE0123456749" };
 const PARTICIPANT = "0208:0123456749";
 
-const REACHABLE: ParticipantLookup = {
-  kind: "reachable",
-  participant: PARTICIPANT,
-  tried: [PARTICIPANT],
-  smpUrl: "https://smp.test/",
-  documentTypes: [],
-  endpoint: {
-    url: "https://ap.test/as4",
-    transportProfile: "peppol-transport-as4-v2_0",
-    certificate: {
-      pem: "",
-      subject: "CN=POP",
-      issuer: "CN=CA",
-      serialNumber: "01",
-      validFrom: "",
-      validTo: "",
-    },
-  },
-};
+const REACHABLE = reachableLookup(PARTICIPANT);
 const NOT_REGISTERED: ParticipantLookup = { kind: "not-registered", tried: [PARTICIPANT] };
 
 /**
@@ -118,8 +101,10 @@ describeEachEngine("resend and bounce retry of an invoice that goes over Peppol"
     });
 
     answer.current = NOT_REGISTERED;
+    // A minute later: the latest decision is the latest in time.
+    const later = new Date(LATER.getTime() + 60_000);
     const held = await resendInvoice(
-      { store: deps.store, ...ids, route: peppolRouter(answer) },
+      { store: deps.store, ...ids, now: () => later, route: peppolRouter(answer) },
       { invoiceNumber: "PR-1" },
     );
     expect(held).toMatchObject({ kind: "held", invoiceNumber: "PR-1", reason: "not-on-peppol" });

@@ -7,6 +7,7 @@ import { sendInvoices } from "../../src/app/send-invoices.ts";
 import { createChannelDecisionLog } from "../../src/store/channel-decisions/channel-decision-repository.ts";
 import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
 import { describeEachEngine } from "../support/databases.ts";
+import { reachableLookup } from "../support/peppol/reachable-lookup.ts";
 import { customer, invoice, recipient, seed } from "./support/delivery-fixtures.ts";
 
 const AT = new Date("2026-12-02T09:00:00.000Z");
@@ -108,25 +109,8 @@ describeEachEngine("sendInvoices with channel routing", (engine) => {
   });
 
   it("queues an invoice for a buyer reachable on Peppol as one Peppol delivery, with an e-mail courtesy copy only", async () => {
-    const reachable: ParticipantLookup = {
-      kind: "reachable",
-      participant: "0208:0123456749",
-      tried: ["0208:0123456749"],
-      smpUrl: "https://smp.test/",
-      documentTypes: [],
-      endpoint: {
-        url: "https://ap.test/as4",
-        transportProfile: "peppol-transport-as4-v2_0",
-        certificate: {
-          pem: "",
-          subject: "CN=POP",
-          issuer: "CN=CA",
-          serialNumber: "01",
-          validFrom: "",
-          validTo: "",
-        },
-      },
-    };
+    const reachable = reachableLookup("0208:0123456749");
+
     const report = await send(["R-1"], {
       directory: { lookup: async () => reachable },
       ownAccessPoint: "ready",

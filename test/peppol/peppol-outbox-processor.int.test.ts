@@ -22,29 +22,12 @@ import { fakeRenderer } from "../delivery/support/delivery-fakes.ts";
 import { customer, invoice, SELLER, seed } from "../delivery/support/delivery-fixtures.ts";
 import { type Clock, clockAt } from "../delivery/support/worker-deps.ts";
 import { describeEachEngine } from "../support/databases.ts";
+import { reachableLookup } from "../support/peppol/reachable-lookup.ts";
 
 const PARTICIPANT = "0208:0202239951";
 
-function reachable(url: string, serial = "01"): ParticipantLookup {
-  return {
-    kind: "reachable",
-    participant: PARTICIPANT,
-    tried: [PARTICIPANT],
-    smpUrl: "https://smp.test/",
-    documentTypes: [],
-    endpoint: {
-      url,
-      transportProfile: "peppol-transport-as4-v2_0",
-      certificate: {
-        pem: "",
-        subject: "CN=POP000002",
-        issuer: "CN=AP CA",
-        serialNumber: serial,
-        validFrom: "",
-        validTo: "",
-      },
-    },
-  };
+function reachable(url: string, serialNumber = "01"): ParticipantLookup {
+  return reachableLookup(PARTICIPANT, { url, serialNumber });
 }
 
 type Answer = (request: PeppolSendRequest, evidence: PeppolSendOutcome["evidence"]) => PeppolSendOutcome;
