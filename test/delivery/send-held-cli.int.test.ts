@@ -34,4 +34,12 @@ describe("the legal channel through the CLI", { timeout: 120_000 }, () => {
     const consumer = await facteur(data, ["deliveries", "list", "--invoice", "INV-2026-0004", "--json"]);
     expect(consumer.stdout).toContain("INV-2026-0004");
   });
+
+  it("holds a Belgian B2B invoice again when asked to resend it, instead of e-mailing it", async () => {
+    const resent = await facteur(data, ["undelivered", "resend", "INV-2026-0002"]);
+    expect(resent.code).toBe(1);
+    expect(resent.stdout).toMatch(/INV-2026-0002: held \(peppol-not-configured\): .*must go over Peppol/);
+    const deliveries = await facteur(data, ["deliveries", "list", "--invoice", "INV-2026-0002", "--json"]);
+    expect(deliveries.stdout).not.toContain("INV-2026-0002");
+  });
 });
