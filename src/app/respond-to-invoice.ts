@@ -40,6 +40,11 @@ export async function respondToInvoice(deps: RespondDeps, answer: InvoiceAnswer)
   const invoice = await deps.outbox.receivedInvoice(answer.reference);
   if (invoice === undefined) {
     const message = await deps.inbox.byMessageId(answer.reference);
+    if (message?.kind === "invoice" || message?.kind === "credit-note")
+      throw new AppError(
+        "invalid-input",
+        `the ${message.kind} of message ${answer.reference} was not kept with its number, date and parties when it was received: it cannot be answered`,
+      );
     if (message)
       throw new AppError(
         "invalid-input",
