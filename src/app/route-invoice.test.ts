@@ -5,7 +5,13 @@ import {
   BIS_INVOICE_DOCUMENT_TYPE,
 } from "../core/peppol/peppol-identifiers.ts";
 import type { ParticipantLookup, ParticipantQuery } from "./ports/participant-directory.ts";
-import { participantOf, type RouteInvoiceDeps, routeInvoice, routeInvoices } from "./route-invoice.ts";
+import {
+  type InvoiceToRoute,
+  participantOf,
+  type RoutedInvoice,
+  type RouteInvoiceDeps,
+  routeInvoices,
+} from "./route-invoice.ts";
 
 const BE_COMPANY = buildCustomer("C1", { enterpriseNumber: "0123456749", vatNumber: "BE0123456749" });
 const CONSUMER = buildCustomer("C2");
@@ -57,7 +63,14 @@ const invoice = (customer = BE_COMPANY, issueDate = "2026-03-01") => ({
   customer,
 });
 
-describe("routeInvoice", () => {
+/** One invoice routed alone. */
+async function routeInvoice(routeDeps: RouteInvoiceDeps, one: InvoiceToRoute): Promise<RoutedInvoice> {
+  const [routed] = await routeInvoices(routeDeps, [one]);
+  if (routed === undefined) throw new Error("no decision");
+  return routed;
+}
+
+describe("routeInvoices, one invoice", () => {
   it("sends an in-scope invoice over Peppol and keeps the lookup as evidence, without the certificate's PEM", async () => {
     const routed = await routeInvoice(deps(), invoice());
     expect(routed.decision).toMatchObject({ kind: "send", channel: "peppol", scope: "be-b2b-mandate" });
@@ -206,7 +219,7 @@ describe("routeInvoices", () => {
     }
   });
 
-  it("decides like routeInvoice, one invoice at a time", async () => {
+  it("decides each invoice of a batch as it would alone", async () => {
     const mixed = [invoice(), invoice(CONSUMER), invoice(BE_COMPANY, "2025-12-31")];
     const one = await Promise.all(mixed.map((i) => routeInvoice(deps(), i)));
     expect(await routeInvoices(deps(), mixed)).toEqual(one);

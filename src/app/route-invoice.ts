@@ -158,18 +158,9 @@ function planRoute(deps: RouteInvoiceDeps, invoice: InvoiceToRoute): RoutePlan {
 }
 
 /**
- * Decides how one invoice must travel, looking the buyer up on Peppol only when the law or the customer's preference
- * calls for Peppol.
- */
-export async function routeInvoice(deps: RouteInvoiceDeps, invoice: InvoiceToRoute): Promise<RoutedInvoice> {
-  const plan = planRoute(deps, invoice);
-  return plan.kind === "decided" ? plan.routed : plan.decide(await plan.directory.lookup(plan.query));
-}
-
-/**
- * Decides how each invoice of a batch must travel, like {@link routeInvoice}, with each distinct Peppol look-up
- * (participant, document type, process) made once for the batch and up to {@link LOOKUPS_AT_ONCE} in flight at
- * once. The decisions come back in the invoices' order.
+ * Decides how each invoice of a batch must travel, looking its buyer up on Peppol only when the law or the
+ * customer's preference calls for Peppol. Each distinct look-up (participant, document type, process) is made once
+ * for the batch, up to {@link LOOKUPS_AT_ONCE} in flight at once. The decisions come back in the invoices' order.
  */
 export async function routeInvoices(
   deps: RouteInvoiceDeps,
