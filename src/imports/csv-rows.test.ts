@@ -77,6 +77,19 @@ describe("readCsvRows", () => {
     expect(out[1]?.problem).toMatch(/1 fields where the header has 2/);
   });
 
+  it("names the line each row ends on, across quoted line breaks, empty lines and thousands of rows", async () => {
+    let text = 'customer_number,legal_name\nC1,"Two\nlines"\n\nC2,Acme\n';
+    for (let i = 3; i <= 3000; i++) text += `C${i},Name ${i}\n`;
+    const out = await rows(file("lines.csv", text));
+    expect(out.slice(0, 3).map((r) => [r.values.customer_number, r.line])).toEqual([
+      ["C1", 3],
+      ["C2", 5],
+      ["C3", 6],
+    ]);
+    expect(out.at(-1)).toEqual({ line: 3003, values: { customer_number: "C3000", legal_name: "Name 3000" } });
+    expect(out.every((r, i) => i < 2 || r.line === i + 4)).toBe(true);
+  });
+
   it("refuses Latin-1 text and names the line of the first bad byte", async () => {
     const latin1 = Buffer.from("customer_number,legal_name\nC1,Acme\nC2,Soci\xe9t\xe9\n", "latin1");
     const error = await failure(file("latin1.csv", latin1));
