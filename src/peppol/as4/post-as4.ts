@@ -1,5 +1,5 @@
-import { Agent, request } from "node:https";
-import { createSecureContext, rootCertificates } from "node:tls";
+import { request } from "node:https";
+import { httpsAgentFor } from "../http/https-agent.ts";
 import { describeError, readCappedBody } from "../http/read-capped-body.ts";
 
 /** How other access points are reached. */
@@ -26,25 +26,6 @@ export type As4HttpResult =
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
-const agents = new Map<string, Agent>();
-
-/**
- * One keep-alive agent per set of extra CAs, with its TLS context made once: passing `ca` on each request would make
- * node:https build a context with the ~140 system roots for every new connection and stringify them all to name its
- * socket pool on every request (0.8 ms of CPU per message, measured). A separate agent also keeps connections
- * opened under one trust set from being reused by requests under another.
- */
-function agentFor(extraCaPem: readonly string[]): Agent {
-  const key = extraCaPem.join("\n");
-  let agent = agents.get(key);
-  if (!agent) {
-    const secureContext = createSecureContext({ ca: [...rootCertificates, ...extraCaPem] });
-    agent = new Agent({ keepAlive: true, secureContext });
-    agents.set(key, agent);
-  }
-  return agent;
-}
-
 /**
  * POSTs an AS4 message over https and reads the synchronous answer, bounded in time and size. Connection
  * failures, TLS failures and timeouts are "unreachable" (nothing is known of the message's fate); the status and body
@@ -55,7 +36,6 @@ export function postAs4(
   message: { readonly contentType: string; readonly body: Buffer },
   options: As4HttpOptions = {},
 ): Promise<As4HttpResult> {
-  const agent = options.extraCaPem?.length ? agentFor(options.extraCaPem) : undefined;
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   return new Promise((resolve) => {
     const req = request(url, {
@@ -66,7 +46,7 @@ export function postAs4(
         "mime-version": "1.0",
       },
       signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-      ...(agent ? { agent } : {}),
+      agent: httpsAgentFor(options.extraCaPem),
     });
     req.on("error", (error) =>
       resolve({ kind: "unreachable", reason: `${url.href}: ${describeError(error)}` }),

@@ -1,5 +1,5 @@
-import { Agent, request } from "node:https";
-import { createSecureContext, rootCertificates } from "node:tls";
+import { request } from "node:https";
+import { httpsAgentFor } from "../http/https-agent.ts";
 import { describeError, readCappedBody } from "../http/read-capped-body.ts";
 
 /** What an SMP answered for one resource. */
@@ -21,28 +21,6 @@ export interface SmpHttpOptions {
 
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 
-const agents = new Map<string, Agent>();
-
-/**
- * The keep-alive agent for one trust configuration (the system's CAs, plus the extra ones when given), made once.
- * Passing `ca` with each request made Node build the CA list, a pool key holding every PEM, and, for each new
- * connection, a TLS context from some 150 root certificates (a tenth of a second of CPU); one agent per trust
- * configuration keeps one context and its own pool of connections and TLS sessions, never shared with another trust.
- */
-export function smpAgent(extraCaPem: readonly string[] | undefined): Agent {
-  const key = (extraCaPem ?? []).join("\n");
-  const known = agents.get(key);
-  if (known !== undefined) return known;
-  const agent = new Agent({
-    keepAlive: true,
-    ...(extraCaPem?.length
-      ? { secureContext: createSecureContext({ ca: [...rootCertificates, ...extraCaPem] }) }
-      : {}),
-  });
-  agents.set(key, agent);
-  return agent;
-}
-
 /**
  * GETs one SMP resource over https (never plain http: the answer decides where invoices go). 200 gives the body;
  * 404 is "not found"; 5xx, timeouts and connection failures are "try later"; TLS failures and other statuses
@@ -58,7 +36,7 @@ export function fetchSmpResource(url: string, options: SmpHttpOptions): Promise<
       method: "GET",
       headers: { accept: "application/xml, text/xml" },
       signal: AbortSignal.timeout(options.timeoutMs),
-      agent: smpAgent(options.extraCaPem),
+      agent: httpsAgentFor(options.extraCaPem),
     });
     req.on("error", (error) => {
       const reason = `${url}: ${describeError(error)}`;
