@@ -48,6 +48,14 @@ describe("group commit of the relay's answers", () => {
     expect(transactions).toEqual([["a"]]);
   });
 
+  it("commits the answers that arrive in the same turn of the event loop in one transaction", async () => {
+    const { store, transactions } = recordingStore();
+    const group = createGroupCommit(store);
+    const answers = ["a", "b", "c"].map((name) => group.commit(step(name)));
+    expect(await Promise.all(answers)).toEqual(["accepted", "accepted", "accepted"]);
+    expect(transactions).toEqual([["a", "b", "c"]]);
+  });
+
   it("puts the answers that arrive while a commit runs into the next transaction together", async () => {
     const { store, transactions, holdCommits, releaseCommit } = recordingStore();
     const group = createGroupCommit(store);

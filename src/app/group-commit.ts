@@ -19,15 +19,17 @@ interface Pending {
  * Group commit for the relay's answers. Each submission lane waits for its answer to be committed before it submits
  * again, so a commit (an fsync on SQLite, a round trip on PostgreSQL) is on every lane's path. One commit at a time
  * runs; the answers that arrive meanwhile go together into the next one, through {@link commitEach}: a step that
- * fails is committed again on its own, so no answer waits on another's failure. With one lane this is one commit per
- * answer, as before; with several it saves commits without widening the window in which a crash can duplicate a
- * message (a lane still waits for its own answer's commit).
+ * fails is committed again on its own, so no answer waits on another's failure. A commit starts on the turn of the
+ * event loop after the answer that asks for it, so that the answers read from the other lanes' connections in the
+ * same turn join it: SQLite commits synchronously, so while one fsync runs nothing else arrives, and the replies that
+ * came in meanwhile are all read in the next turn. With one lane this is one commit per answer, as before; with
+ * several it saves commits without widening the window in which a crash can duplicate a message (a lane still waits
+ * for its own answer's commit).
  */
 export function createGroupCommit(store: DeliveryStore): GroupCommit {
   let queue: Pending[] = [];
   let running = false;
   const flush = async (): Promise<void> => {
-    running = true;
     while (queue.length > 0) {
       const batch = queue;
       queue = [];
@@ -47,7 +49,10 @@ export function createGroupCommit(store: DeliveryStore): GroupCommit {
     commit(step) {
       return new Promise<StepResult>((resolve, reject) => {
         queue.push({ step, resolve, reject });
-        if (!running) void flush();
+        if (!running) {
+          running = true;
+          setImmediate(() => void flush());
+        }
       });
     },
   };
