@@ -12,6 +12,7 @@ import { statusResponseXml } from "../support/peppol/status-response-xml.ts";
 import { runFacteur } from "../support/run-facteur.ts";
 
 const BUYER = "0208:0202239951";
+const STRANGER = "0208:0200000043";
 
 /** Runs the real `facteur` executable with its own data folder. */
 const facteur = (dataDir: string, ...args: string[]) => runFacteur({ FACTEUR_DATA_DIR: dataDir }, args);
@@ -24,8 +25,8 @@ const lines = (stdout: string) =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 /**
- * Writes into the command's SQLite file what the Peppol side would: a Peppol delivery of `number` to the buyer, and
- * the buyer's Invoice Response "under query" received for it through the inbox.
+ * Writes into the command's SQLite file what the Peppol side would: a Peppol delivery of `number` to the buyer, the
+ * buyer's Invoice Response "under query" received for it through the inbox, and a stranger's "paid".
  */
 async function buyerQueries(dataDir: string, number: string): Promise<void> {
   const database = createDatabase({ kind: "sqlite", file: join(dataDir, "facteur.sqlite") });
@@ -55,39 +56,49 @@ async function buyerQueries(dataDir: string, number: string): Promise<void> {
         "cli:test",
       ),
     );
-    const read = readPeppolResponse(
-      statusResponseXml({
-        kind: "invoice-response",
-        id: "IR-7",
-        code: "UQ",
-        reference: number,
-        issueDate: "2026-11-21",
-        issueTime: "10:00:00Z",
-        description: "Order reference unknown",
-      }),
-    );
-    if (!read.ok) throw new Error(read.error);
-    const messageId = `${randomUUID()}@ap.test`;
-    const receivedAt = new Date("2026-11-21T10:00:05.000Z");
-    const recorded = await createPeppolInbox(database.db).record(
+    const receive = async (sender: string, id: string, code: string, at: string, description: string) => {
+      const read = readPeppolResponse(
+        statusResponseXml({
+          kind: "invoice-response",
+          id,
+          code,
+          reference: number,
+          issueDate: at.slice(0, 10),
+          issueTime: `${at.slice(11, 19)}Z`,
+          description,
+        }),
+      );
+      if (!read.ok) throw new Error(read.error);
+      const messageId = `${randomUUID()}@ap.test`;
+      const receivedAt = new Date(at);
+      return createPeppolInbox(database.db).record(
+        {
+          messageId,
+          instanceId: randomUUID(),
+          sender,
+          receiver: "0208:0123456749",
+          documentType:
+            "urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2::ApplicationResponse##x::2.1",
+          process: "urn:fdc:peppol.eu:poacc:bis:invoice_response:3",
+          senderAccessPoint: "PBE000001",
+          kind: "status-response",
+          documentSha256: "a".repeat(64),
+          receiptSha256: "b".repeat(64),
+          receivedAt,
+          validation: { status: "valid", fatal: 0, warnings: 0, findings: [] },
+        },
+        { ...receivedResponseOf(read.value), messageId, receivedAt },
+      );
+    };
+    expect(await receive(BUYER, "IR-7", "UQ", "2026-11-21T10:00:05.000Z", "Order reference unknown")).toEqual(
       {
-        messageId,
-        instanceId: randomUUID(),
-        sender: BUYER,
-        receiver: "0208:0123456749",
-        documentType:
-          "urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2::ApplicationResponse##x::2.1",
-        process: "urn:fdc:peppol.eu:poacc:bis:invoice_response:3",
-        senderAccessPoint: "PBE000001",
-        kind: "status-response",
-        documentSha256: "a".repeat(64),
-        receiptSha256: "b".repeat(64),
-        receivedAt,
-        validation: { status: "valid", fatal: 0, warnings: 0, findings: [] },
+        kind: "recorded",
       },
-      { ...receivedResponseOf(read.value), messageId, receivedAt },
     );
-    expect(recorded).toEqual({ kind: "recorded" });
+    // A stranger who knows the number changes nothing: kept unmatched.
+    expect(await receive(STRANGER, "IR-666", "PD", "2026-11-22T10:00:00.000Z", "paid, trust me")).toEqual({
+      kind: "recorded",
+    });
   } finally {
     await database.destroy();
   }
@@ -183,7 +194,7 @@ describe("facteur queries", () => {
 
     const show = await facteur(data, "invoices", "show", "INV-2026-0005");
     expect(show.stdout).toContain(
-      "buyer status: under query (UQ, Invoice Response IR-7 issued 2026-11-21 10:00:00Z",
+      "buyer status: under query (UQ, Invoice Response IR-7 issued 2026-11-21 10:00:05Z",
     );
     expect(show.stdout).toContain("open query Q-000002");
     const list = lines((await facteur(data, "invoices", "list", "--json")).stdout);
@@ -209,8 +220,19 @@ describe("facteur queries", () => {
         status: "under-query",
         description: "Order reference unknown",
         at: "2026-11-21T10:00:05.000Z",
-        issued: "2026-11-21 10:00:00Z",
+        issued: "2026-11-21 10:00:05Z",
         sender: BUYER,
+      }),
+    ]);
+    const responses = await facteur(data, "invoices", "responses", "INV-2026-0005");
+    expect(responses.stdout).toMatch(/invoice-response\s+UQ under query\s+INV-2026-0005\s+0208:0202239951/);
+    const unmatched = lines((await facteur(data, "invoices", "responses", "--unmatched", "--json")).stdout);
+    expect(unmatched).toEqual([
+      expect.objectContaining({
+        responseId: "IR-666",
+        sender: STRANGER,
+        reference: "INV-2026-0005",
+        invoiceId: null,
       }),
     ]);
     const text = await facteur(data, "proof", "INV-2026-0005");

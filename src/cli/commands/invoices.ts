@@ -9,6 +9,7 @@ import type { CliDeps } from "../cli-deps.ts";
 import { withStore } from "../context.ts";
 import { amount, json, table } from "../format.ts";
 import { runAction } from "../run-action.ts";
+import { invoiceResponsesCommand } from "./invoice-responses.ts";
 
 /** The buyer status as JSON shows it, or null. */
 function buyerStatusJson(status: BuyerStatus | undefined) {
@@ -25,8 +26,9 @@ function buyerStatusJson(status: BuyerStatus | undefined) {
 }
 
 /**
- * `facteur invoices list|show|held`: issued invoices and credit notes with their computed totals and the buyer's
- * status (its latest Peppol Invoice Response), and the invoices held by their channel decision.
+ * `facteur invoices list|show|held|responses`: issued invoices and credit notes with their computed totals and the
+ * buyer's status (its latest Peppol Invoice Response), the invoices held by their channel decision, and the Peppol
+ * status messages received.
  */
 export function invoicesCommand(deps: CliDeps): Command {
   const { io } = deps;
@@ -96,6 +98,8 @@ export function invoicesCommand(deps: CliDeps): Command {
           }),
         ),
     );
+
+  command.addCommand(invoiceResponsesCommand(deps));
 
   command
     .command("held")
