@@ -2,6 +2,8 @@ import PDFDocument from "pdfkit";
 import type { ProofRenderer } from "../../app/ports/proof-renderer.ts";
 import type { DeliveryProofReport } from "../../app/prove-delivery.ts";
 import type { RecipientProof } from "../../core/delivery/delivery-proof.ts";
+import { issueText } from "../../core/delivery/status-message-steps.ts";
+import { statusWords } from "../../core/peppol/buyer-status.ts";
 import { FONT, registerFonts } from "../pdf/pdf-fonts.ts";
 
 const GREY = "#555555";
@@ -49,10 +51,38 @@ function recipientSection(doc: PDFKit.PDFDocument, r: RecipientProof): void {
   }
 }
 
+/** The Peppol status messages received for the invoice, and where the buyer stands. */
+function statusSection(doc: PDFKit.PDFDocument, report: DeliveryProofReport): void {
+  if (report.statusMessages.length === 0 && report.buyerStatus === null) return;
+  doc.moveDown(0.8).font(FONT.bold).fontSize(11).fillColor("black").text("Peppol status messages received");
+  const b = report.buyerStatus;
+  doc
+    .font(FONT.regular)
+    .fontSize(9)
+    .text(
+      b === null
+        ? "Buyer status: none (no Invoice Response received)."
+        : `Buyer status: ${statusWords(b.status)} (${b.responseCode}, Invoice Response ${b.responseId} issued ${b.issued}, received ${instant(b.receivedAt)})${b.description === undefined ? "" : `: ${b.description}`}.`,
+    );
+  doc.moveDown(0.3);
+  for (const m of report.statusMessages) {
+    doc
+      .font(FONT.bold)
+      .fillColor("black")
+      .fontSize(8.5)
+      .text(`${instant(m.at)}  ${m.what}`);
+    const detail = [m.description ?? "", ...m.issues.map(issueText), `issued ${m.issued}, from ${m.sender}`]
+      .filter((p) => p !== "")
+      .join(" - ");
+    doc.font(FONT.regular).fillColor(GREY).text(detail, { indent: 12 });
+  }
+}
+
 /**
  * A proof of delivery as an A4 PDF for a dispute: the invoice, the verdict and its confidence in words, then for each
  * address every step with its evidence (replies, queue ids, the notices' status and text, hashes of the archived
- * message and notices), ending with the quiet period. The fonts are embedded (DejaVu Sans), so any name prints.
+ * message and notices), ending with the quiet period, then the Peppol status messages received and the buyer's
+ * status. The fonts are embedded (DejaVu Sans), so any name prints.
  */
 export async function renderProofPdf(report: DeliveryProofReport): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -90,6 +120,7 @@ export async function renderProofPdf(report: DeliveryProofReport): Promise<Buffe
       "high and medium rest on silence after acceptance, which a spam filter can also explain.",
   );
   for (const r of report.recipients) recipientSection(doc, r);
+  statusSection(doc, report);
   doc.end();
   return done;
 }
