@@ -208,6 +208,14 @@ describe("Peppol status back, end to end on loopback through the CLI", { timeout
       ["status-response", BUYER, SELLER],
       ["status-response", "0242:000002", SELLER_SP],
     ]);
+    // A links them to its invoice: the proof shows every status and the buyer's latest; "under query" opened a query.
+    const proof = await facteur(a, ["proof", "INV-2026-0001"]);
+    expect(proof.stdout).toMatch(/Message Level Status \S+ from the buyer's access point: AP accepted/);
+    expect(proof.stdout).toMatch(/Invoice Response \S+ from the buyer: UQ under query/);
+    expect(proof.stdout).toMatch(/Invoice Response \S+ from the buyer: AP accepted/);
+    expect(proof.stdout).toMatch(/buyer status: accepted \(AP/);
+    const queries = jsonLines((await facteur(a, ["queries", "list", "--open", "--json"])).stdout);
+    expect(queries).toEqual([expect.objectContaining({ invoiceNumber: "INV-2026-0001", open: true })]);
     // A status message is never answered with an MLS: nothing left for A's worker to send back.
     expect(back.every((message) => Array.isArray(message.answered) && message.answered.length === 0)).toBe(
       true,
