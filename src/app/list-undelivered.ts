@@ -7,7 +7,11 @@ import { type UndeliveredReason, undeliveredReasonOf } from "../core/delivery/un
 import type { BounceReaderStore } from "./ports/bounce-store.ts";
 
 /** What an operator can do about an undelivered invoice. */
-export type UndeliveredAction = "fix-address" | "other-recipient" | "paper";
+/**
+ * What can be done: correct an address, send to another recipient, print it, or, for an invoice that went over
+ * Peppol, resend it (looked up again and sent over Peppol, or held; never e-mailed).
+ */
+export type UndeliveredAction = "fix-address" | "other-recipient" | "resend" | "paper";
 
 /** A recipient of the customer an invoice could go to instead. */
 export interface AlternativeRecipient {
@@ -58,7 +62,10 @@ function actionsOf(
   reasons: readonly UndeliveredReason[],
   recipients: readonly Recipient[],
   alternatives: readonly AlternativeRecipient[],
+  peppol: boolean,
 ): UndeliveredAction[] {
+  // Addresses do not apply to an invoice that goes over Peppol: it is not e-mailed.
+  if (peppol) return ["resend", "paper"];
   const actions: UndeliveredAction[] = [];
   if (reasons.some((r) => r.address !== null) || recipients.some((r) => r.status === "suspended"))
     actions.push("fix-address");
@@ -94,6 +101,7 @@ async function judgeFailed(deps: ListUndeliveredDeps, number: string): Promise<U
     round: summary.round,
     reasons,
     since,
+    peppol: latest.some((d) => d.peppol !== undefined),
   });
 }
 
@@ -119,6 +127,7 @@ async function judgeUnsent(deps: ListUndeliveredDeps, number: string): Promise<U
     round: 0,
     reasons: [reason],
     since: null,
+    peppol: false,
   });
 }
 
@@ -131,6 +140,8 @@ async function entry(
     readonly round: number;
     readonly reasons: readonly UndeliveredReason[];
     readonly since: Date | null;
+    /** The latest round went over Peppol. */
+    readonly peppol: boolean;
   },
 ): Promise<UndeliveredInvoice> {
   const customer = await deps.store.getCustomer(e.customerNumber);
@@ -146,7 +157,7 @@ async function entry(
     reasons: e.reasons,
     since: e.since,
     alternatives,
-    actions: actionsOf(e.reasons, recipients, alternatives),
+    actions: actionsOf(e.reasons, recipients, alternatives, e.peppol),
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import { handleBounce } from "../../src/app/handle-bounce.ts";
+import { listUndelivered } from "../../src/app/list-undelivered.ts";
 import type { ParticipantLookup, ParticipantQuery } from "../../src/app/ports/participant-directory.ts";
 import { resendInvoice } from "../../src/app/resend-invoice.ts";
 import { type InvoiceRouter, routeInvoices } from "../../src/app/route-invoice.ts";
@@ -169,5 +170,38 @@ describeEachEngine("resend and bounce retry of an invoice that goes over Peppol"
     expect(handled).not.toHaveProperty("resentTo");
     const after = await createDeliveryStore(engine.db).deliveriesOfInvoice("PR-3");
     expect(after.map((d) => d.round)).toEqual([1, 1]);
+  });
+
+  it("lists an invoice the buyer's access point refused with resend as its action, not an address fix", async () => {
+    const answer: Answer = { current: REACHABLE, asked: [] };
+    const deps = bounceDeps(engine.db, { now: LATER });
+    await sentInvoice(engine.db, deps.archive, {
+      number: "PR-4",
+      emails: ["ap@b2b.test"],
+      customer: BE_COMPANY,
+      route: peppolRouter(answer),
+      accept: false,
+    });
+    const store = createDeliveryStore(engine.db);
+    const peppol = (await store.deliveriesOfInvoice("PR-4")).find((d) => d.peppol !== undefined);
+    if (peppol === undefined) throw new Error("no Peppol delivery");
+    await store.transaction((unit) =>
+      unit.changeDelivery({
+        deliveryId: peppol.id,
+        event: "reject",
+        from: "queued",
+        to: "failed",
+        at: LATER,
+        actor: "worker:test",
+        evidence: { error: { code: "EBMS:0004", detail: "unknown receiver" } },
+      }),
+    );
+    const listed = (await listUndelivered({ store: deps.store })).invoices.find(
+      (i) => i.invoiceNumber === "PR-4",
+    );
+    expect(listed).toMatchObject({
+      actions: ["resend", "paper"],
+      reasons: [{ code: "failed", address: PARTICIPANT, text: expect.stringContaining("EBMS:0004") }],
+    });
   });
 });

@@ -53,6 +53,17 @@ describe("summarizeDeliveries", () => {
     );
   });
 
+  it("judges a Peppol invoice on its Peppol delivery, not on its e-mail courtesy copy", () => {
+    const peppol = { ...delivery("main", "failed"), peppol: { participant: "0208:0123456749" } };
+    const courtesy = { ...delivery("main", "accepted"), courtesyCopy: true as const };
+    expect(summarizeDeliveries([peppol, courtesy])).toMatchObject({
+      status: "failed",
+      mainRecipientHasIt: "no",
+      firstAcceptedAt: null,
+    });
+    expect(summarizeDeliveries([peppol, { ...courtesy, state: "queued" as const }]).status).toBe("failed");
+  });
+
   it("flags a parked main message before anything else", () => {
     expect(summarizeDeliveries([delivery("main", "parked"), delivery("main", "queued")]).status).toBe(
       "needs-attention",

@@ -3,7 +3,8 @@ import { DELIVERY_STATES, type DeliveryState } from "./delivery-state.ts";
 
 /**
  * What an invoice's deliveries add up to, judged on its main messages only (copies are duplicates: a failed copy
- * does not make the invoice unsent, an accepted copy does not make it sent).
+ * does not make the invoice unsent, an accepted copy does not make it sent). An e-mail courtesy copy of a Peppol
+ * invoice counts with the copies: it is not the legal invoice, so only the Peppol delivery says whether it was sent.
  * - `unsent`: no main message was ever created.
  * - `in-progress`: a main message is still queued or deferred.
  * - `needs-attention`: a main message is parked after repeated crashes.
@@ -50,13 +51,13 @@ export function summarizeDeliveries(deliveries: readonly Delivery[]): InvoiceDel
   let firstAcceptedAt: Date | null = null;
   let mainRecipientHasIt: InvoiceDeliverySummary["mainRecipientHasIt"] = "no";
   for (const d of deliveries) {
-    if (d.role === "main" && d.state === "delivered") mainRecipientHasIt = "confirmed";
-    else if (d.role === "main" && d.state === "accepted" && mainRecipientHasIt === "no")
-      mainRecipientHasIt = "likely";
-    const at = d.role === "main" ? d.acceptedAt : null;
+    const isMain = d.role === "main" && d.courtesyCopy !== true;
+    if (isMain && d.state === "delivered") mainRecipientHasIt = "confirmed";
+    else if (isMain && d.state === "accepted" && mainRecipientHasIt === "no") mainRecipientHasIt = "likely";
+    const at = isMain ? d.acceptedAt : null;
     if (at !== null && (firstAcceptedAt === null || at < firstAcceptedAt)) firstAcceptedAt = at;
     if (d.round !== round) continue;
-    (d.role === "main" ? main : copies)[d.state]++;
+    (isMain ? main : copies)[d.state]++;
   }
   return { status: statusOf(main), round, main, copies, firstAcceptedAt, mainRecipientHasIt };
 }
