@@ -64,6 +64,11 @@ export async function answerReceivedDocument(
       reason: decision.kind === "none" ? decision.reason : "our seat id names no service provider id",
     };
   }
+  const earlier = await deps.outbox.responsesTo([message.messageId]);
+  if (earlier.some((response) => response.kind === "mls")) {
+    await keepInvoice();
+    return { kind: "none", reason: `message ${message.messageId} was answered already` };
+  }
   const id = deps.newId();
   const xml = deps.writer.mls({
     id,

@@ -76,6 +76,8 @@ export async function handleAs4Message(
   const messageId = metadata.messageId;
   const again = async (existing: ReceivedPeppolMessage): Promise<As4HttpAnswer | undefined> => {
     const receipt = await deps.archive.get(existing.receiptSha256);
+    // A sender retries when it got no receipt, e.g. when we stopped between recording and the follow-up: catch up.
+    if (receipt) await deps.responder?.answer(existing, sbdh);
     return receipt
       ? { status: 200, contentType: SOAP, body: receipt, outcome: "duplicate", detail: `${messageId} again` }
       : undefined;
