@@ -9,7 +9,8 @@ import { measureText, writeText } from "./pdf-text.ts";
 import { qrMatrix } from "./qr-matrix.ts";
 
 const QR_SIZE = 96;
-const HEIGHT = 128;
+/** The frame's least height: the QR code and its caption (about 113 pt) with a margin. */
+const HEIGHT = 120;
 const LABEL_WIDTH = 150;
 const VALUE_WIDTH = 220;
 
@@ -60,8 +61,9 @@ export function paymentBlock(ctx: PdfContext): Block | null {
     Math.max(14, measureText(doc, value, VALUE_WIDTH, { bold: strong }) + 4),
   );
   const height = Math.max(HEIGHT, 36 + rowHeights.reduce((a, b) => a + b, 0));
+  // No space below: the slip is the last block of the invoice, so a gap would only push it onto another page.
   return {
-    height: height + 14,
+    height,
     draw(y) {
       doc
         .roundedRect(PAGE.left, y, CONTENT_WIDTH, height, 4)

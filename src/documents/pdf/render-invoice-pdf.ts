@@ -107,7 +107,7 @@ export async function renderInvoicePdf(
   const vat = vatBreakdownBlock(context);
   const totals = totalsBlock(context);
   const summary: Block = {
-    height: Math.max(vat.height, totals.height) + 16,
+    height: Math.max(vat.height, totals.height) + 12,
     draw(top) {
       vat.draw(top);
       totals.draw(top);
