@@ -12,6 +12,9 @@ function pow10(n: number): bigint {
   return POWERS[n] ?? 10n ** BigInt(n);
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = -MAX_SAFE;
+
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** What the operations accept besides a decimal, as big.js did: an integer literal (`times(100)`) or a numeral. */
@@ -60,9 +63,20 @@ export class Decimal {
 
   /** The decimal `coefficient` x 10^-`scale`, shortened. */
   static of(coefficient: bigint, scale = 0): Decimal {
+    if (coefficient === 0n) return Decimal.zero;
+    if (scale === 0) return new Decimal(coefficient, 0);
     let c = coefficient;
     let s = scale;
-    if (c === 0n) return Decimal.zero;
+    if (c >= MIN_SAFE && c <= MAX_SAFE) {
+      // Most values fit a double exactly: testing for trailing zeros there allocates no bigint per test.
+      let n = Number(c);
+      if (n % 10 !== 0) return new Decimal(c, s);
+      do {
+        n /= 10;
+        s--;
+      } while (s > 0 && n % 10 === 0);
+      return new Decimal(BigInt(n), s);
+    }
     while (s > 0 && c % 10n === 0n) {
       c /= 10n;
       s--;
