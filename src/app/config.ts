@@ -247,7 +247,7 @@ export const configSchema = z.object({
         ctx.addIssue({ code: "custom", message: problem });
     })
     .describe(
-      "Peppol participant ids the AS4 receiver serves, comma-separated (0208:0123456749,9925:be0123456749); a message for any other is refused with PEPPOL:NOT_SERVICED. Unset: FACTEUR_SELLER_PEPPOL_ID only.",
+      "Peppol participant ids the AS4 receiver serves, comma-separated (0208:0123456749,9925:be0123456749); a message for any other is refused with PEPPOL:NOT_SERVICED. Unset: FACTEUR_SELLER_PEPPOL_ID. The seat's own service provider id (0242) is served besides, for Message Level Statuses.",
     ),
   FACTEUR_PEPPOL_LISTEN: z
     .string()

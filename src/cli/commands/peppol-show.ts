@@ -63,7 +63,7 @@ export async function peppolShow(
       if (sha256 === undefined)
         throw new AppError(
           "not-found",
-          `the AS4 request of ${messageId} was not kept (received before 0015)`,
+          `the AS4 request of ${messageId} was not kept: it arrived before facteur kept AS4 requests`,
         );
       const bytes = await archive.get(sha256);
       if (!bytes)
