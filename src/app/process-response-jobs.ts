@@ -11,6 +11,7 @@ import { LeaseLost } from "./commit-job-steps.ts";
 import { PermanentFailure } from "./compose-delivery.ts";
 import type { DeliverySettings } from "./delivery-settings.ts";
 import type { JobOutcome } from "./job-outcome.ts";
+import { mapConcurrently } from "./map-concurrently.ts";
 import type { ClaimedJob } from "./ports/job-queue.ts";
 import type { MessageArchive } from "./ports/message-archive.ts";
 import type { PeppolResponseOutbox, PeppolResponseUnit } from "./ports/peppol-response-outbox.ts";
@@ -266,8 +267,14 @@ export async function processResponseJob(deps: ResponseWorkerDeps, job: ClaimedJ
 }
 
 /**
- * Runs a claimed batch: `peppol-respond` jobs here, one after the other (status messages are few and small), and the
- * others through `rest`, side by side. Returns one outcome per job, in the batch's order.
+ * AS4 exchanges of one batch in flight at once, as for invoices: each may wait on its peer up to the AS4 timeout, so
+ * one after the other a batch of slow receivers would outlast the jobs' lease.
+ */
+const ANSWERING_AT_ONCE = 8;
+
+/**
+ * Runs a claimed batch: `peppol-respond` jobs here, a few at a time, and the others through `rest`, side by side.
+ * Returns one outcome per job, in the batch's order.
  */
 export async function processWithResponses(
   jobs: readonly ClaimedJob[],
@@ -276,15 +283,11 @@ export async function processWithResponses(
 ): Promise<JobOutcome[]> {
   const ours = (job: ClaimedJob) => respond !== undefined && job.kind === PEPPOL_RESPOND_JOB;
   const others = jobs.filter((job) => !ours(job));
-  const answering = async () => {
-    const outcomes: JobOutcome[] = [];
-    for (const job of jobs.filter(ours))
-      outcomes.push(respond === undefined ? "skipped" : await processResponseJob(respond, job));
-    return outcomes;
-  };
   const [otherOutcomes, ourOutcomes] = await Promise.all([
     others.length === 0 ? [] : rest(others),
-    answering(),
+    respond === undefined
+      ? []
+      : mapConcurrently(jobs.filter(ours), ANSWERING_AT_ONCE, (job) => processResponseJob(respond, job)),
   ]);
   let o = 0;
   let r = 0;

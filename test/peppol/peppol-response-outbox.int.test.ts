@@ -9,7 +9,11 @@ import type { ParticipantLookup } from "../../src/app/ports/participant-director
 import type { ReceivedPeppolMessage } from "../../src/app/ports/peppol-inbox.ts";
 import type { PeppolResponseOutbox, ReceivedInvoice } from "../../src/app/ports/peppol-response-outbox.ts";
 import type { PeppolSendOutcome, PeppolSendRequest } from "../../src/app/ports/peppol-sender.ts";
-import { processResponseJob, type ResponseWorkerDeps } from "../../src/app/process-response-jobs.ts";
+import {
+  processResponseJob,
+  processWithResponses,
+  type ResponseWorkerDeps,
+} from "../../src/app/process-response-jobs.ts";
 import { PEPPOL_RESPOND_JOB } from "../../src/app/queue-peppol-response.ts";
 import { respondToInvoice } from "../../src/app/respond-to-invoice.ts";
 import { createLocalArchive } from "../../src/archive/local-archive.ts";
@@ -326,6 +330,36 @@ describeEachEngine(
       expect(sender.built).toEqual([]);
       clock.advance(7 * 24 * 3_600_000);
       expect(await claim()).toEqual([]);
+    });
+
+    it("runs a mixed batch: its peppol-respond jobs here, the others through the rest, in the batch's order", async () => {
+      const { message, invoice } = await received(valid);
+      await answerReceivedDocument(answerDeps(), { message, invoice });
+      await respondToInvoice(
+        {
+          inbox: createPeppolInbox(engine.db),
+          outbox,
+          archive,
+          writer: peppolResponseWriter,
+          retentionYears: 10,
+          now: () => clock.now,
+          newId: randomUUID,
+        },
+        { reference: invoice.invoiceNumber, status: "acknowledged" },
+      );
+      const [job] = await claim();
+      if (job === undefined) throw new Error("no job");
+      const other = { ...job, id: "other", key: "other", kind: "deliver" };
+      const passed: string[] = [];
+      const outcomes = await processWithResponses(
+        [other, job],
+        async (rest) => {
+          passed.push(...rest.map((j) => j.id));
+          return rest.map(() => "skipped" as const);
+        },
+        workerDeps(scriptedSender([accepted]), []),
+      );
+      expect([outcomes, passed]).toEqual([["skipped", "accepted"], ["other"]]);
     });
   },
 );
