@@ -88,15 +88,22 @@ describeEachEngine("the received AS4 request kept as evidence", (engine) => {
 });
 
 describe("facteur peppol show", () => {
-  it("writes the AS4 request exactly as it was POSTed, and says so for a message it does not know", async () => {
+  it("writes the AS4 request exactly as it was POSTed, and says so for a request not kept and a message it does not know", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "facteur-peppol-show-"));
     const database = createDatabase({ kind: "sqlite", file: join(dataDir, "facteur.sqlite") });
     await migrateToLatest(database.db);
     const receiver = await receiverOver(database.db, createLocalArchive(join(dataDir, "archive")));
-    const { messageId, posted } = await post(receiver).finally(async () => {
-      await receiver.close();
-      await database.destroy();
+    const { messageId, posted } = await post(receiver).finally(() => receiver.close());
+    // A message recorded before requests were kept: its row has no request.
+    const earlier = await createPeppolInbox(database.db).byMessageId(messageId);
+    if (!earlier) throw new Error("the received message is not in the inbox");
+    const { request: _kept, ...withoutRequest } = earlier;
+    await createPeppolInbox(database.db).record({
+      ...withoutRequest,
+      messageId: "earlier@ap.test",
+      instanceId: "earlier-instance",
     });
+    await database.destroy();
     const env = { FACTEUR_DATA_DIR: dataDir };
     const out = join(dataDir, "request.bin");
     const shown = await runFacteur(env, ["peppol", "show", messageId, "--request", out]);
@@ -108,10 +115,18 @@ describe("facteur peppol show", () => {
     expect(shown.stderr).toContain(`request written to ${out} (${posted.body.length} bytes`);
     expect(sha256(readFileSync(out))).toBe(sha256(posted.body));
     const listed = await runFacteur(env, ["peppol", "inbox", "--json"]);
-    expect(JSON.parse(listed.stdout.trim())).toMatchObject({
-      messageId,
+    const rows = listed.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { messageId: string; request?: unknown });
+    expect(rows.find((row) => row.messageId === messageId)).toMatchObject({
       request: { sha256: sha256(posted.body), contentType: posted.contentType },
     });
+    expect(rows.find((row) => row.messageId === "earlier@ap.test")?.request).toBeUndefined();
+    const unkept = await runFacteur(env, ["peppol", "show", "earlier@ap.test", "--request", out]);
+    expect(unkept.code).toBe(66);
+    expect(unkept.stderr).toContain("the AS4 request of earlier@ap.test was not kept");
+    expect(sha256(readFileSync(out))).toBe(sha256(posted.body));
     const unknown = await runFacteur(env, ["peppol", "show", "no-such@message"]);
     expect(unknown.code).toBe(66);
     expect(unknown.stderr).toContain("no received Peppol message no-such@message");
