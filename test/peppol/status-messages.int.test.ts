@@ -307,12 +307,12 @@ describeEachEngine("received status messages linked to invoices and deliveries",
     ]);
   });
 
-  it("opens one query when two responses under query for one invoice arrive at once; the database keeps one open", async () => {
+  it("opens one query when four responses under query for one invoice arrive at once; the database keeps one open", async () => {
     const uq = (id: string) => invoiceResponse(id, "UQ", "SM-2", "18:00:00Z");
-    await Promise.all([
-      receive(uq("IR-C1"), BUYER, "2026-12-06T18:00:00.000Z"),
-      receive(uq("IR-C2"), BUYER, "2026-12-06T18:00:00.000Z"),
-    ]);
+    const outcomes = await Promise.all(
+      ["IR-C1", "IR-C2", "IR-C3", "IR-C4"].map((id) => receive(uq(id), BUYER, "2026-12-06T18:00:00.000Z")),
+    );
+    expect(outcomes.map((o) => o.outcome.kind)).toEqual(["recorded", "recorded", "recorded", "recorded"]);
     const { queries: open } = await queries().listQueries({
       invoiceId: invoices.other.record.id,
       open: true,
@@ -327,6 +327,33 @@ describeEachEngine("received status messages linked to invoices and deliveries",
       ),
     ).rejects.toThrow();
     expect(query?.source).toBe("peppol-invoice-response");
+  });
+
+  it("links a Message Level Status written here to its delivery, and its AP confirms the delivery in the proof", async () => {
+    const mls = statusResponseXml({
+      kind: "mls",
+      id: "MLS-OWN",
+      code: "AP",
+      reference: deliveryOf.other,
+      issueDate: "2026-12-01",
+      issueTime: "09:10:00Z",
+    });
+    await receive(mls, "0242:000777", "2026-12-01T09:10:02.000Z");
+    const linked = (await queries().statusMessagesOfInvoice(invoices.other.record.id)).filter(
+      (m) => m.kind === "mls",
+    );
+    expect(linked).toEqual([
+      expect.objectContaining({ responseId: "MLS-OWN", deliveryId: deliveryOf.other, sender: "0242:000777" }),
+    ]);
+    const proof = await proveDelivery(
+      { store: createBounceStore(engine.db), statusMessages: queries(), now: at("2026-12-08T00:00:00.000Z") },
+      "SM-2",
+    );
+    expect(proof).toMatchObject({ verdict: "delivered", confidence: "certain" });
+    expect(proof.explanation).toContain(
+      "confirmed it took the invoice on in its Message Level Status MLS-OWN (AP)",
+    );
+    expect(proof.buyerStatus?.status).toBe("under-query");
   });
 
   it("lets a later Invoice Response change the buyer status, but not an older one arriving late", async () => {

@@ -50,12 +50,14 @@ export async function listQueries(
 
 /**
  * Holds the invoice's row until the transaction ends, so that two openings of a query on it (a person and an Invoice
- * Response, or two responses) take turns and the second sees the first's query. SQLite transactions begin IMMEDIATE
- * and already run one at a time.
+ * Response, or two responses) take turns and the second sees the first's query. NO KEY UPDATE, not UPDATE: the rows
+ * that reference the invoice (a response, a query) take KEY SHARE locks on it, which FOR UPDATE would wait for, and
+ * two transactions each holding one and asking FOR UPDATE would deadlock. SQLite transactions begin IMMEDIATE and
+ * already run one at a time.
  */
 export async function lockInvoice(trx: Transaction<Database>, invoiceId: string): Promise<void> {
   if (dialectOf(trx) !== "postgres") return;
-  await trx.selectFrom("invoices").select("id").where("id", "=", invoiceId).forUpdate().execute();
+  await trx.selectFrom("invoices").select("id").where("id", "=", invoiceId).forNoKeyUpdate().execute();
 }
 
 /** The next query id, from the `customer-query` sequence (taken under the transaction's lock on the sequence row). */

@@ -67,8 +67,6 @@ async function applyInvoiceResponse(
   sender: string,
   response: ReceivedPeppolResponse,
 ): Promise<void> {
-  // Two responses for one invoice at once take turns, so that each sees the other's status and query.
-  await lockInvoice(trx, invoiceId);
   const messages = (await statusMessagesOfInvoice(trx, invoiceId)).filter(
     (m) => m.kind === "invoice-response",
   );
@@ -110,7 +108,13 @@ export async function recordStatusResponse(
   response: ReceivedPeppolResponse,
 ): Promise<void> {
   const link = await matchResponse(trx, sender, response);
-  await trx.insertInto("peppol_responses").values(responseToRow(response, link)).execute();
-  if (link.invoiceId !== null && response.kind === "invoice-response")
-    await applyInvoiceResponse(trx, link.invoiceId, sender, response);
+  const insert = () => trx.insertInto("peppol_responses").values(responseToRow(response, link)).execute();
+  if (link.invoiceId === null || response.kind !== "invoice-response") {
+    await insert();
+    return;
+  }
+  // Two responses for one invoice at once take turns, so that each sees the other's status and query.
+  await lockInvoice(trx, link.invoiceId);
+  await insert();
+  await applyInvoiceResponse(trx, link.invoiceId, sender, response);
 }
