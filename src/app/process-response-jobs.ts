@@ -58,6 +58,10 @@ function crash(deps: ResponseWorkerDeps, job: ClaimedJob, error: unknown): Promi
       const reason =
         error instanceof PermanentFailure ? message : `crashed ${crashes} times; last error: ${message}`;
       await unit.parkJob(job.lease, reason, at);
+      // The response keeps its state (a released job tries again); its outcome says why it waits.
+      const payload = payloadSchema.safeParse(job.payload);
+      if (payload.success)
+        await unit.changeResponse(payload.data.responseId, { outcome: { parked: reason }, at });
       return "parked";
     }
     const runAt = new Date(at.getTime() + deps.settings.crashBackoffMs * 2 ** (crashes - 1));

@@ -8,7 +8,11 @@ import { DEFAULT_DELIVERY_SETTINGS } from "../../src/app/delivery-settings.ts";
 import type { ParticipantLookup } from "../../src/app/ports/participant-directory.ts";
 import type { ReceivedPeppolMessage } from "../../src/app/ports/peppol-inbox.ts";
 import type { PeppolResponseOutbox, ReceivedInvoice } from "../../src/app/ports/peppol-response-outbox.ts";
-import type { PeppolSendOutcome, PeppolSendRequest } from "../../src/app/ports/peppol-sender.ts";
+import type {
+  PeppolSender,
+  PeppolSendOutcome,
+  PeppolSendRequest,
+} from "../../src/app/ports/peppol-sender.ts";
 import {
   processResponseJob,
   processWithResponses,
@@ -222,10 +226,7 @@ describeEachEngine(
       expect(codes.sort()).toEqual(["mls AP", "mls RE"]);
     });
 
-    function workerDeps(
-      sender: ReturnType<typeof scriptedSender>,
-      lookups: ParticipantLookup[],
-    ): ResponseWorkerDeps {
+    function workerDeps(sender: PeppolSender, lookups: ParticipantLookup[]): ResponseWorkerDeps {
       return {
         outbox,
         archive,
@@ -360,6 +361,35 @@ describeEachEngine(
         workerDeps(scriptedSender([accepted]), []),
       );
       expect([outcomes, passed]).toEqual([["skipped", "accepted"], ["other"]]);
+    });
+
+    it("parks a response whose AS4 message cannot be built, and says why on the response", async () => {
+      const { message, invoice } = await received(valid);
+      await answerReceivedDocument(answerDeps(), { message, invoice });
+      const response = await respondToInvoice(
+        {
+          inbox: createPeppolInbox(engine.db),
+          outbox,
+          archive,
+          writer: peppolResponseWriter,
+          retentionYears: 10,
+          now: () => clock.now,
+          newId: randomUUID,
+        },
+        { reference: invoice.invoiceNumber, status: "in-process" },
+      );
+      const [job] = await claim();
+      if (job === undefined) throw new Error("no job");
+      const broken = {
+        ...scriptedSender([]),
+        build: () => ({ ok: false as const, error: "the endpoint certificate from the SMP cannot be read" }),
+      };
+      expect(await processResponseJob(workerDeps(broken, []), job)).toBe("parked");
+      expect(await outbox.getResponse(response.id)).toMatchObject({
+        state: "queued",
+        outcome: { parked: expect.stringContaining("the endpoint certificate from the SMP cannot be read") },
+      });
+      expect(await claim()).toEqual([]);
     });
   },
 );
