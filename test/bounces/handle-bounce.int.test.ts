@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import { handleBounce } from "../../src/app/handle-bounce.ts";
 import { createStore } from "../../src/store/create-store.ts";
 import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
 import { describeEachEngine } from "../support/databases.ts";
-import { bounceDeps, returnPathOf, SETTINGS, sentInvoice } from "./support/bounce-fixture.ts";
+import { bounceDeps, returnPathOf, sentInvoice, tryOthersDeps } from "./support/bounce-fixture.ts";
 import { autoReply, postfixDsn } from "./support/notices.ts";
 
 const LATER = new Date("2026-12-01T08:05:00.000Z");
@@ -227,14 +226,7 @@ describeEachEngine("handleBounce", (engine) => {
   });
 
   it("tries the customer's other recipients at once when asked to, in the same transaction, audited", async () => {
-    const deps = bounceDeps(
-      engine.db,
-      { now: LATER },
-      {
-        settings: { ...SETTINGS, tryOtherRecipients: true },
-        newMessageId: () => `${randomUUID()}@seller.test`,
-      },
-    );
+    const deps = tryOthersDeps(engine.db, { now: LATER });
     const sent = await sentInvoice(engine.db, deps.archive, {
       number: "B-6",
       emails: ["dead@client.test", "marie@client.test"],

@@ -9,7 +9,7 @@ import { createChannelDecisionLog } from "../../src/store/channel-decisions/chan
 import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
 import { describeEachEngine } from "../support/databases.ts";
 import { reachableLookup } from "../support/peppol/reachable-lookup.ts";
-import { bounceDeps, returnPathOf, SETTINGS, sentInvoice } from "./support/bounce-fixture.ts";
+import { bounceDeps, returnPathOf, sentInvoice, tryOthersDeps } from "./support/bounce-fixture.ts";
 import { postfixDsn } from "./support/notices.ts";
 
 const LATER = new Date("2026-12-01T08:05:00.000Z");
@@ -139,14 +139,7 @@ describeEachEngine("resend and bounce retry of an invoice that goes over Peppol"
 
   it("does not follow a bounced courtesy copy with an e-mail round to the customer's other recipients", async () => {
     const answer: Answer = { current: REACHABLE, asked: [] };
-    const deps = bounceDeps(
-      engine.db,
-      { now: LATER },
-      {
-        settings: { ...SETTINGS, tryOtherRecipients: true },
-        newMessageId: () => `${randomUUID()}@seller.test`,
-      },
-    );
+    const deps = tryOthersDeps(engine.db, { now: LATER });
     const sent = await sentInvoice(engine.db, deps.archive, {
       number: "PR-3",
       emails: ["dead@b2b.test", "marie@b2b.test"],

@@ -53,6 +53,14 @@ export function bounceDeps(
   };
 }
 
+/** Handling dependencies that try the customer's other recipients at once after a bounce (`tryOtherRecipients`). */
+export function tryOthersDeps(db: Kysely<Database>, clock: { now: Date }) {
+  return bounceDeps(db, clock, {
+    settings: { ...SETTINGS, tryOtherRecipients: true },
+    newMessageId: () => `${randomUUID()}@seller.test`,
+  });
+}
+
 export interface SentInvoice {
   readonly number: string;
   readonly recipients: readonly Recipient[];
