@@ -214,8 +214,12 @@ describe("Peppol status back, end to end on loopback through the CLI", { timeout
     expect(proof.stdout).toMatch(/Invoice Response \S+ from the buyer: UQ under query/);
     expect(proof.stdout).toMatch(/Invoice Response \S+ from the buyer: AP accepted/);
     expect(proof.stdout).toMatch(/buyer status: accepted \(AP/);
+    // What the buyer's access point and the buyer wrote travels with the status: issue date and the query's reason.
+    expect(proof.stdout).not.toContain("(no date)");
+    expect(proof.stdout).toMatch(/UQ under query: .*REF.*\(issued 20\d\d-\d\d-\d\d/);
     const queries = jsonLines((await facteur(a, ["queries", "list", "--open", "--json"])).stdout);
     expect(queries).toEqual([expect.objectContaining({ invoiceNumber: "INV-2026-0001", open: true })]);
+    expect(queries[0]?.reason).toContain("Which order <PO> is this?");
     // A status message is never answered with an MLS: nothing left for A's worker to send back.
     expect(back.every((message) => Array.isArray(message.answered) && message.answered.length === 0)).toBe(
       true,

@@ -3,6 +3,7 @@ import type {
   ReceivedPeppolResponse,
   ReceivedValidation,
 } from "../../app/ports/peppol-inbox.ts";
+import { receivedResponseOf } from "../../app/received-response.ts";
 import { documentTypeParts } from "../../core/peppol/peppol-identifiers.ts";
 import { readPeppolResponse } from "../../documents/peppol/responses/read-peppol-response.ts";
 import type { SbdhDocument } from "../../documents/peppol/sbdh/read-sbdh.ts";
@@ -72,17 +73,9 @@ export function classifyReceivedDocument(sbdh: SbdhDocument, document: Buffer): 
       kind: "status-response",
       validation: invalid("RESPONSE", response ? response.error : "the business message cannot be read"),
     };
-  const { kind, id, status, responseCode, documentReference, description } = response.value;
   return {
     kind: "status-response",
     validation: { status: "valid", fatal: 0, warnings: 0, findings: [] },
-    response: {
-      kind,
-      responseId: id,
-      status,
-      responseCode,
-      reference: documentReference.id,
-      description,
-    },
+    response: receivedResponseOf(response.value),
   };
 }
