@@ -76,6 +76,9 @@ export async function importInvoices(
     if (issues.length < MAX_REPORTED_ISSUES) issues.push(issue);
   };
   const at = deps.now();
+  // The same for every invoice of the file: built once, not per invoice.
+  const issuedAt = at.toISOString();
+  const savedFrom = `import:${options.source}`;
   const actor: AuditActor = {
     kind: "import",
     id: `${options.source} (${options.actor.kind}:${options.actor.id})`,
@@ -142,7 +145,7 @@ export async function importInvoices(
         status: "issued",
         content,
         structuredCommunication: ogm?.ok ? ogm.value : null,
-        issuedAt: at.toISOString(),
+        issuedAt,
       };
       const customer = customers.get(input.customer) as Customer;
       const document = buildInvoiceDocument(content, {
@@ -168,7 +171,7 @@ export async function importInvoices(
       placed.push(pending.record);
       items.push({
         record,
-        source: `import:${options.source}`,
+        source: savedFrom,
         figures: {
           lineCount: content.lines.length,
           taxExclusive: toMinorUnits(taxExclusive),
