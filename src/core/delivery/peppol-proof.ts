@@ -135,6 +135,16 @@ export function peppolProofStep(e: DeliveryEventRecord): ProofStep {
       return step("given up: no receipt before the retries ran out", failure(ev));
     case "park":
       return step("stopped after repeated errors", str(ev.error));
+    case "bounce":
+    case "confirm": {
+      const m = obj(ev.statusMessage);
+      return step(
+        e.event === "bounce"
+          ? "refused by the buyer's access point after its receipt: the buyer does not have it"
+          : "confirmed by the buyer's access point: the invoice was passed on to the buyer",
+        `Message Level Status ${str(m.responseId)} (${str(m.responseCode)}) in message <${str(m.messageId)}>${str(m.said) === "" ? "" : `: ${str(m.said)}`}`,
+      );
+    }
     default:
       return step(e.event, JSON.stringify(ev));
   }

@@ -55,6 +55,23 @@ function peppolReason(
   };
 }
 
+/** A Peppol delivery the buyer's access point refused after its receipt, in a Message Level Status. */
+function messageLevelRejection(
+  participant: string,
+  timeline: readonly DeliveryEventRecord[],
+): UndeliveredReason {
+  const e = lastOf(timeline, "bounce");
+  const m = evidenceObject(e?.evidence.statusMessage);
+  return {
+    code: "bounced",
+    address: participant,
+    status: str(m.responseCode),
+    reason: "rejected",
+    text: `refused by the buyer's Peppol access point in its Message Level Status ${str(m.responseId)}${str(m.said) === "" ? "" : `: ${str(m.said)}`}`,
+    at: e?.at ?? null,
+  };
+}
+
 /**
  * Why a delivery in a failed state did not reach its addresses, read from its timeline: the bounce that settled it
  * (status, reason and the remote server's text), the relay's refusal, the last answer before the retries ran out, or
@@ -66,6 +83,8 @@ export function undeliveredReasonOf(
 ): UndeliveredReason | null {
   if (delivery.peppol !== undefined && (delivery.state === "failed" || delivery.state === "expired"))
     return peppolReason(delivery.peppol.participant, delivery.state, timeline);
+  if (delivery.peppol !== undefined && delivery.state === "bounced")
+    return messageLevelRejection(delivery.peppol.participant, timeline);
   const only = delivery.recipients.length === 1 ? (delivery.recipients[0]?.email ?? null) : null;
   switch (delivery.state) {
     case "bounced": {

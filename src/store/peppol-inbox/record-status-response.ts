@@ -1,5 +1,7 @@
 import type { Transaction } from "kysely";
 import type { ReceivedPeppolResponse } from "../../app/ports/peppol-inbox.ts";
+import { DELIVERY_STATES } from "../../core/delivery/delivery-state.ts";
+import { messageLevelEffect } from "../../core/delivery/message-level-effect.ts";
 import { buyerStatusOf, opensQuery } from "../../core/peppol/buyer-status.ts";
 import { invoiceResponseDelivery } from "../../core/peppol/match-status-message.ts";
 import { type CustomerQuery, queryReasonOf } from "../../core/queries/customer-query.ts";
@@ -13,7 +15,8 @@ import {
 } from "../customer-queries/customer-query-repository.ts";
 import { statusMessagesOfInvoice } from "../customer-queries/status-message-queries.ts";
 import type { Database } from "../database.ts";
-import { toSafeNumber } from "../db-values.ts";
+import { fromDbCode, toSafeNumber } from "../db-values.ts";
+import { changeDelivery } from "../deliveries/delivery-repository.ts";
 import { type ResponseLink, responseToRow } from "./peppol-inbox-mapper.ts";
 
 const UNLINKED: ResponseLink = { invoiceId: null, deliveryId: null };
@@ -98,6 +101,30 @@ async function applyInvoiceResponse(
   await appendAudit(trx, entries);
 }
 
+/** An MLS/MLR settles the accepted Peppol delivery it names (RE: bounced, AP: delivered), as a bounce does e-mail. */
+async function applyMessageLevelStatus(
+  trx: Transaction<Database>,
+  deliveryId: string,
+  response: ReceivedPeppolResponse,
+): Promise<void> {
+  const delivery = await trx
+    .selectFrom("deliveries")
+    .select("state")
+    .where("id", "=", deliveryId)
+    .executeTakeFirstOrThrow();
+  const effect = messageLevelEffect(
+    fromDbCode(delivery.state, DELIVERY_STATES, "deliveries.state"),
+    response,
+  );
+  if (effect === null) return;
+  await changeDelivery(trx, {
+    deliveryId,
+    ...effect,
+    at: response.receivedAt,
+    actor: PEPPOL_INBOX_ACTOR.id,
+  });
+}
+
 /**
  * Records a received status response in the inbox's transaction, linked to what it answers (or to nothing: it is
  * kept unmatched), and applies an Invoice Response to its invoice.
@@ -109,6 +136,11 @@ export async function recordStatusResponse(
 ): Promise<void> {
   const link = await matchResponse(trx, sender, response);
   const insert = () => trx.insertInto("peppol_responses").values(responseToRow(response, link)).execute();
+  if (link.deliveryId !== null && response.kind !== "invoice-response") {
+    await insert();
+    await applyMessageLevelStatus(trx, link.deliveryId, response);
+    return;
+  }
   if (link.invoiceId === null || response.kind !== "invoice-response") {
     await insert();
     return;

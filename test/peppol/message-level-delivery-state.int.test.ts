@@ -1,0 +1,179 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, expect, it } from "vitest";
+import { listUndelivered } from "../../src/app/list-undelivered.ts";
+import type { ReceivedPeppolMessage } from "../../src/app/ports/peppol-inbox.ts";
+import { proveDelivery } from "../../src/app/prove-delivery.ts";
+import { receivedResponseOf } from "../../src/app/received-response.ts";
+import { createLocalArchive } from "../../src/archive/local-archive.ts";
+import { readPeppolResponse } from "../../src/documents/peppol/responses/read-peppol-response.ts";
+import { createBounceStore } from "../../src/store/bounces/create-bounce-store.ts";
+import { createCustomerQueryStore } from "../../src/store/customer-queries/create-customer-query-store.ts";
+import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
+import { createPeppolInbox } from "../../src/store/peppol-inbox/peppol-inbox-repository.ts";
+import { customer, invoice, seed } from "../delivery/support/delivery-fixtures.ts";
+import { describeEachEngine } from "../support/databases.ts";
+import { statusResponseXml } from "../support/peppol/status-response-xml.ts";
+
+const BUYER = "0208:0202239951";
+const SENT_AT = new Date("2026-12-01T09:00:00.000Z");
+
+describeEachEngine("a Message Level Status settles the Peppol delivery it names", (engine) => {
+  const names = ["refused", "confirmed", "acknowledged", "unsent"] as const;
+  const invoices = {
+    refused: invoice("ML-1", "C1"),
+    confirmed: invoice("ML-2", "C1"),
+    acknowledged: invoice("ML-3", "C1"),
+    unsent: invoice("ML-4", "C1"),
+  };
+  const deliveryOf = Object.fromEntries(names.map((n) => [n, randomUUID()])) as Record<
+    (typeof names)[number],
+    string
+  >;
+  const deliveries = () => createDeliveryStore(engine.db);
+  const archive = createLocalArchive(mkdtempSync(join(tmpdir(), "facteur-mls-")));
+
+  beforeAll(async () => {
+    await seed(engine.db, { customers: [customer("C1")], recipients: [], invoices: Object.values(invoices) });
+    await deliveries().transaction(async (unit) => {
+      await unit.createDeliveries(
+        names.map((name) => ({
+          id: deliveryOf[name],
+          invoiceId: invoices[name].record.id,
+          invoiceNumber: invoices[name].record.number ?? "",
+          customerNumber: "C1",
+          role: "main" as const,
+          round: 1,
+          target: "main",
+          messageId: `${randomUUID()}@seller.test`,
+          recipients: [],
+          peppol: { participant: BUYER },
+        })),
+        SENT_AT,
+        "cli:test",
+      );
+      // Every delivery but "unsent" got its signed receipt: accepted by the buyer's access point.
+      for (const name of names.filter((n) => n !== "unsent")) {
+        const object = await archive.put(Buffer.from(`AS4 request of ${name}`));
+        await unit.indexArchived(object, "2036-12-01", SENT_AT);
+        await unit.changeDelivery({
+          deliveryId: deliveryOf[name],
+          event: "archive",
+          from: "queued",
+          to: "queued",
+          at: SENT_AT,
+          actor: "test",
+          evidence: { sha256: object.sha256 },
+          set: { archive: { object, envelopeFrom: "", contentType: "multipart/related" } },
+        });
+        await unit.changeDelivery({
+          deliveryId: deliveryOf[name],
+          event: "accept",
+          from: "queued",
+          to: "accepted",
+          at: SENT_AT,
+          actor: "test",
+          evidence: {
+            receipt: { messageId: `r-${name}@ap.test`, verified: true, signer: { subject: "CN=PBE000002" } },
+          },
+          set: { attempts: 1, firstAttemptAt: SENT_AT, nextAttemptAt: null, acceptedAt: SENT_AT },
+        });
+      }
+    });
+  });
+
+  async function receiveMls(name: (typeof names)[number], code: string, extra: object = {}) {
+    const read = readPeppolResponse(
+      statusResponseXml({
+        kind: "mls",
+        id: `MLS-${name}`,
+        code,
+        reference: deliveryOf[name],
+        issueDate: "2026-12-01",
+        issueTime: "09:05:00Z",
+        ...extra,
+      }),
+    );
+    if (!read.ok) throw new Error(read.error);
+    const messageId = `${randomUUID()}@ap.test`;
+    const receivedAt = new Date("2026-12-01T09:05:02.000Z");
+    const message: ReceivedPeppolMessage = {
+      messageId,
+      instanceId: randomUUID(),
+      sender: "0242:000002",
+      receiver: "0242:000001",
+      documentType:
+        "urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2::ApplicationResponse##urn:peppol:edec:mls:1.0::2.1",
+      process: "urn:peppol:edec:mls",
+      senderAccessPoint: "PBE000002",
+      kind: "status-response",
+      documentSha256: "a".repeat(64),
+      receiptSha256: "b".repeat(64),
+      receivedAt,
+      validation: { status: "valid", fatal: 0, warnings: 0, findings: [] },
+    };
+    expect(
+      await createPeppolInbox(engine.db).record(message, {
+        ...receivedResponseOf(read.value),
+        messageId,
+        receivedAt,
+      }),
+    ).toEqual({
+      kind: "recorded",
+    });
+    return messageId;
+  }
+
+  const stateOf = async (name: (typeof names)[number]) =>
+    (await deliveries().getDelivery(deliveryOf[name]))?.state;
+
+  it("RE: the delivery is bounced, the invoice is in the undelivered queue with the access point's words", async () => {
+    const messageId = await receiveMls("refused", "RE", { description: "Rejected due to validation errors" });
+    expect(await stateOf("refused")).toBe("bounced");
+    const { invoices: undelivered } = await listUndelivered({ store: createBounceStore(engine.db) });
+    const entry = undelivered.find((u) => u.invoiceNumber === "ML-1");
+    expect(entry).toMatchObject({ status: "failed", actions: ["resend", "paper"] });
+    expect(entry?.reasons).toEqual([
+      expect.objectContaining({
+        code: "bounced",
+        address: BUYER,
+        status: "RE",
+        text: expect.stringContaining("Message Level Status MLS-refused: Rejected due to validation errors"),
+      }),
+    ]);
+    const proof = await proveDelivery(
+      {
+        store: createBounceStore(engine.db),
+        statusMessages: createCustomerQueryStore(engine.db),
+        now: () => new Date("2026-12-02T00:00:00Z"),
+      },
+      "ML-1",
+    );
+    expect(proof.verdict).toBe("bounced");
+    const steps = proof.recipients.flatMap((r) => r.steps.map((s) => `${s.what}: ${s.detail}`));
+    expect(steps).toContainEqual(
+      expect.stringContaining(`refused by the buyer's access point after its receipt`),
+    );
+    expect(steps).toContainEqual(expect.stringContaining(`<${messageId}>`));
+  });
+
+  it("AP: the delivery is delivered and not in the undelivered queue", async () => {
+    await receiveMls("confirmed", "AP");
+    expect(await stateOf("confirmed")).toBe("delivered");
+    const { invoices: undelivered } = await listUndelivered({ store: createBounceStore(engine.db) });
+    expect(undelivered.map((u) => u.invoiceNumber)).not.toContain("ML-2");
+  });
+
+  it("AB changes nothing, nor does a status for a delivery not yet acknowledged by receipt", async () => {
+    await receiveMls("acknowledged", "AB");
+    await receiveMls("unsent", "RE");
+    expect([await stateOf("acknowledged"), await stateOf("unsent")]).toEqual(["accepted", "queued"]);
+  });
+
+  it("a second status for a settled delivery is kept, and leaves the delivery as the first settled it", async () => {
+    await receiveMls("refused", "AP");
+    expect(await stateOf("refused")).toBe("bounced");
+  });
+});
