@@ -11,7 +11,7 @@ const SEPARATORS: Readonly<Record<Language, { readonly group: string; readonly d
 
 /**
  * Formats an exact decimal for print with at least `minPlaces` decimals and never fewer than it has, so a price of
- * 0.125 is not shown rounded. The digits come from big.js, never from a binary float.
+ * 0.125 is not shown rounded. The digits come from the exact decimal, never from a binary float.
  */
 export function formatDecimal(value: Decimal, language: Language, minPlaces: number): string {
   const text = toFixedPlaces(value, Math.max(minPlaces, decimalPlaces(value)));

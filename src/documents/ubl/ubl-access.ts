@@ -45,7 +45,7 @@ export function decimalOf(element: XmlElement | undefined): Decimal | undefined 
   const text = textOf(element);
   if (text === undefined || !element) return undefined;
   if (!isDecimalText(text)) throw new InvalidNumberError(element);
-  // xsd:decimal allows a leading "+", which big.js refuses.
+  // xsd:decimal allows a leading "+"; dropped so that the decimal always gets the plain form.
   return dec(text.charCodeAt(0) === 43 ? text.slice(1) : text);
 }
 
