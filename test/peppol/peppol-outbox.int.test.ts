@@ -14,7 +14,11 @@ import { sendInvoices } from "../../src/app/send-invoices.ts";
 import { createLocalArchive } from "../../src/archive/local-archive.ts";
 import { as4Sender, workerDirectory } from "../../src/cli/commands/peppol-outbox-deps.ts";
 import { channelSeller } from "../../src/core/peppol/channel-policy.ts";
-import { BIS_BILLING_PROCESS, BIS_INVOICE_DOCUMENT_TYPE } from "../../src/core/peppol/peppol-identifiers.ts";
+import {
+  BIS_BILLING_PROCESS,
+  BIS_CREDIT_NOTE_DOCUMENT_TYPE,
+  BIS_INVOICE_DOCUMENT_TYPE,
+} from "../../src/core/peppol/peppol-identifiers.ts";
 import { createInvoiceRenderer } from "../../src/documents/invoice-renderer.ts";
 import { seatOf } from "../../src/documents/peppol/testing/as4-test-messages.ts";
 import { createPeppolParticipantDirectory } from "../../src/peppol/discovery/peppol-participant-directory.ts";
@@ -40,6 +44,8 @@ const BUYER = { enterpriseNumber: "0202239951", vatNumber: "BE0202239951" };
 const MOVED = { enterpriseNumber: "0200000043", vatNumber: "BE0200000043" };
 /** Not on Peppol at all. */
 const ABSENT = { enterpriseNumber: "0200000142", vatNumber: "BE0200000142" };
+/** On Peppol, but registered for credit notes only: the invoice's document type is not supported. */
+const CREDIT_ONLY = { enterpriseNumber: "0200000241", vatNumber: "BE0200000241" };
 
 let network: TestPeppolNetwork;
 let ap: TestReceivingAccessPoint;
@@ -63,6 +69,17 @@ beforeAll(async () => {
   ap = await startTestReceivingAccessPoint(network.pki);
   registerAtReceiver(RECEIVING_PARTICIPANT);
   registerAtReceiver(`0208:${MOVED.enterpriseNumber}`);
+  network.register({
+    participant: `0208:${CREDIT_ONLY.enterpriseNumber}`,
+    services: [
+      {
+        documentType: BIS_CREDIT_NOTE_DOCUMENT_TYPE,
+        process: BIS_BILLING_PROCESS,
+        endpointUrl: ap.receiver.url,
+        endpointCertificatePem: network.pki.receiver.certificatePem,
+      },
+    ],
+  });
 });
 
 afterAll(async () => {
@@ -156,17 +173,20 @@ describeEachEngine("Peppol deliveries in the outbox, end to end on loopback", (e
         customer("BUYER", BUYER),
         customer("MOVED", { ...MOVED, preferredChannel: "peppol" }),
         customer("ABSENT", ABSENT),
+        customer("CREDIT", CREDIT_ONLY),
       ],
       recipients: [
         recipient("BUYER", "invoice-mailbox", "invoices@buyer.example"),
         recipient("MOVED", "invoice-mailbox", "invoices@moved.example"),
         recipient("ABSENT", "invoice-mailbox", "invoices@absent.example"),
+        recipient("CREDIT", "invoice-mailbox", "invoices@credit.example"),
       ],
       invoices: [
         invoice(number("P-1"), "BUYER"),
         invoice(number("P-2"), "BUYER"),
         invoice(number("P-3"), "ABSENT"),
         invoice(number("P-4"), "MOVED"),
+        invoice(number("P-5"), "CREDIT"),
       ],
     });
   });
@@ -239,6 +259,14 @@ describeEachEngine("Peppol deliveries in the outbox, end to end on loopback", (e
     const report = await send(["P-3"]);
     expect(report.held).toMatchObject([{ invoice: number("P-3"), reason: "not-on-peppol" }]);
     expect(await store.deliveriesOfInvoice(number("P-3"))).toEqual([]);
+  });
+
+  it("holds an invoice for a buyer on Peppol for other document types only, and never e-mails it", async () => {
+    const report = await send(["P-5"]);
+    expect(report.held).toMatchObject([{ invoice: number("P-5"), reason: "not-on-peppol" }]);
+    expect(await store.deliveriesOfInvoice(number("P-5"))).toEqual([]);
+    const [decision] = await createChannelDecisionLog(engine.db).decisionsOf(number("P-5"));
+    expect(JSON.stringify(decision)).toContain("document-type-not-supported");
   });
 
   it("looks again after NOT_SERVICED and, the buyer gone from Peppol, holds the invoice instead of e-mailing it", async () => {
