@@ -89,7 +89,8 @@ const cpuSeconds = () => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1e6;
 };
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+/** Both units: the target says MB, and RSS tools (ps, /proc) count in KiB, so MiB is what people compare with. */
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB (${(bytes / 1e6).toFixed(0)} MB)`;
 const log = (line: string) => console.log(line);
 
 execFileSync("bash", [fileURLToPath(new URL("../scripts/lab/mail-lab.sh", import.meta.url)), "ensure"], {
