@@ -21,12 +21,13 @@ const BUYER = "0208:0202239951";
 const SENT_AT = new Date("2026-12-01T09:00:00.000Z");
 
 describeEachEngine("a Message Level Status settles the Peppol delivery it names", (engine) => {
-  const names = ["refused", "confirmed", "acknowledged", "unsent"] as const;
+  const names = ["refused", "confirmed", "acknowledged", "unsent", "spoofed"] as const;
   const invoices = {
     refused: invoice("ML-1", "C1"),
     confirmed: invoice("ML-2", "C1"),
     acknowledged: invoice("ML-3", "C1"),
     unsent: invoice("ML-4", "C1"),
+    spoofed: invoice("ML-5", "C1"),
   };
   const deliveryOf = Object.fromEntries(names.map((n) => [n, randomUUID()])) as Record<
     (typeof names)[number],
@@ -84,7 +85,12 @@ describeEachEngine("a Message Level Status settles the Peppol delivery it names"
     });
   });
 
-  async function receiveMls(name: (typeof names)[number], code: string, extra: object = {}) {
+  async function receiveMls(
+    name: (typeof names)[number],
+    code: string,
+    extra: object = {},
+    seat = "PBE000002",
+  ) {
     const read = readPeppolResponse(
       statusResponseXml({
         kind: "mls",
@@ -107,7 +113,7 @@ describeEachEngine("a Message Level Status settles the Peppol delivery it names"
       documentType:
         "urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2::ApplicationResponse##urn:peppol:edec:mls:1.0::2.1",
       process: "urn:peppol:edec:mls",
-      senderAccessPoint: "PBE000002",
+      senderAccessPoint: seat,
       kind: "status-response",
       documentSha256: "a".repeat(64),
       receiptSha256: "b".repeat(64),
@@ -170,6 +176,16 @@ describeEachEngine("a Message Level Status settles the Peppol delivery it names"
     await receiveMls("acknowledged", "AB");
     await receiveMls("unsent", "RE");
     expect([await stateOf("acknowledged"), await stateOf("unsent")]).toEqual(["accepted", "queued"]);
+  });
+
+  it("takes an MLS only from the access point that signed the delivery's receipt: another seat's is kept unmatched", async () => {
+    const messageId = await receiveMls("spoofed", "RE", {}, "PBE000666");
+    expect(await stateOf("spoofed")).toBe("accepted");
+    const { messages } = await createCustomerQueryStore(engine.db).unmatchedStatusMessages({ limit: 100 });
+    expect(messages.map((m) => m.messageId)).toContain(messageId);
+    expect(
+      await createCustomerQueryStore(engine.db).statusMessagesOfInvoice(invoices.spoofed.record.id),
+    ).toEqual([]);
   });
 
   it("a second status for a settled delivery is kept, and leaves the delivery as the first settled it", async () => {

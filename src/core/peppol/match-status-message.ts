@@ -31,3 +31,21 @@ export function invoiceResponseDelivery(
       undefined,
     );
 }
+
+/**
+ * Whether a Message Level Status may speak for one of our deliveries: it must come from the access point that took
+ * the message, i.e. the seat (certificate CN) that signed the delivery's AS4 receipt, `CN=…` within the subject
+ * recorded with the receipt. The delivery id it names is known only to that access point; this check also holds
+ * should the id leak. Without a recorded receipt there is no seat to compare with, and the id alone counts.
+ */
+export function fromReceivingAccessPoint(
+  senderSeat: string,
+  receiptSignerSubject: string | undefined,
+): boolean {
+  if (receiptSignerSubject === undefined) return true;
+  const cn = receiptSignerSubject
+    .split(/,\s*|\n/)
+    .find((part) => part.startsWith("CN="))
+    ?.slice(3);
+  return cn !== undefined && cn.trim().toLowerCase() === senderSeat.trim().toLowerCase();
+}

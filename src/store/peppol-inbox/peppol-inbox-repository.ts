@@ -37,7 +37,7 @@ async function record(
   try {
     await withTransaction(db, async (trx) => {
       await trx.insertInto("peppol_inbox").values(inboxToRow(message)).execute();
-      if (response) await recordStatusResponse(trx, message.sender, response);
+      if (response) await recordStatusResponse(trx, message, response);
     });
     return { kind: "recorded" };
   } catch (error) {

@@ -1,9 +1,11 @@
 import type { Transaction } from "kysely";
 import type { ReceivedPeppolResponse } from "../../app/ports/peppol-inbox.ts";
+import type { JsonObject } from "../../core/audit/json-value.ts";
 import { DELIVERY_STATES } from "../../core/delivery/delivery-state.ts";
+import { evidenceObject, evidenceText } from "../../core/delivery/evidence-values.ts";
 import { messageLevelEffect } from "../../core/delivery/message-level-effect.ts";
 import { buyerStatusOf, opensQuery } from "../../core/peppol/buyer-status.ts";
-import { invoiceResponseDelivery } from "../../core/peppol/match-status-message.ts";
+import { fromReceivingAccessPoint, invoiceResponseDelivery } from "../../core/peppol/match-status-message.ts";
 import { type CustomerQuery, queryReasonOf } from "../../core/queries/customer-query.ts";
 import { buyerStatusEntry, PEPPOL_INBOX_ACTOR, queryOpenedEntry } from "../../core/queries/query-audit.ts";
 import { appendAudit } from "../audit/append-audit.ts";
@@ -21,6 +23,29 @@ import { type ResponseLink, responseToRow } from "./peppol-inbox-mapper.ts";
 
 const UNLINKED: ResponseLink = { invoiceId: null, deliveryId: null };
 
+/** Who sent a status message: the participant in its SBDH and the access point (seat id) that carried it. */
+export interface StatusSender {
+  readonly sender: string;
+  readonly senderAccessPoint: string;
+}
+
+/** The subject of the certificate that signed the delivery's latest AS4 receipt, when one is recorded. */
+async function receiptSignerOf(trx: Transaction<Database>, deliveryId: string): Promise<string | undefined> {
+  const accepted = await trx
+    .selectFrom("delivery_events")
+    .select("evidence")
+    .where("delivery_id", "=", deliveryId)
+    .where("event", "=", "accept")
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (accepted === undefined) return undefined;
+  const subject = evidenceText(
+    evidenceObject(evidenceObject((JSON.parse(accepted.evidence) as JsonObject).receipt).signer).subject,
+  );
+  return subject === "" ? undefined : subject;
+}
+
 /**
  * What a response answers. An MLS or MLR names the SBDH instance id of our message, which is our Peppol delivery's
  * id. An Invoice Response names the invoice number, and counts only when its sender is the participant our Peppol
@@ -28,9 +53,10 @@ const UNLINKED: ResponseLink = { invoiceId: null, deliveryId: null };
  */
 async function matchResponse(
   trx: Transaction<Database>,
-  sender: string,
+  from: StatusSender,
   response: ReceivedPeppolResponse,
 ): Promise<ResponseLink> {
+  const { sender } = from;
   if (response.kind !== "invoice-response") {
     const delivery = await trx
       .selectFrom("deliveries")
@@ -38,7 +64,11 @@ async function matchResponse(
       .where("id", "=", response.reference.trim().toLowerCase())
       .where("channel", "=", "peppol")
       .executeTakeFirst();
-    return delivery ? { invoiceId: delivery.invoice_id, deliveryId: delivery.id } : UNLINKED;
+    if (delivery === undefined) return UNLINKED;
+    const signer = await receiptSignerOf(trx, delivery.id);
+    return fromReceivingAccessPoint(from.senderAccessPoint, signer)
+      ? { invoiceId: delivery.invoice_id, deliveryId: delivery.id }
+      : UNLINKED;
   }
   const rows = await trx
     .selectFrom("deliveries")
@@ -131,10 +161,11 @@ async function applyMessageLevelStatus(
  */
 export async function recordStatusResponse(
   trx: Transaction<Database>,
-  sender: string,
+  from: StatusSender,
   response: ReceivedPeppolResponse,
 ): Promise<void> {
-  const link = await matchResponse(trx, sender, response);
+  const { sender } = from;
+  const link = await matchResponse(trx, from, response);
   const insert = () => trx.insertInto("peppol_responses").values(responseToRow(response, link)).execute();
   if (link.deliveryId !== null && response.kind !== "invoice-response") {
     await insert();
