@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import type { LinkedStatusMessage } from "../../app/ports/customer-queries.ts";
-import { issueText } from "../../core/delivery/status-message-steps.ts";
+import { statusSaidText } from "../../core/delivery/status-message-steps.ts";
 import { AppError } from "../../core/errors/app-error.ts";
 import { statusWords } from "../../core/peppol/buyer-status.ts";
 import { issuedText } from "../../core/peppol/status-message.ts";
@@ -30,7 +30,7 @@ function shown(m: LinkedStatusMessage) {
 }
 
 function row(m: LinkedStatusMessage): string[] {
-  const said = [m.description ?? "", ...(m.issues ?? []).map(issueText)].filter((s) => s !== "").join("; ");
+  const said = statusSaidText(m);
   return [
     m.receivedAt.toISOString(),
     m.kind,

@@ -3,7 +3,7 @@ import { Command } from "commander";
 import { type DeliveryProofReport, proveDelivery } from "../../app/prove-delivery.ts";
 import type { DeliveryEventRecord } from "../../core/delivery/delivery.ts";
 import { buildDeliveryProof } from "../../core/delivery/delivery-proof.ts";
-import { issueText } from "../../core/delivery/status-message-steps.ts";
+import { statusSaidText } from "../../core/delivery/status-message-steps.ts";
 import { AppError } from "../../core/errors/app-error.ts";
 import { statusWords } from "../../core/peppol/buyer-status.ts";
 import { proofRenderer } from "../../documents/proof/render-proof-pdf.ts";
@@ -98,7 +98,7 @@ function printProof(io: Io, p: ShownProof): void {
     io.out("");
     io.out("Peppol status messages received:");
     for (const m of p.statusMessages) {
-      const said = [m.description ?? "", ...m.issues.map(issueText)].filter((s) => s !== "").join("; ");
+      const said = statusSaidText(m);
       io.out(
         `  ${m.at.toISOString()}  ${m.what}${said === "" ? "" : `: ${said}`} (issued ${m.issued || "(no date)"}, from ${m.sender})`,
       );

@@ -1,7 +1,7 @@
 import type { JsonObject } from "../audit/json-value.ts";
 import type { StatusMessage } from "../peppol/status-message.ts";
 import type { DeliveryEvent, DeliveryState } from "./delivery-state.ts";
-import { issueText } from "./status-message-steps.ts";
+import { statusSaidText } from "./status-message-steps.ts";
 
 /** What a Message Level Status (or Response) does to the Peppol delivery it names. */
 export interface MessageLevelEffect {
@@ -32,9 +32,7 @@ export function messageLevelEffect(
       responseId: message.responseId,
       responseCode: message.responseCode,
       messageId: message.messageId,
-      said: [message.description ?? "", ...(message.issues ?? []).map(issueText)]
-        .filter((s) => s !== "")
-        .join("; "),
+      said: statusSaidText(message),
     },
   };
   if (message.status === "rejected") return { event: "bounce", from: state, to: "bounced", evidence };

@@ -4,7 +4,7 @@ import { issuedText, type StatusMessage } from "../peppol/status-message.ts";
 import type { Delivery, DeliveryEventRecord } from "./delivery.ts";
 import { evidenceObject as obj, evidenceText as str } from "./evidence-values.ts";
 import { type ProofStep, stepOf } from "./proof-steps.ts";
-import { issueText } from "./status-message-steps.ts";
+import { statusSaidText } from "./status-message-steps.ts";
 
 /** What facteur can say about a Peppol delivery, in the proof's terms. */
 export interface PeppolJudgement {
@@ -24,10 +24,8 @@ function failure(ev: JsonObject): string {
 }
 
 function statusSaid(m: StatusMessage): string {
-  const said = [m.description, ...(m.issues ?? []).map(issueText)].filter(
-    (p): p is string => p !== undefined && p !== "",
-  );
-  return `${m.responseId} (${m.responseCode}) issued ${issuedText(m) || "(no date)"}, received ${minute(m.receivedAt)} UTC${said.length === 0 ? "" : `: ${said.join("; ")}`}`;
+  const said = statusSaidText(m);
+  return `${m.responseId} (${m.responseCode}) issued ${issuedText(m) || "(no date)"}, received ${minute(m.receivedAt)} UTC${said === "" ? "" : `: ${said}`}`;
 }
 
 /**

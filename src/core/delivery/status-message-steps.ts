@@ -49,6 +49,14 @@ export function issueText(issue: PeppolResponseIssue): string {
   return `${code}${where}${issue.description === undefined ? "" : `: ${issue.description}`}${terms === "" ? "" : ` (${terms})`}`.trim();
 }
 
+/** What a status message says in words: its description and its issues, `; `-separated ("" when nothing). */
+export function statusSaidText(m: {
+  readonly description?: string | null | undefined;
+  readonly issues?: readonly PeppolResponseIssue[] | undefined;
+}): string {
+  return [m.description ?? "", ...(m.issues ?? []).map(issueText)].filter((s) => s !== "").join("; ");
+}
+
 function sentence(m: ProofStatusMessage): string {
   const who = m.kind === "invoice-response" ? "the buyer" : "the buyer's access point";
   return `${KIND_WORDS[m.kind]} ${m.responseId} from ${who}: ${m.responseCode} ${statusWords(m.status)}`;
@@ -75,10 +83,9 @@ export function receivedStatusStep(m: ProofStatusMessage): ReceivedStatusStep {
 /** A status message as a step of a delivery's timeline. */
 export function statusProofStep(m: ProofStatusMessage): ProofStep {
   const detail = [
-    m.description,
-    ...(m.issues ?? []).map(issueText),
+    statusSaidText(m),
     `issued ${issuedText(m) || "(no date)"}, from ${m.sender}, message <${m.messageId}>`,
-  ].filter((p): p is string => p !== undefined && p !== "");
+  ].filter((p) => p !== "");
   return {
     at: m.receivedAt,
     event: "status-message",

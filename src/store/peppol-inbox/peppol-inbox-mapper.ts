@@ -79,7 +79,8 @@ export interface ResponseLink {
   readonly deliveryId: string | null;
 }
 
-const UNLINKED: ResponseLink = { invoiceId: null, deliveryId: null };
+/** A response that answers nothing of ours. */
+export const UNLINKED: ResponseLink = { invoiceId: null, deliveryId: null };
 
 /** A status response as a row, with what it answers. */
 export function responseToRow(

@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { ReceivedPeppolResponse } from "../../app/ports/peppol-inbox.ts";
-import type { JsonObject } from "../../core/audit/json-value.ts";
+import type { DeliveryEventRecord } from "../../core/delivery/delivery.ts";
 import { DELIVERY_STATES } from "../../core/delivery/delivery-state.ts";
 import { evidenceObject, evidenceText } from "../../core/delivery/evidence-values.ts";
 import { messageLevelEffect } from "../../core/delivery/message-level-effect.ts";
@@ -18,10 +18,8 @@ import {
 import { statusMessagesOfInvoice } from "../customer-queries/status-message-queries.ts";
 import type { Database } from "../database.ts";
 import { fromDbCode, toSafeNumber } from "../db-values.ts";
-import { changeDelivery } from "../deliveries/delivery-repository.ts";
-import { type ResponseLink, responseToRow } from "./peppol-inbox-mapper.ts";
-
-const UNLINKED: ResponseLink = { invoiceId: null, deliveryId: null };
+import { changeDelivery, timeline } from "../deliveries/delivery-repository.ts";
+import { type ResponseLink, responseToRow, UNLINKED } from "./peppol-inbox-mapper.ts";
 
 /** Who sent a status message: the participant in its SBDH and the access point (seat id) that carried it. */
 export interface StatusSender {
@@ -30,46 +28,21 @@ export interface StatusSender {
 }
 
 /** The subject of the certificate that signed the delivery's latest AS4 receipt, when one is recorded. */
-async function receiptSignerOf(trx: Transaction<Database>, deliveryId: string): Promise<string | undefined> {
-  const accepted = await trx
-    .selectFrom("delivery_events")
-    .select("evidence")
-    .where("delivery_id", "=", deliveryId)
-    .where("event", "=", "accept")
-    .orderBy("seq", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  if (accepted === undefined) return undefined;
-  const subject = evidenceText(
-    evidenceObject(evidenceObject((JSON.parse(accepted.evidence) as JsonObject).receipt).signer).subject,
-  );
+function receiptSigner(timeline: readonly DeliveryEventRecord[]): string | undefined {
+  const accepted = timeline.findLast((e) => e.event === "accept");
+  const subject = evidenceText(evidenceObject(evidenceObject(accepted?.evidence.receipt).signer).subject);
   return subject === "" ? undefined : subject;
 }
 
 /**
- * What a response answers. An MLS or MLR names the SBDH instance id of our message, which is our Peppol delivery's
- * id. An Invoice Response names the invoice number, and counts only when its sender is the participant our Peppol
- * delivery of that invoice went to.
+ * The delivery an Invoice Response answers: it names the invoice number, and counts only when its sender is the
+ * participant our Peppol delivery of that invoice went to.
  */
-async function matchResponse(
+async function invoiceResponseLink(
   trx: Transaction<Database>,
-  from: StatusSender,
+  sender: string,
   response: ReceivedPeppolResponse,
 ): Promise<ResponseLink> {
-  const { sender } = from;
-  if (response.kind !== "invoice-response") {
-    const delivery = await trx
-      .selectFrom("deliveries")
-      .select(["id", "invoice_id"])
-      .where("id", "=", response.reference.trim().toLowerCase())
-      .where("channel", "=", "peppol")
-      .executeTakeFirst();
-    if (delivery === undefined) return UNLINKED;
-    const signer = await receiptSignerOf(trx, delivery.id);
-    return fromReceivingAccessPoint(from.senderAccessPoint, signer)
-      ? { invoiceId: delivery.invoice_id, deliveryId: delivery.id }
-      : UNLINKED;
-  }
   const rows = await trx
     .selectFrom("deliveries")
     .innerJoin("invoices", "invoices.id", "deliveries.invoice_id")
@@ -131,24 +104,35 @@ async function applyInvoiceResponse(
   await appendAudit(trx, entries);
 }
 
-/** An MLS/MLR settles the accepted Peppol delivery it names (RE: bounced, AP: delivered), as a bounce does e-mail. */
-async function applyMessageLevelStatus(
+/**
+ * Records an MLS/MLR linked to the Peppol delivery whose id (our SBDH instance id) it names, when it comes from the
+ * access point that signed that delivery's receipt; it then settles the accepted delivery (RE: bounced, AP:
+ * delivered), as a bounce does e-mail. Otherwise it is kept unmatched.
+ */
+async function recordMessageLevelStatus(
   trx: Transaction<Database>,
-  deliveryId: string,
+  from: StatusSender,
   response: ReceivedPeppolResponse,
 ): Promise<void> {
   const delivery = await trx
     .selectFrom("deliveries")
-    .select("state")
-    .where("id", "=", deliveryId)
-    .executeTakeFirstOrThrow();
+    .select(["id", "invoice_id", "state"])
+    .where("id", "=", response.reference.trim().toLowerCase())
+    .where("channel", "=", "peppol")
+    .executeTakeFirst();
+  const ours =
+    delivery !== undefined &&
+    fromReceivingAccessPoint(from.senderAccessPoint, receiptSigner(await timeline(trx, delivery.id)));
+  const link = ours ? { invoiceId: delivery.invoice_id, deliveryId: delivery.id } : UNLINKED;
+  await trx.insertInto("peppol_responses").values(responseToRow(response, link)).execute();
+  if (!ours) return;
   const effect = messageLevelEffect(
     fromDbCode(delivery.state, DELIVERY_STATES, "deliveries.state"),
     response,
   );
   if (effect === null) return;
   await changeDelivery(trx, {
-    deliveryId,
+    deliveryId: delivery.id,
     ...effect,
     at: response.receivedAt,
     actor: PEPPOL_INBOX_ACTOR.id,
@@ -164,20 +148,15 @@ export async function recordStatusResponse(
   from: StatusSender,
   response: ReceivedPeppolResponse,
 ): Promise<void> {
-  const { sender } = from;
-  const link = await matchResponse(trx, from, response);
+  if (response.kind !== "invoice-response") return recordMessageLevelStatus(trx, from, response);
+  const link = await invoiceResponseLink(trx, from.sender, response);
   const insert = () => trx.insertInto("peppol_responses").values(responseToRow(response, link)).execute();
-  if (link.deliveryId !== null && response.kind !== "invoice-response") {
-    await insert();
-    await applyMessageLevelStatus(trx, link.deliveryId, response);
-    return;
-  }
-  if (link.invoiceId === null || response.kind !== "invoice-response") {
+  if (link.invoiceId === null) {
     await insert();
     return;
   }
   // Two responses for one invoice at once take turns, so that each sees the other's status and query.
   await lockInvoice(trx, link.invoiceId);
   await insert();
-  await applyInvoiceResponse(trx, link.invoiceId, sender, response);
+  await applyInvoiceResponse(trx, link.invoiceId, from.sender, response);
 }
