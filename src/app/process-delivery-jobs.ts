@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Delivery } from "../core/delivery/delivery.ts";
 import { isFinalDeliveryState } from "../core/delivery/delivery-state.ts";
-import { retainUntil } from "../core/delivery/retain-until.ts";
 import { AppError, formatInputIssue } from "../core/errors/app-error.ts";
 import { commitEach, type JobStep } from "./commit-job-steps.ts";
 import { type ComposeDeliveryDeps, composeDelivery, PermanentFailure } from "./compose-delivery.ts";
@@ -12,6 +11,7 @@ import type { DeliveryStore, DeliveryUnitOfWork } from "./ports/delivery-store.t
 import type { ClaimedJob } from "./ports/job-queue.ts";
 import type { MailTransport, SubmitResult } from "./ports/mail-transport.ts";
 import type { ArchivedObject, MessageArchive } from "./ports/message-archive.ts";
+import { recordArchiveEvent } from "./record-archive-event.ts";
 import { parkStep, resultStep } from "./record-delivery-result.ts";
 import { createSubmissionLane, type SubmissionLane } from "./submission-lane.ts";
 
@@ -169,17 +169,7 @@ export async function writeArchived(
   fresh: FreshArchive,
   at: Date,
 ): Promise<void> {
-  await unit.indexArchived(fresh.object, retainUntil(at, deps.settings.retentionYears), at);
-  await unit.changeDelivery({
-    deliveryId: delivery.id,
-    event: "archive",
-    from: delivery.state,
-    to: delivery.state,
-    at,
-    actor: deps.worker,
-    evidence: { sha256: fresh.object.sha256, size: fresh.object.size, envelopeFrom: fresh.envelopeFrom },
-    set: { archive: fresh },
-  });
+  await recordArchiveEvent(unit, deps, delivery, fresh, { envelopeFrom: fresh.envelopeFrom }, at);
 }
 
 /** Records the hash of every freshly archived message on its delivery, before anything is submitted. */

@@ -9,6 +9,7 @@ import type { DeliveryUnitOfWork } from "./ports/delivery-store.ts";
 import type { ClaimedJob } from "./ports/job-queue.ts";
 import type { ArchivedObject } from "./ports/message-archive.ts";
 import type { PeppolReceipt } from "./ports/peppol-sender.ts";
+import { recordArchiveEvent } from "./record-archive-event.ts";
 
 interface RecordDeps {
   readonly settings: DeliverySettings;
@@ -46,25 +47,18 @@ export async function recordRequest(
   request: StoredRequest,
   at: Date,
 ): Promise<void> {
-  await unit.indexArchived(request.object, retainUntil(at, deps.settings.retentionYears), at);
-  if (delivery.archive?.sha256 === request.object.sha256) return;
-  await unit.changeDelivery({
-    deliveryId: delivery.id,
-    event: "archive",
-    from: delivery.state,
-    to: delivery.state,
+  if (delivery.archive?.sha256 === request.object.sha256) {
+    await unit.indexArchived(request.object, retainUntil(at, deps.settings.retentionYears), at);
+    return;
+  }
+  await recordArchiveEvent(
+    unit,
+    deps,
+    delivery,
+    { object: request.object, envelopeFrom: request.sender, contentType: request.contentType },
+    { contentType: request.contentType, endpoint: { ...request.endpoint } },
     at,
-    actor: deps.worker,
-    evidence: {
-      sha256: request.object.sha256,
-      size: request.object.size,
-      contentType: request.contentType,
-      endpoint: { ...request.endpoint },
-    },
-    set: {
-      archive: { object: request.object, envelopeFrom: request.sender, contentType: request.contentType },
-    },
-  });
+  );
 }
 
 /**
