@@ -12,6 +12,7 @@ import { PermanentFailure } from "./compose-delivery.ts";
 import type { DeliverySettings } from "./delivery-settings.ts";
 import type { JobOutcome } from "./job-outcome.ts";
 import { mapConcurrently } from "./map-concurrently.ts";
+import { archiveBeforePost } from "./peppol-request-bytes.ts";
 import type { ClaimedJob } from "./ports/job-queue.ts";
 import type { MessageArchive } from "./ports/message-archive.ts";
 import type { PeppolResponseOutbox, PeppolResponseUnit } from "./ports/peppol-response-outbox.ts";
@@ -129,9 +130,8 @@ async function archived(deps: ResponseWorkerDeps, sha256: string, what: string):
 }
 
 /**
- * The AS4 request of this attempt: the bytes archived by an earlier attempt to the same endpoint (URL and
- * certificate), or a new build (same MessageId and SBDH instance id) archived and recorded on the response before it
- * is posted, so that a retry, after a crash too, posts these same bytes. "lease-lost" when the job was taken over.
+ * The AS4 request of this attempt ({@link archiveBeforePost}): the bytes an earlier attempt archived for the same
+ * endpoint (URL and certificate), or a new build recorded on the response before it is posted.
  */
 async function requestFor(
   deps: ResponseWorkerDeps,
@@ -141,32 +141,31 @@ async function requestFor(
 ): Promise<PeppolRequestBytes | "lease-lost"> {
   const { endpoint } = toSend;
   const earlier = response.request;
-  if (
-    earlier &&
+  const same =
+    earlier !== null &&
     earlier.url === endpoint.url &&
-    earlier.certificateSerial === endpoint.certificate.serialNumber
-  )
-    return {
-      contentType: earlier.contentType,
-      body: await archived(deps, earlier.sha256, "archived request"),
-    };
-  const built = deps.sender.build(toSend);
-  if (!built.ok)
-    throw new PermanentFailure(`the AS4 message of response ${response.id} cannot be built: ${built.error}`);
-  const object = await deps.archive.put(built.value.body);
-  const request: OutgoingResponseRequest = {
-    ...object,
-    contentType: built.value.contentType,
-    url: endpoint.url,
-    certificateSerial: endpoint.certificate.serialNumber,
-  };
-  const at = deps.now();
-  const recorded = await settle(deps, job, async (unit) => {
-    await unit.indexArchived(object, retainUntil(at, deps.settings.retentionYears), at);
-    await unit.changeResponse(response.id, { request, at });
-    return "accepted";
-  });
-  return recorded === "lease-lost" ? "lease-lost" : built.value;
+    earlier.certificateSerial === endpoint.certificate.serialNumber;
+  const prepared = await archiveBeforePost(
+    deps,
+    toSend,
+    same ? earlier : undefined,
+    `of response ${response.id}`,
+    (object, contentType) => {
+      const request: OutgoingResponseRequest = {
+        ...object,
+        contentType,
+        url: endpoint.url,
+        certificateSerial: endpoint.certificate.serialNumber,
+      };
+      const at = deps.now();
+      return settle(deps, job, async (unit) => {
+        await unit.indexArchived(object, retainUntil(at, deps.settings.retentionYears), at);
+        await unit.changeResponse(response.id, { request, at });
+        return "accepted";
+      });
+    },
+  );
+  return prepared === "lease-lost" ? "lease-lost" : prepared.bytes;
 }
 
 async function attempt(
