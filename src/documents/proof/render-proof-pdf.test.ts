@@ -50,6 +50,8 @@ describe.skipIf(!hasPoppler())("the proof PDF", () => {
     expect(text).toContain("Peppol status messages received");
     expect(text).toContain("Buyer status: under query (UQ, Invoice Response IR-1");
     expect(text).toContain("Message Level Status MLS-1 from the buyer's access point: RE rejected");
-    expect(text).toContain("BV: [BR-CO-15] totals");
+    expect(text).toContain(
+      "Rejected due to validation errors; BV: [BR-CO-15] totals - issued 2026-12-02 08:59:00Z",
+    );
   });
 });

@@ -2,7 +2,7 @@ import PDFDocument from "pdfkit";
 import type { ProofRenderer } from "../../app/ports/proof-renderer.ts";
 import type { DeliveryProofReport } from "../../app/prove-delivery.ts";
 import type { RecipientProof } from "../../core/delivery/delivery-proof.ts";
-import { issueText } from "../../core/delivery/status-message-steps.ts";
+import { statusSaidText } from "../../core/delivery/status-message-steps.ts";
 import { statusWords } from "../../core/peppol/buyer-status.ts";
 import { FONT, registerFonts } from "../pdf/pdf-fonts.ts";
 
@@ -71,7 +71,7 @@ function statusSection(doc: PDFKit.PDFDocument, report: DeliveryProofReport): vo
       .fillColor("black")
       .fontSize(8.5)
       .text(`${instant(m.at)}  ${m.what}`);
-    const detail = [m.description ?? "", ...m.issues.map(issueText), `issued ${m.issued}, from ${m.sender}`]
+    const detail = [statusSaidText(m), `issued ${m.issued}, from ${m.sender}`]
       .filter((p) => p !== "")
       .join(" - ");
     doc.font(FONT.regular).fillColor(GREY).text(detail, { indent: 12 });
