@@ -1,12 +1,10 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seatOf, testInvoiceXml } from "../../src/documents/peppol/testing/as4-test-messages.ts";
 import { createTestPki, type TestPki } from "../../src/documents/peppol/testing/test-pki.ts";
 import { sendAs4 } from "../../src/peppol/as4/send-as4.ts";
+import { servingCliEnvironment } from "../support/peppol/cli-environments.ts";
 import {
   RECEIVING_PARTICIPANT,
   testApTrust,
@@ -20,34 +18,11 @@ const ROOT = join(import.meta.dirname, "../..");
 let pki: TestPki;
 let env: Record<string, string>;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
   pki = await createTestPki();
-  const dir = mkdtempSync(join(tmpdir(), "facteur-serve-"));
-  const tls = testTlsCertificate();
-  const file = (name: string, content: string) => {
-    writeFileSync(join(dir, name), content);
-    return join(dir, name);
-  };
-  env = {
-    FACTEUR_DATA_DIR: dir,
+  env = await servingCliEnvironment(pki, "facteur-serve-", {
     FACTEUR_SELLER_PEPPOL_ID: RECEIVING_PARTICIPANT,
-    FACTEUR_PEPPOL_AP_CERT_FILE: file("seat.pem", pki.receiver.certificatePem),
-    FACTEUR_PEPPOL_AP_KEY_FILE: file("seat.key", pki.receiver.privateKeyPem),
-    FACTEUR_PEPPOL_AP_CA_FILE: file("ap-ca.pem", pki.apCa.certificatePem),
-    FACTEUR_PEPPOL_AP_CRL_FILE: file("ap-ca.crl", pki.apCrlPem),
-    FACTEUR_PEPPOL_TLS_CERT_FILE: file("tls.pem", tls.certificatePem),
-    FACTEUR_PEPPOL_TLS_KEY_FILE: file("tls.key", tls.keyPem),
-    FACTEUR_PEPPOL_LISTEN: `127.0.0.1:${await freePort()}`,
-  };
+  });
 });
 
 describe("facteur peppol serve and inbox", () => {

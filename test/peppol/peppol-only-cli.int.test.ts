@@ -1,63 +1,28 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIS_BILLING_PROCESS, BIS_INVOICE_DOCUMENT_TYPE } from "../../src/core/peppol/peppol-identifiers.ts";
 import {
-  startTestReceivingAccessPoint,
-  type TestReceivingAccessPoint,
-} from "../support/peppol/test-access-points.ts";
-import { startTestPeppolNetwork, type TestPeppolNetwork } from "../support/peppol/test-peppol-network.ts";
-import { testTlsCertificate } from "../support/peppol/test-tls-certificate.ts";
+  type SendingCliSetup,
+  startSendingCliSetup,
+  UNREACHABLE_MAIL_SETTINGS,
+} from "../support/peppol/cli-environments.ts";
 import { runFacteur } from "../support/run-facteur.ts";
 
 /** examples/customers.csv: C001 receives over Peppol under this id; C003 (German) and C004 (a consumer) by e-mail. */
 const C001 = "0208:0403457345";
-const MAIL_SETTINGS = {
-  FACTEUR_SMTP_URL: "smtp://127.0.0.1:9",
-  FACTEUR_BOUNCE_DOMAIN: "bounces.seller.test",
-  FACTEUR_VERP_SECRET: "a-test-secret-of-at-least-32-characters!!",
-};
 
-let network: TestPeppolNetwork;
-let ap: TestReceivingAccessPoint;
-/** Only the Peppol settings: no relay, no bounce domain, no VERP secret. */
-let peppolOnly: Record<string, string>;
+/** Its `env` holds only the Peppol settings: no relay, no bounce domain, no VERP secret. */
+let setup: SendingCliSetup;
 
 beforeAll(async () => {
-  network = await startTestPeppolNetwork();
-  ap = await startTestReceivingAccessPoint(network.pki, { participants: [C001] });
-  network.register({
-    participant: C001,
-    services: [
-      {
-        documentType: BIS_INVOICE_DOCUMENT_TYPE,
-        process: BIS_BILLING_PROCESS,
-        endpointUrl: ap.receiver.url,
-        endpointCertificatePem: network.pki.receiver.certificatePem,
-      },
-    ],
-  });
-  const dir = mkdtempSync(join(tmpdir(), "facteur-peppol-only-cli-"));
-  peppolOnly = { ...network.cliEnvironment(dir), FACTEUR_DATA_DIR: join(dir, "data") };
-  const files = {
-    FACTEUR_PEPPOL_AP_CERT_FILE: network.pki.sender.certificatePem,
-    FACTEUR_PEPPOL_AP_KEY_FILE: network.pki.sender.privateKeyPem,
-    FACTEUR_PEPPOL_AP_TLS_CA_FILE: testTlsCertificate().certificatePem,
-  };
-  for (const [variable, content] of Object.entries(files)) {
-    writeFileSync(join(dir, variable), content);
-    peppolOnly[variable] = join(dir, variable);
-  }
+  setup = await startSendingCliSetup(C001, "facteur-peppol-only-cli-");
 });
 
 afterAll(async () => {
-  await Promise.all([ap?.close(), network?.close()]);
+  await setup?.close();
 });
 
 describe("a Peppol-only setup through the CLI (no SMTP settings)", { timeout: 120_000 }, () => {
   it("sends and delivers Peppol invoices, and asks for the mail settings only when an e-mail has to go out", async () => {
-    const facteur = (args: string[], env = peppolOnly) => runFacteur(env, args);
+    const facteur = (args: string[], env = setup.env) => runFacteur(env, args);
     for (const file of ["customers.csv", "invoices.csv"])
       expect((await facteur(["import", file.split(".")[0] ?? "", `examples/${file}`])).code).toBe(0);
 
@@ -69,7 +34,7 @@ describe("a Peppol-only setup through the CLI (no SMTP settings)", { timeout: 12
     expect(worker.stderr).toMatch(/delivering over Peppol only/);
     expect(worker.stderr).toMatch(/0 e-mail delivery job\(s\) wait/);
     expect(worker.stdout).toBe("worker done: 1 job(s): accepted 1\n");
-    const received = await ap.inbox.list({ limit: 10 });
+    const received = await setup.ap.inbox.list({ limit: 10 });
     expect(received.messages.map((m) => m.receiver)).toEqual([C001]);
 
     // E-mail invoices are not queued, and the error names every mail setting.
@@ -81,23 +46,25 @@ describe("a Peppol-only setup through the CLI (no SMTP settings)", { timeout: 12
     expect(unsent.stderr).toMatch(
       /2 invoice\(s\) go by e-mail and were not queued, and no mail relay is configured/,
     );
-    for (const variable of Object.keys(MAIL_SETTINGS)) expect(unsent.stderr).toContain(variable);
+    for (const variable of Object.keys(UNREACHABLE_MAIL_SETTINGS)) expect(unsent.stderr).toContain(variable);
     const none = await facteur(["deliveries", "list", "--invoice", "INV-2026-0003", "--json"]);
     expect(none.stdout).not.toContain("INV-2026-0003");
 
     // An e-mail job queued by a send that had a relay waits for a worker that has one, and says why.
-    expect((await facteur(["send", "INV-2026-0003"], { ...peppolOnly, ...MAIL_SETTINGS })).code).toBe(0);
+    expect(
+      (await facteur(["send", "INV-2026-0003"], { ...setup.env, ...UNREACHABLE_MAIL_SETTINGS })).code,
+    ).toBe(0);
     const waiting = await facteur(["worker", "--once"]);
     expect(waiting.code).toBe(78);
     expect(waiting.stdout).toBe("worker done: 0 job(s)\n");
     expect(waiting.stderr).toMatch(
       /1 e-mail delivery job\(s\) wait to be sent, and no mail relay is configured/,
     );
-    for (const variable of Object.keys(MAIL_SETTINGS)) expect(waiting.stderr).toContain(variable);
+    for (const variable of Object.keys(UNREACHABLE_MAIL_SETTINGS)) expect(waiting.stderr).toContain(variable);
   });
 
   it("refuses a worker with neither a relay nor Peppol, naming the mail settings", async () => {
-    const bare = await runFacteur({ FACTEUR_DATA_DIR: peppolOnly.FACTEUR_DATA_DIR ?? "" }, [
+    const bare = await runFacteur({ FACTEUR_DATA_DIR: setup.env.FACTEUR_DATA_DIR ?? "" }, [
       "worker",
       "--once",
     ]);
@@ -105,6 +72,6 @@ describe("a Peppol-only setup through the CLI (no SMTP settings)", { timeout: 12
     expect(bare.stderr).toMatch(
       /nothing can be delivered: Peppol is off \(Peppol discovery is not configured/,
     );
-    for (const variable of Object.keys(MAIL_SETTINGS)) expect(bare.stderr).toContain(variable);
+    for (const variable of Object.keys(UNREACHABLE_MAIL_SETTINGS)) expect(bare.stderr).toContain(variable);
   });
 });

@@ -1,7 +1,4 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAs4UserMessage } from "../../src/documents/peppol/as4/build-as4-user-message.ts";
@@ -12,6 +9,7 @@ import {
 } from "../../src/documents/peppol/testing/as4-test-messages.ts";
 import { createTestPki, type TestPki } from "../../src/documents/peppol/testing/test-pki.ts";
 import { sendAs4 } from "../../src/peppol/as4/send-as4.ts";
+import { servingCliEnvironment } from "../support/peppol/cli-environments.ts";
 import { startHalfSentPost } from "../support/peppol/slow-as4-post.ts";
 import { testApTrust, testMessageId, testSbdh } from "../support/peppol/test-access-points.ts";
 import { testTlsCertificate } from "../support/peppol/test-tls-certificate.ts";
@@ -26,35 +24,12 @@ let pki: TestPki;
 let env: Record<string, string>;
 let child: ChildProcessWithoutNullStreams | undefined;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
   pki = await createTestPki();
-  const dir = mkdtempSync(join(tmpdir(), "facteur-serve-participants-"));
-  const tls = testTlsCertificate();
-  const file = (name: string, content: string) => {
-    writeFileSync(join(dir, name), content);
-    return join(dir, name);
-  };
-  env = {
-    FACTEUR_DATA_DIR: dir,
+  env = await servingCliEnvironment(pki, "facteur-serve-participants-", {
     FACTEUR_SELLER_PEPPOL_ID: NOT_SERVED,
     FACTEUR_PEPPOL_PARTICIPANTS: " 0208:0202239951 , 9925:BE0123456749",
-    FACTEUR_PEPPOL_AP_CERT_FILE: file("seat.pem", pki.receiver.certificatePem),
-    FACTEUR_PEPPOL_AP_KEY_FILE: file("seat.key", pki.receiver.privateKeyPem),
-    FACTEUR_PEPPOL_AP_CA_FILE: file("ap-ca.pem", pki.apCa.certificatePem),
-    FACTEUR_PEPPOL_AP_CRL_FILE: file("ap-ca.crl", pki.apCrlPem),
-    FACTEUR_PEPPOL_TLS_CERT_FILE: file("tls.pem", tls.certificatePem),
-    FACTEUR_PEPPOL_TLS_KEY_FILE: file("tls.key", tls.keyPem),
-    FACTEUR_PEPPOL_LISTEN: `127.0.0.1:${await freePort()}`,
-  };
+  });
 });
 afterAll(() => {
   if (child?.exitCode === null) child.kill("SIGKILL");
