@@ -7,7 +7,6 @@ import { DEFAULT_DELIVERY_SETTINGS } from "../../src/app/delivery-settings.ts";
 import type { DeliveryStore } from "../../src/app/ports/delivery-store.ts";
 import type { InvoiceRenderer } from "../../src/app/ports/invoice-renderer.ts";
 import type { ParticipantLookup } from "../../src/app/ports/participant-directory.ts";
-import type { PeppolSendOutcome, PeppolSendRequest } from "../../src/app/ports/peppol-sender.ts";
 import {
   type PeppolWorkerDeps,
   processJobsByKind,
@@ -23,65 +22,21 @@ import { customer, invoice, SELLER, seed } from "../delivery/support/delivery-fi
 import { type Clock, clockAt } from "../delivery/support/worker-deps.ts";
 import { describeEachEngine } from "../support/databases.ts";
 import { reachableLookup } from "../support/peppol/reachable-lookup.ts";
+import {
+  type Answer,
+  accepted,
+  notServiced,
+  rejected,
+  retryLater,
+  scriptedDirectory,
+  scriptedSender,
+} from "../support/peppol/scripted-peppol.ts";
 
 const PARTICIPANT = "0208:0202239951";
 
 function reachable(url: string, serialNumber = "01"): ParticipantLookup {
   return reachableLookup(PARTICIPANT, { url, serialNumber });
 }
-
-type Answer = (request: PeppolSendRequest, evidence: PeppolSendOutcome["evidence"]) => PeppolSendOutcome;
-
-/** A sender that records every request and answers with the next scripted answer. */
-function scriptedSender(answers: Answer[]) {
-  const requests: PeppolSendRequest[] = [];
-  const built: string[] = [];
-  return {
-    requests,
-    built,
-    build: (request: Omit<PeppolSendRequest, "previous">) => {
-      built.push(request.endpoint.url);
-      return {
-        ok: true as const,
-        value: {
-          contentType: 'multipart/related; boundary="b"',
-          body: Buffer.from(`AS4 ${request.messageId} to ${request.endpoint.url}`),
-        },
-      };
-    },
-    send: async (request: PeppolSendRequest): Promise<PeppolSendOutcome> => {
-      requests.push(request);
-      const answer = answers.shift();
-      if (answer === undefined) throw new Error("no scripted answer left");
-      if (request.previous === undefined) throw new Error("the worker posts only bytes it archived first");
-      return answer(request, { url: request.endpoint.url, sentAt: new Date(), request: request.previous });
-    },
-  };
-}
-
-const accepted: Answer = (request, evidence) => ({
-  kind: "accepted",
-  evidence,
-  receipt: {
-    messageId: `receipt-${request.messageId}`,
-    timestamp: "2026-12-02T09:00:00.000Z",
-    refToMessageId: request.messageId,
-    nonRepudiationReferences: 2,
-    signer: { subject: "CN=POP000002", serialNumber: "02" },
-    soap: Buffer.from(`<receipt for="${request.messageId}"/>`),
-  },
-});
-const retryLater: Answer = (_r, evidence) => ({ kind: "retry-later", reason: "ECONNREFUSED", evidence });
-const rejected: Answer = (_r, evidence) => ({
-  kind: "rejected",
-  error: { code: "EBMS:0101", detail: "signature" },
-  evidence,
-});
-const notServiced: Answer = (_r, evidence) => ({
-  kind: "look-up-again",
-  error: { code: "PEPPOL:NOT_SERVICED", detail: "not here" },
-  evidence,
-});
 
 describeEachEngine("processPeppolJobs with a scripted sender and directory", (engine) => {
   let store: DeliveryStore;
@@ -121,21 +76,14 @@ describeEachEngine("processPeppolJobs with a scripted sender and directory", (en
     lookups: ParticipantLookup[],
     overrides: Partial<PeppolWorkerDeps> = {},
   ): PeppolWorkerDeps & { readonly fresh: boolean[] } {
-    const fresh: boolean[] = [];
+    const directory = scriptedDirectory(lookups);
     return {
-      fresh,
+      fresh: directory.fresh,
       store,
       archive: createLocalArchive(mkdtempSync(join(tmpdir(), "facteur-peppol-unit-"))),
       renderer: fakeRenderer,
       seller: SELLER,
-      directory: {
-        lookup: async (_query, options) => {
-          fresh.push(options.fresh);
-          return lookups.length > 1
-            ? (lookups.shift() as ParticipantLookup)
-            : (lookups[0] as ParticipantLookup);
-        },
-      },
+      directory,
       sender,
       settings: DEFAULT_DELIVERY_SETTINGS,
       now: () => clock.now,
@@ -175,7 +123,7 @@ describeEachEngine("processPeppolJobs with a scripted sender and directory", (en
     const d = deps(sender, [reachable("https://ap.test/as4")]);
     expect(await processPeppolJobs(d, await claim())).toEqual(["accepted"]);
     const sent = await delivery(number);
-    expect(sender.requests[0]).toMatchObject({
+    expect(sender.posted[0]).toMatchObject({
       messageId: sent.messageId,
       sbdh: { instanceIdentifier: sent.id, sender: SELLER.peppolId, receiver: PARTICIPANT, countryC1: "BE" },
     });
@@ -210,8 +158,8 @@ describeEachEngine("processPeppolJobs with a scripted sender and directory", (en
     expect(await claim()).toEqual([]);
     clock.advance(60_000);
     expect(await processPeppolJobs(d, await claim())).toEqual(["accepted"]);
-    expect(sender.requests[1]?.previous?.body).toEqual(
-      Buffer.from(`AS4 ${deferred.messageId} to https://ap.test/as4`),
+    expect(sender.posted[1]?.previous?.body).toEqual(
+      Buffer.from(`AS4 ${deferred.messageId} to https://ap.test/as4 #1`),
     );
     expect(d.fresh).toEqual([false, true]);
     expect(sender.built).toHaveLength(1);
@@ -228,7 +176,7 @@ describeEachEngine("processPeppolJobs with a scripted sender and directory", (en
     clock.advance(DEFAULT_DELIVERY_SETTINGS.crashBackoffMs);
     expect(await processPeppolJobs(d, await claim())).toEqual(["accepted"]);
     expect(sender.built).toHaveLength(1);
-    expect(sender.requests[1]?.previous?.body).toEqual(sender.requests[0]?.previous?.body);
+    expect(sender.posted[1]?.previous?.body).toEqual(sender.posted[0]?.previous?.body);
     const events = (await store.timeline((await delivery(number)).id)).map((e) => e.event);
     expect(events).toEqual(["queue", "archive", "accept"]);
   });
@@ -253,10 +201,10 @@ describeEachEngine("processPeppolJobs with a scripted sender and directory", (en
     clock.advance(60_000);
     expect(await processPeppolJobs(d, await claim())).toEqual(["accepted"]);
     expect(d.fresh).toEqual([false, true]);
-    expect(sender.built).toEqual(["https://old.test/as4", "https://new.test/as4"]);
-    expect(sender.requests[1]?.previous?.body.toString()).toContain("to https://new.test/as4");
-    expect(sender.requests[1]?.messageId).toBe(sender.requests[0]?.messageId);
-    expect(sender.requests[1]?.endpoint.url).toBe("https://new.test/as4");
+    expect(sender.built.map((r) => r.endpoint.url)).toEqual(["https://old.test/as4", "https://new.test/as4"]);
+    expect(sender.posted[1]?.previous?.body.toString()).toContain("to https://new.test/as4");
+    expect(sender.posted[1]?.messageId).toBe(sender.posted[0]?.messageId);
+    expect(sender.posted[1]?.endpoint.url).toBe("https://new.test/as4");
     const events = (await store.timeline((await delivery(number)).id)).map((e) => e.event);
     expect(events).toEqual(["queue", "archive", "defer", "archive", "accept"]);
   });
@@ -271,7 +219,7 @@ describeEachEngine("processPeppolJobs with a scripted sender and directory", (en
     expect(await processPeppolJobs(d, await claim())).toEqual(["deferred"]);
     clock.advance(60_000);
     expect(await processPeppolJobs(d, await claim())).toEqual(["failed"]);
-    expect(sender.requests).toEqual([]);
+    expect(sender.posted).toEqual([]);
     const [decision] = (await createChannelDecisionLog(engine.db).decisionsOf(number)).slice(-1);
     expect(decision).toMatchObject({
       actor: "worker:unit",

@@ -8,11 +8,7 @@ import { DEFAULT_DELIVERY_SETTINGS } from "../../src/app/delivery-settings.ts";
 import type { ParticipantLookup } from "../../src/app/ports/participant-directory.ts";
 import type { ReceivedPeppolMessage } from "../../src/app/ports/peppol-inbox.ts";
 import type { PeppolResponseOutbox, ReceivedInvoice } from "../../src/app/ports/peppol-response-outbox.ts";
-import type {
-  PeppolSender,
-  PeppolSendOutcome,
-  PeppolSendRequest,
-} from "../../src/app/ports/peppol-sender.ts";
+import type { PeppolSender } from "../../src/app/ports/peppol-sender.ts";
 import {
   processResponseJob,
   processWithResponses,
@@ -28,74 +24,16 @@ import { createPeppolInbox } from "../../src/store/peppol-inbox/peppol-inbox-rep
 import { createPeppolResponseOutbox } from "../../src/store/peppol-response-outbox/create-peppol-response-outbox.ts";
 import { clockAt } from "../delivery/support/worker-deps.ts";
 import { describeEachEngine } from "../support/databases.ts";
+import { reachableLookup } from "../support/peppol/reachable-lookup.ts";
+import {
+  accepted,
+  retryLater,
+  scriptedDirectory,
+  scriptedSender,
+} from "../support/peppol/scripted-peppol.ts";
 
 const SELLER = "0208:0123456749";
 const BUYER = "0208:0403457345";
-
-function reachable(url: string): ParticipantLookup {
-  return {
-    kind: "reachable",
-    participant: SELLER,
-    tried: [SELLER],
-    smpUrl: "https://smp.test/",
-    documentTypes: [],
-    endpoint: {
-      url,
-      transportProfile: "peppol-transport-as4-v2_0",
-      certificate: {
-        pem: "",
-        subject: "CN=POP000001",
-        issuer: "CN=AP CA",
-        serialNumber: "01",
-        validFrom: "",
-        validTo: "",
-      },
-    },
-  };
-}
-
-type Answer = (request: PeppolSendRequest, evidence: PeppolSendOutcome["evidence"]) => PeppolSendOutcome;
-
-/** A sender that keeps what it built and posted, and answers with the next scripted answer. */
-function scriptedSender(answers: Answer[]) {
-  const posted: PeppolSendRequest[] = [];
-  const built: Omit<PeppolSendRequest, "previous">[] = [];
-  return {
-    posted,
-    built,
-    build: (request: Omit<PeppolSendRequest, "previous">) => {
-      built.push(request);
-      return {
-        ok: true as const,
-        value: {
-          contentType: "multipart/related",
-          body: Buffer.from(`AS4 ${request.messageId} #${built.length}`),
-        },
-      };
-    },
-    send: async (request: PeppolSendRequest): Promise<PeppolSendOutcome> => {
-      posted.push(request);
-      const answer = answers.shift();
-      if (answer === undefined) throw new Error("no scripted answer left");
-      if (request.previous === undefined) throw new Error("only archived bytes are posted");
-      return answer(request, { url: request.endpoint.url, sentAt: new Date(), request: request.previous });
-    },
-  };
-}
-
-const accepted: Answer = (request, evidence) => ({
-  kind: "accepted",
-  evidence,
-  receipt: {
-    messageId: `receipt-${request.messageId}`,
-    timestamp: "2026-12-02T09:00:00.000Z",
-    refToMessageId: request.messageId,
-    nonRepudiationReferences: 2,
-    signer: { subject: "CN=POP000001", serialNumber: "01" },
-    soap: Buffer.from(`<receipt for="${request.messageId}"/>`),
-  },
-});
-const retryLater: Answer = (_r, evidence) => ({ kind: "retry-later", reason: "ECONNREFUSED", evidence });
 
 describeEachEngine(
   "Peppol response outbox: MLS follow-up, Invoice Responses and the peppol-respond worker",
@@ -109,6 +47,16 @@ describeEachEngine(
       archive,
       writer: peppolResponseWriter,
       serviceProvider: "0242:000002",
+      retentionYears: 10,
+      now: () => clock.now,
+      newId: randomUUID,
+    });
+
+    const respondDeps = () => ({
+      inbox: createPeppolInbox(engine.db),
+      outbox,
+      archive,
+      writer: peppolResponseWriter,
       retentionYears: 10,
       now: () => clock.now,
       newId: randomUUID,
@@ -217,7 +165,7 @@ describeEachEngine(
       // Both queued MLS go out: the negative one and the positive one asked for.
       const sender = scriptedSender([accepted, accepted]);
       const outcomes: string[] = [];
-      for (const job of await claim()) outcomes.push(await processResponseJob(workerDeps(sender, []), job));
+      for (const job of await claim()) outcomes.push(await processResponseJob(workerDeps(sender), job));
       expect(outcomes).toEqual(["accepted", "accepted"]);
       const codes = sender.built.map((request) => {
         const read = readPeppolResponse(request.payload);
@@ -226,11 +174,14 @@ describeEachEngine(
       expect(codes.sort()).toEqual(["mls AP", "mls RE"]);
     });
 
-    function workerDeps(sender: PeppolSender, lookups: ParticipantLookup[]): ResponseWorkerDeps {
+    function workerDeps(
+      sender: PeppolSender,
+      lookups = [reachableLookup(SELLER, { url: "https://a.test/as4" })],
+    ): ResponseWorkerDeps {
       return {
         outbox,
         archive,
-        directory: { lookup: async () => lookups.shift() ?? reachable("https://a.test/as4") },
+        directory: scriptedDirectory(lookups),
         sender,
         settings: DEFAULT_DELIVERY_SETTINGS,
         countryC1: "BE",
@@ -242,16 +193,7 @@ describeEachEngine(
     it("answers a received invoice; a retry posts the archived bytes with the same MessageId, and the receipt is kept", async () => {
       const { message, invoice } = await received(valid);
       await answerReceivedDocument(answerDeps(), { message, invoice });
-      const respondDeps = {
-        inbox: createPeppolInbox(engine.db),
-        outbox,
-        archive,
-        writer: peppolResponseWriter,
-        retentionYears: 10,
-        now: () => clock.now,
-        newId: randomUUID,
-      };
-      const response = await respondToInvoice(respondDeps, {
+      const response = await respondToInvoice(respondDeps(), {
         reference: invoice.invoiceNumber,
         status: "under-query",
         reason: "REF",
@@ -266,7 +208,7 @@ describeEachEngine(
       const sender = scriptedSender([retryLater, accepted]);
       const [job] = await claim();
       if (job === undefined) throw new Error("no job");
-      expect(await processResponseJob(workerDeps(sender, []), job)).toBe("deferred");
+      expect(await processResponseJob(workerDeps(sender), job)).toBe("deferred");
       const deferred = await outbox.getResponse(response.id);
       expect(deferred).toMatchObject({ state: "deferred", attempts: 1, outcome: { reason: "ECONNREFUSED" } });
       expect(await archive.get(deferred?.request?.sha256 ?? "")).toEqual(sender.posted[0]?.previous?.body);
@@ -282,11 +224,11 @@ describeEachEngine(
       clock.advance(24 * 3_600_000);
       const [again] = await claim();
       if (again === undefined) throw new Error("no retry");
-      expect(await processResponseJob(workerDeps(sender, []), again)).toBe("accepted");
+      expect(await processResponseJob(workerDeps(sender), again)).toBe("accepted");
       expect(sender.built).toHaveLength(1);
       expect(sender.posted.map((p) => [p.messageId, p.previous?.body.toString()])).toEqual([
-        [response.messageId, `AS4 ${response.messageId} #1`],
-        [response.messageId, `AS4 ${response.messageId} #1`],
+        [response.messageId, `AS4 ${response.messageId} to https://a.test/as4 #1`],
+        [response.messageId, `AS4 ${response.messageId} to https://a.test/as4 #1`],
       ]);
       const delivered = await outbox.getResponse(response.id);
       expect(delivered).toMatchObject({ state: "delivered", attempts: 2 });
@@ -296,19 +238,7 @@ describeEachEngine(
 
     it("records a receiver not on Peppol for the document type as undeliverable, without retrying", async () => {
       const { message, invoice } = await received(valid);
-      const respond = () =>
-        respondToInvoice(
-          {
-            inbox: createPeppolInbox(engine.db),
-            outbox,
-            archive,
-            writer: peppolResponseWriter,
-            retentionYears: 10,
-            now: () => clock.now,
-            newId: randomUUID,
-          },
-          { reference: message.messageId, status: "paid" },
-        );
+      const respond = () => respondToInvoice(respondDeps(), { reference: message.messageId, status: "paid" });
       await expect(respond()).rejects.toThrow("was not kept with its number");
       await answerReceivedDocument(answerDeps(), { message, invoice });
       const response = await respond();
@@ -336,18 +266,7 @@ describeEachEngine(
     it("runs a mixed batch: its peppol-respond jobs here, the others through the rest, in the batch's order", async () => {
       const { message, invoice } = await received(valid);
       await answerReceivedDocument(answerDeps(), { message, invoice });
-      await respondToInvoice(
-        {
-          inbox: createPeppolInbox(engine.db),
-          outbox,
-          archive,
-          writer: peppolResponseWriter,
-          retentionYears: 10,
-          now: () => clock.now,
-          newId: randomUUID,
-        },
-        { reference: invoice.invoiceNumber, status: "acknowledged" },
-      );
+      await respondToInvoice(respondDeps(), { reference: invoice.invoiceNumber, status: "acknowledged" });
       const [job] = await claim();
       if (job === undefined) throw new Error("no job");
       const other = { ...job, id: "other", key: "other", kind: "deliver" };
@@ -358,7 +277,7 @@ describeEachEngine(
           passed.push(...rest.map((j) => j.id));
           return rest.map(() => "skipped" as const);
         },
-        workerDeps(scriptedSender([accepted]), []),
+        workerDeps(scriptedSender([accepted])),
       );
       expect([outcomes, passed]).toEqual([["skipped", "accepted"], ["other"]]);
     });
@@ -366,25 +285,17 @@ describeEachEngine(
     it("parks a response whose AS4 message cannot be built, and says why on the response", async () => {
       const { message, invoice } = await received(valid);
       await answerReceivedDocument(answerDeps(), { message, invoice });
-      const response = await respondToInvoice(
-        {
-          inbox: createPeppolInbox(engine.db),
-          outbox,
-          archive,
-          writer: peppolResponseWriter,
-          retentionYears: 10,
-          now: () => clock.now,
-          newId: randomUUID,
-        },
-        { reference: invoice.invoiceNumber, status: "in-process" },
-      );
+      const response = await respondToInvoice(respondDeps(), {
+        reference: invoice.invoiceNumber,
+        status: "in-process",
+      });
       const [job] = await claim();
       if (job === undefined) throw new Error("no job");
       const broken = {
         ...scriptedSender([]),
         build: () => ({ ok: false as const, error: "the endpoint certificate from the SMP cannot be read" }),
       };
-      expect(await processResponseJob(workerDeps(broken, []), job)).toBe("parked");
+      expect(await processResponseJob(workerDeps(broken), job)).toBe("parked");
       expect(await outbox.getResponse(response.id)).toMatchObject({
         state: "queued",
         outcome: { parked: expect.stringContaining("the endpoint certificate from the SMP cannot be read") },
