@@ -15,6 +15,7 @@ import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-
 import { createPeppolInbox } from "../../src/store/peppol-inbox/peppol-inbox-repository.ts";
 import { customer, invoice, seed } from "../delivery/support/delivery-fixtures.ts";
 import { describeEachEngine } from "../support/databases.ts";
+import { queuePeppolDeliveries } from "../support/peppol/peppol-deliveries.ts";
 import { statusResponseXml } from "../support/peppol/status-response-xml.ts";
 
 const BUYER = "0208:0202239951";
@@ -39,21 +40,11 @@ describeEachEngine("a Message Level Status settles the Peppol delivery it names"
   beforeAll(async () => {
     await seed(engine.db, { customers: [customer("C1")], recipients: [], invoices: Object.values(invoices) });
     await deliveries().transaction(async (unit) => {
-      await unit.createDeliveries(
-        names.map((name) => ({
-          id: deliveryOf[name],
-          invoiceId: invoices[name].record.id,
-          invoiceNumber: invoices[name].record.number ?? "",
-          customerNumber: "C1",
-          role: "main" as const,
-          round: 1,
-          target: "main",
-          messageId: `${randomUUID()}@seller.test`,
-          recipients: [],
-          peppol: { participant: BUYER },
-        })),
+      await queuePeppolDeliveries(
+        unit,
+        names.map((name) => ({ id: deliveryOf[name], invoice: invoices[name] })),
+        BUYER,
         SENT_AT,
-        "cli:test",
       );
       // Every delivery but "unsent" got its signed receipt: accepted by the buyer's access point.
       for (const name of names.filter((n) => n !== "unsent")) {

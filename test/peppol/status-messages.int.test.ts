@@ -19,6 +19,7 @@ import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-
 import { createPeppolInbox } from "../../src/store/peppol-inbox/peppol-inbox-repository.ts";
 import { customer, invoice, seed } from "../delivery/support/delivery-fixtures.ts";
 import { describeEachEngine } from "../support/databases.ts";
+import { queuePeppolDeliveries } from "../support/peppol/peppol-deliveries.ts";
 import { statusResponseXml } from "../support/peppol/status-response-xml.ts";
 
 const BUYER = "0208:0202239951";
@@ -39,21 +40,11 @@ describeEachEngine("received status messages linked to invoices and deliveries",
   beforeAll(async () => {
     await seed(engine.db, { customers: [customer("C1")], recipients: [], invoices: Object.values(invoices) });
     await createDeliveryStore(engine.db).transaction((unit) =>
-      unit.createDeliveries(
-        (["queried", "other"] as const).map((name) => ({
-          id: deliveryOf[name],
-          invoiceId: invoices[name].record.id,
-          invoiceNumber: invoices[name].record.number ?? "",
-          customerNumber: "C1",
-          role: "main" as const,
-          round: 1,
-          target: "main",
-          messageId: `${randomUUID()}@seller.test`,
-          recipients: [],
-          peppol: { participant: BUYER },
-        })),
+      queuePeppolDeliveries(
+        unit,
+        (["queried", "other"] as const).map((name) => ({ id: deliveryOf[name], invoice: invoices[name] })),
+        BUYER,
         new Date("2026-12-01T09:00:00.000Z"),
-        "cli:test",
       ),
     );
   });
