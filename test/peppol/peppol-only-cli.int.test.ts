@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type SendingCliSetup,
-  startSendingCliSetup,
-  UNREACHABLE_MAIL_SETTINGS,
-} from "../support/peppol/cli-environments.ts";
+import { describe, expect, it } from "vitest";
+import { UNREACHABLE_MAIL_SETTINGS, useSendingCliSetup } from "../support/peppol/cli-environments.ts";
 import { runFacteur } from "../support/run-facteur.ts";
 
 /** examples/customers.csv: C001 receives over Peppol under this id; C003 (German) and C004 (a consumer) by e-mail. */
 const C001 = "0208:0403457345";
 
 /** Its `env` holds only the Peppol settings: no relay, no bounce domain, no VERP secret. */
-let setup: SendingCliSetup;
-
-beforeAll(async () => {
-  setup = await startSendingCliSetup(C001, "facteur-peppol-only-cli-");
-});
-
-afterAll(async () => {
-  await setup?.close();
-});
+const setup = useSendingCliSetup(C001, "facteur-peppol-only-cli-");
 
 describe("a Peppol-only setup through the CLI (no SMTP settings)", { timeout: 120_000 }, () => {
   it("sends and delivers Peppol invoices, and asks for the mail settings only when an e-mail has to go out", async () => {
-    const facteur = (args: string[], env = setup.env) => runFacteur(env, args);
+    const facteur = (args: string[], env = setup().env) => runFacteur(env, args);
     for (const file of ["customers.csv", "invoices.csv"])
       expect((await facteur(["import", file.split(".")[0] ?? "", `examples/${file}`])).code).toBe(0);
 
@@ -34,7 +22,7 @@ describe("a Peppol-only setup through the CLI (no SMTP settings)", { timeout: 12
     expect(worker.stderr).toMatch(/delivering over Peppol only/);
     expect(worker.stderr).toMatch(/0 e-mail delivery job\(s\) wait/);
     expect(worker.stdout).toBe("worker done: 1 job(s): accepted 1\n");
-    const received = await setup.ap.inbox.list({ limit: 10 });
+    const received = await setup().ap.inbox.list({ limit: 10 });
     expect(received.messages.map((m) => m.receiver)).toEqual([C001]);
 
     // E-mail invoices are not queued, and the error names every mail setting.
@@ -52,7 +40,7 @@ describe("a Peppol-only setup through the CLI (no SMTP settings)", { timeout: 12
 
     // An e-mail job queued by a send that had a relay waits for a worker that has one, and says why.
     expect(
-      (await facteur(["send", "INV-2026-0003"], { ...setup.env, ...UNREACHABLE_MAIL_SETTINGS })).code,
+      (await facteur(["send", "INV-2026-0003"], { ...setup().env, ...UNREACHABLE_MAIL_SETTINGS })).code,
     ).toBe(0);
     const waiting = await facteur(["worker", "--once"]);
     expect(waiting.code).toBe(78);
@@ -64,7 +52,7 @@ describe("a Peppol-only setup through the CLI (no SMTP settings)", { timeout: 12
   });
 
   it("refuses a worker with neither a relay nor Peppol, naming the mail settings", async () => {
-    const bare = await runFacteur({ FACTEUR_DATA_DIR: setup.env.FACTEUR_DATA_DIR ?? "" }, [
+    const bare = await runFacteur({ FACTEUR_DATA_DIR: setup().env.FACTEUR_DATA_DIR ?? "" }, [
       "worker",
       "--once",
     ]);

@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type SendingCliSetup,
-  startSendingCliSetup,
-  UNREACHABLE_MAIL_SETTINGS,
-} from "../support/peppol/cli-environments.ts";
+import { describe, expect, it } from "vitest";
+import { UNREACHABLE_MAIL_SETTINGS, useSendingCliSetup } from "../support/peppol/cli-environments.ts";
 import { runFacteur } from "../support/run-facteur.ts";
 
 /** examples/customers.csv: C001 receives over Peppol under this id; C002 (Belgian, prefers e-mail) is not on Peppol. */
 const C001 = "0208:0403457345";
 
-let setup: SendingCliSetup;
-let env: Record<string, string>;
-
-beforeAll(async () => {
-  setup = await startSendingCliSetup(C001, "facteur-peppol-outbox-cli-");
-  env = { ...setup.env, ...UNREACHABLE_MAIL_SETTINGS };
-});
-
-afterAll(async () => {
-  await setup?.close();
-});
+const setup = useSendingCliSetup(C001, "facteur-peppol-outbox-cli-");
 
 describe("Peppol through the CLI: send, worker, deliveries, proof", { timeout: 120_000 }, () => {
   it("queues the Peppol customer's invoice, the worker sends it with the seat, and the proof shows the receipt", async () => {
-    const facteur = (args: string[]) => runFacteur(env, args);
+    const facteur = (args: string[]) => runFacteur({ ...setup().env, ...UNREACHABLE_MAIL_SETTINGS }, args);
     for (const file of ["customers.csv", "invoices.csv"])
       expect((await facteur(["import", file.split(".")[0] ?? "", `examples/${file}`])).code).toBe(0);
     const sent = await facteur(["send", "--unsent"]);

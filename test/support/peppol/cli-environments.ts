@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import {
   BIS_BILLING_PROCESS,
   BIS_INVOICE_DOCUMENT_TYPE,
@@ -75,7 +76,7 @@ export interface SendingCliSetup {
 }
 
 /** Starts the network and an access point for `buyer`, published in the SMP for BIS invoices. */
-export async function startSendingCliSetup(buyer: string, prefix: string): Promise<SendingCliSetup> {
+async function startSendingCliSetup(buyer: string, prefix: string): Promise<SendingCliSetup> {
   const network = await startTestPeppolNetwork();
   let ap: TestReceivingAccessPoint;
   try {
@@ -112,5 +113,23 @@ export async function startSendingCliSetup(buyer: string, prefix: string): Promi
     close: async () => {
       await Promise.all([ap.close(), network.close()]);
     },
+  };
+}
+
+/**
+ * A {@link SendingCliSetup} for the tests of this file: started before them, closed after them. Returns how the tests
+ * reach it.
+ */
+export function useSendingCliSetup(buyer: string, prefix: string): () => SendingCliSetup {
+  let setup: SendingCliSetup | undefined;
+  beforeAll(async () => {
+    setup = await startSendingCliSetup(buyer, prefix);
+  });
+  afterAll(async () => {
+    await setup?.close();
+  });
+  return () => {
+    if (setup === undefined) throw new Error("the Peppol CLI setup did not start");
+    return setup;
   };
 }
