@@ -16,6 +16,18 @@ const numeral = fc
   )
   .map(([sign, integer, fraction]) => `${sign}${integer}${fraction === undefined ? "" : `.${fraction}`}`);
 
+/**
+ * Numerals around the float-safe range (up to 17 digits in all), where a decimal switches between its double and its
+ * bigint coefficient: sums, products, comparisons and roundings must not notice.
+ */
+const nearSafe = fc
+  .tuple(
+    fc.constantFrom("", "-", "+"),
+    fc.stringMatching(/^\d{1,9}$/),
+    fc.option(fc.stringMatching(/^\d{0,8}$/), { nil: undefined }),
+  )
+  .map(([sign, integer, fraction]) => `${sign}${integer}${fraction === undefined ? "" : `.${fraction}`}`);
+
 const big = (text: string) => new Big(text.startsWith("+") ? text.slice(1) : text);
 
 describe("Decimal against big.js", () => {
@@ -81,6 +93,42 @@ describe("Decimal against big.js", () => {
         expect(dec(a).sign()).toBe(b.eq(0) ? 0 : b.s);
       }),
     );
+  });
+});
+
+describe("Decimal against big.js, near the float-safe range", () => {
+  it("computes, compares and rounds as big.js", () => {
+    fc.assert(
+      fc.property(fc.oneof(nearSafe, numeral), nearSafe, fc.integer({ min: 0, max: 20 }), (a, b, places) => {
+        expect(dec(a).toString()).toBe(big(a).toFixed());
+        expect(dec(a).plus(dec(b)).toString()).toBe(big(a).plus(big(b)).toFixed());
+        expect(dec(a).minus(dec(b)).toString()).toBe(big(a).minus(big(b)).toFixed());
+        const product = dec(a).times(dec(b));
+        expect(product.toString()).toBe(big(a).times(big(b)).toFixed());
+        expect(product.times(dec(b)).toString()).toBe(big(a).times(big(b)).times(big(b)).toFixed());
+        expect(dec(a).cmp(dec(b))).toBe(big(a).cmp(big(b)));
+        expect(dec(a).eq(dec(b))).toBe(big(a).eq(big(b)));
+        expect(product.round(places).toString()).toBe(
+          big(a).times(big(b)).round(places, Big.roundHalfUp).toFixed(),
+        );
+        expect(product.round(places, "down").toString()).toBe(
+          big(a).times(big(b)).round(places, Big.roundDown).toFixed(),
+        );
+        expect(product.eq(dec(product.toString()))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("crosses 2^53 both ways exactly", () => {
+    const max = dec(String(Number.MAX_SAFE_INTEGER));
+    expect(max.plus(1).toString()).toBe("9007199254740992");
+    expect(max.plus(1).minus(1).eq(max)).toBe(true);
+    expect(max.times(dec("0.1")).toString()).toBe("900719925474099.1");
+    expect(max.neg().minus(2).toString()).toBe("-9007199254740993");
+    expect(max.plus(2).gt(max)).toBe(true);
+    expect(dec("9007199254740993").round(0).toString()).toBe("9007199254740993");
+    expect(dec("0.9007199254740993").round(15).toString()).toBe("0.900719925474099");
   });
 });
 

@@ -12,6 +12,9 @@ function pow10(n: number): bigint {
   return POWERS[n] ?? 10n ** BigInt(n);
 }
 
+/** 10^0 .. 10^15 as doubles: exact, and any safe integer times one of them is tested for safety before use. */
+const SMALL_POWERS: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MIN_SAFE = -MAX_SAFE;
 
@@ -24,7 +27,7 @@ export type DecimalLike = Decimal | number | string;
 function operand(value: DecimalLike): Decimal {
   if (value instanceof Decimal) return value;
   if (typeof value === "number") {
-    if (Number.isSafeInteger(value)) return Decimal.of(BigInt(value));
+    if (Number.isSafeInteger(value)) return Decimal.ofSafe(value, 0);
     return Decimal.parse(String(value));
   }
   return Decimal.parse(value);
@@ -43,51 +46,81 @@ function divideRounded(numerator: bigint, denominator: bigint, rounding: Roundin
 /**
  * An exact decimal number (quantities, prices, rates and amounts as they appear in documents): an integer
  * coefficient and a count of decimal places, so 0.1 + 0.2 is exactly 0.3 and binary floats never touch money.
- * Immutable. Written by hand over bigint rather than taken from a library: big.js, used before, allocated a digit
- * array per operation and per operand, and its garbage was a third of an invoice import's time; bigint sums and
- * products are native.
+ * Immutable. Written by hand rather than taken from a library: big.js, used before, allocated a digit array per
+ * operation and per operand, and its garbage was a third of an invoice import's time.
+ *
+ * The coefficient is held as a double while it is a safe integer (|c| < 2^53: every amount, price and quantity of a
+ * real invoice), where sums, products and comparisons are exact and allocate nothing but the result, and as a bigint
+ * beyond. An operation on doubles whose exact result would not be a safe integer gives a double that is not one
+ * either (rounding is monotonic), so it is detected and done again over bigints.
  *
  * The value is kept in its shortest form (no trailing zero after the point: "12.50" is 1250 hundredths stored as 125
  * tenths), so that equal values print the same ("12.5", as big.js printed them, which keeps stored content and its
  * SHA-256 unchanged) and {@link scale} is the number of decimals the value has.
  */
 export class Decimal {
-  private static readonly zero = new Decimal(0n, 0);
+  private static readonly zero = new Decimal(0, null, 0);
 
   private constructor(
-    /** The value times 10^scale. */
-    readonly coefficient: bigint,
+    /** The value times 10^scale when that is a safe integer (then `big` is null). */
+    private readonly small: number,
+    /** The value times 10^scale when that is not a safe integer. */
+    private readonly big: bigint | null,
     /** Digits after the decimal point; 0 for integers, and the last of them is never 0. */
     readonly scale: number,
   ) {}
 
+  /** The value times 10^scale. */
+  get coefficient(): bigint {
+    return this.big ?? BigInt(this.small);
+  }
+
   /** The decimal `coefficient` x 10^-`scale`, shortened. */
   static of(coefficient: bigint, scale = 0): Decimal {
-    if (coefficient === 0n) return Decimal.zero;
-    if (scale === 0) return new Decimal(coefficient, 0);
+    if (coefficient >= MIN_SAFE && coefficient <= MAX_SAFE) return Decimal.ofSafe(Number(coefficient), scale);
     let c = coefficient;
     let s = scale;
-    if (c >= MIN_SAFE && c <= MAX_SAFE) {
-      // Most values fit a double exactly: testing for trailing zeros there allocates no bigint per test.
-      let n = Number(c);
-      if (n % 10 !== 0) return new Decimal(c, s);
-      do {
-        n /= 10;
-        s--;
-      } while (s > 0 && n % 10 === 0);
-      return new Decimal(BigInt(n), s);
-    }
     while (s > 0 && c % 10n === 0n) {
       c /= 10n;
       s--;
     }
-    return new Decimal(c, s);
+    if (c >= MIN_SAFE && c <= MAX_SAFE) return new Decimal(Number(c), null, s);
+    return new Decimal(0, c, s);
+  }
+
+  /** The decimal `coefficient` x 10^-`scale` for a safe integer coefficient, shortened. */
+  static ofSafe(coefficient: number, scale: number): Decimal {
+    if (coefficient === 0) return Decimal.zero;
+    if (!Number.isSafeInteger(coefficient)) throw new RangeError(`not a safe integer: ${coefficient}`);
+    let c = coefficient;
+    let s = scale;
+    while (s > 0 && c % 10 === 0) {
+      c /= 10;
+      s--;
+    }
+    return new Decimal(c, null, s);
   }
 
   /** Parses a plain decimal numeral; throws a RangeError on anything else. */
   static parse(text: string): Decimal {
     const trimmed = text.trim();
     if (!DECIMAL_TEXT.test(trimmed)) throw new RangeError(`not a decimal number: ${JSON.stringify(text)}`);
+    // Up to 15 digits the coefficient is read digit by digit into a double, exactly and without a substring.
+    if (trimmed.length <= 16) {
+      let c = 0;
+      let s = -1;
+      let digits = 0;
+      for (let i = 0; i < trimmed.length; i++) {
+        const code = trimmed.charCodeAt(i);
+        if (code === 46 /* . */) s = 0;
+        else if (code >= 48 && code <= 57) {
+          c = c * 10 + (code - 48);
+          digits++;
+          if (s >= 0) s++;
+        }
+      }
+      if (digits <= 15) return Decimal.ofSafe(trimmed.charCodeAt(0) === 45 /* - */ ? -c : c, Math.max(s, 0));
+    }
     const point = trimmed.indexOf(".");
     if (point === -1) return Decimal.of(BigInt(trimmed));
     const fraction = trimmed.slice(point + 1);
@@ -98,15 +131,31 @@ export class Decimal {
 
   /** -1, 0 or 1. */
   sign(): -1 | 0 | 1 {
-    return this.coefficient < 0n ? -1 : this.coefficient > 0n ? 1 : 0;
+    if (this.big === null) return this.small < 0 ? -1 : this.small > 0 ? 1 : 0;
+    return this.big < 0n ? -1 : 1;
   }
 
   plus(value: DecimalLike): Decimal {
     const other = operand(value);
-    if (this.scale === other.scale) return Decimal.of(this.coefficient + other.coefficient, this.scale);
-    if (this.scale > other.scale)
-      return Decimal.of(this.coefficient + other.coefficient * pow10(this.scale - other.scale), this.scale);
-    return Decimal.of(this.coefficient * pow10(other.scale - this.scale) + other.coefficient, other.scale);
+    if (this.big === null && other.big === null) {
+      const a = this.small;
+      const b = other.small;
+      if (this.scale === other.scale) {
+        const sum = a + b;
+        if (Number.isSafeInteger(sum)) return Decimal.ofSafe(sum, this.scale);
+      } else if (this.scale > other.scale) {
+        const sum = a + b * (SMALL_POWERS[this.scale - other.scale] ?? Number.POSITIVE_INFINITY);
+        if (Number.isSafeInteger(sum)) return Decimal.ofSafe(sum, this.scale);
+      } else {
+        const sum = a * (SMALL_POWERS[other.scale - this.scale] ?? Number.POSITIVE_INFINITY) + b;
+        if (Number.isSafeInteger(sum)) return Decimal.ofSafe(sum, other.scale);
+      }
+    }
+    const a = this.coefficient;
+    const b = other.coefficient;
+    if (this.scale === other.scale) return Decimal.of(a + b, this.scale);
+    if (this.scale > other.scale) return Decimal.of(a + b * pow10(this.scale - other.scale), this.scale);
+    return Decimal.of(a * pow10(other.scale - this.scale) + b, other.scale);
   }
 
   minus(value: DecimalLike): Decimal {
@@ -115,14 +164,17 @@ export class Decimal {
 
   times(value: DecimalLike): Decimal {
     const other = operand(value);
-    if (other.scale === 0 && this.scale === 0) return Decimal.of(this.coefficient * other.coefficient);
+    if (this.big === null && other.big === null) {
+      const product = this.small * other.small;
+      if (Number.isSafeInteger(product)) return Decimal.ofSafe(product, this.scale + other.scale);
+    }
     return Decimal.of(this.coefficient * other.coefficient, this.scale + other.scale);
   }
 
   /** The quotient, exact when it has at most 20 decimals, else rounded half away from zero to 20 (as big.js did). */
   div(value: DecimalLike): Decimal {
     const other = operand(value);
-    if (other.coefficient === 0n) throw new RangeError("division by zero");
+    if (other.sign() === 0) throw new RangeError("division by zero");
     // this / other = (a / 10^sa) / (b / 10^sb); times 10^20 that is a x 10^(sb + 20) / (b x 10^sa).
     let numerator = this.coefficient * pow10(other.scale + DIVISION_PLACES);
     let denominator = other.coefficient * pow10(this.scale);
@@ -134,22 +186,41 @@ export class Decimal {
   }
 
   neg(): Decimal {
-    return this.coefficient === 0n ? this : new Decimal(-this.coefficient, this.scale);
+    if (this.big === null) return this.small === 0 ? this : new Decimal(-this.small, null, this.scale);
+    return Decimal.of(-this.big, this.scale);
   }
 
   abs(): Decimal {
-    return this.coefficient < 0n ? new Decimal(-this.coefficient, this.scale) : this;
+    return this.sign() < 0 ? this.neg() : this;
   }
 
   /** Rounded to `places` decimals (at least 0): half away from zero by default, or towards zero. */
   round(places = 0, rounding: Rounding = "half-up"): Decimal {
     if (this.scale <= places) return this;
+    const power = SMALL_POWERS[this.scale - places];
+    if (this.big === null && power !== undefined) {
+      // Both are safe integers, so the truncated double quotient and the remainder are exact.
+      const c = this.small;
+      const quotient = Math.trunc(c / power);
+      if (rounding === "down") return Decimal.ofSafe(quotient, places);
+      const remainder = c - quotient * power;
+      if (2 * Math.abs(remainder) < power) return Decimal.ofSafe(quotient, places);
+      return Decimal.ofSafe(c < 0 ? quotient - 1 : quotient + 1, places);
+    }
     return Decimal.of(divideRounded(this.coefficient, pow10(this.scale - places), rounding), places);
   }
 
   /** -1, 0 or 1 as this is less than, equal to or greater than `other`. */
   cmp(value: DecimalLike): -1 | 0 | 1 {
     const other = operand(value);
+    if (this.big === null && other.big === null) {
+      let a = this.small;
+      let b = other.small;
+      if (this.scale > other.scale) b *= SMALL_POWERS[this.scale - other.scale] ?? Number.POSITIVE_INFINITY;
+      else if (this.scale < other.scale)
+        a *= SMALL_POWERS[other.scale - this.scale] ?? Number.POSITIVE_INFINITY;
+      if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return a < b ? -1 : a > b ? 1 : 0;
+    }
     let a = this.coefficient;
     let b = other.coefficient;
     if (this.scale > other.scale) b *= pow10(this.scale - other.scale);
@@ -159,8 +230,8 @@ export class Decimal {
 
   eq(value: DecimalLike): boolean {
     const other = operand(value);
-    // Shortest forms: equal values have equal coefficients and scales.
-    return this.coefficient === other.coefficient && this.scale === other.scale;
+    // Shortest forms, and a coefficient is a double exactly when it is safe: equal values are held the same way.
+    return this.small === other.small && this.big === other.big && this.scale === other.scale;
   }
 
   gt(value: DecimalLike): boolean {
@@ -194,9 +265,11 @@ export class Decimal {
 
   /** Plain notation at every magnitude ("0.00000001", never "1e-8"), which {@link dec} reads back. */
   toString(): string {
-    if (this.scale === 0) return this.coefficient.toString();
-    const negative = this.coefficient < 0n;
-    const digits = (negative ? -this.coefficient : this.coefficient).toString().padStart(this.scale + 1, "0");
+    // A safe integer prints without exponent.
+    const c = this.big ?? this.small;
+    if (this.scale === 0) return String(c);
+    const negative = c < 0;
+    const digits = String(negative ? -c : c).padStart(this.scale + 1, "0");
     const cut = digits.length - this.scale;
     return `${negative ? "-" : ""}${digits.slice(0, cut)}.${digits.slice(cut)}`;
   }
