@@ -1,4 +1,4 @@
-import type { AllowanceCharge, Identifier } from "../../core/invoice/invoice.ts";
+import type { AllowanceCharge, Identifier, Party } from "../../core/invoice/invoice.ts";
 import type { Decimal } from "../../core/money/decimal.ts";
 import { fixed, type Locate, nth, type Scope, scope, type Visit } from "./scope.ts";
 import {
@@ -47,19 +47,24 @@ const chargeTaxCategoryAt: Locate = (ctx, i) => `${documentChargeAt(ctx, i, 0)}/
 const breakdownTaxCategoryAt: Locate = (ctx, i) =>
   `${ctx.root}/cac:TaxTotal/cac:TaxSubtotal${nth(i)}/cac:TaxCategory`;
 
+function visitDocumentLevelTaxCategories(
+  list: readonly AllowanceCharge[],
+  locate: Locate,
+  visit: Visit<TaxCategoryNode>,
+): void {
+  let i = 0;
+  for (const ac of list) {
+    if (ac.vatCategory !== undefined || ac.vatRate !== undefined) {
+      visit({ category: ac.vatCategory, rate: ac.vatRate }, locate, i, 0);
+    }
+    i++;
+  }
+}
+
 /** Every cac:TaxCategory: of document allowances and charges, and of the VAT breakdown. */
 export const taxCategoryScope: Scope<TaxCategoryNode> = scope("taxCategory", (ctx, visit) => {
-  const documentLevel = (list: readonly AllowanceCharge[], locate: Locate) => {
-    let i = 0;
-    for (const ac of list) {
-      if (ac.vatCategory !== undefined || ac.vatRate !== undefined) {
-        visit({ category: ac.vatCategory, rate: ac.vatRate }, locate, i, 0);
-      }
-      i++;
-    }
-  };
-  documentLevel(ctx.doc.allowances, allowanceTaxCategoryAt);
-  documentLevel(ctx.doc.charges, chargeTaxCategoryAt);
+  visitDocumentLevelTaxCategories(ctx.doc.allowances, allowanceTaxCategoryAt, visit);
+  visitDocumentLevelTaxCategories(ctx.doc.charges, chargeTaxCategoryAt, visit);
   let i = 0;
   for (const b of ctx.doc.vatBreakdown) {
     visit(
@@ -84,12 +89,12 @@ export const unitCodeScope: Scope<string> = scope("unitCode", (ctx, visit) => {
   }
 });
 
+const INVOICED_OBJECT_AT = fixed("/cac:AdditionalDocumentReference/cbc:ID");
 const lineObjectAt: Locate = (ctx, i) => `${lineAt(ctx, i, 0)}/cac:DocumentReference/cbc:ID`;
 
 /** Invoiced object identifiers: BT-18 (document) and BT-128 (line), each a DocumentReference with type 130. */
 export const objectIdentifierScope: Scope<Identifier> = scope("objectIdentifier", (ctx, visit) => {
-  if (ctx.doc.invoicedObject)
-    visit(ctx.doc.invoicedObject, fixed("/cac:AdditionalDocumentReference/cbc:ID"), 0, 0);
+  if (ctx.doc.invoicedObject) visit(ctx.doc.invoicedObject, INVOICED_OBJECT_AT, 0, 0);
   let i = 0;
   for (const line of ctx.doc.lines) {
     if (line.objectIdentifier) visit(line.objectIdentifier, lineObjectAt, i, 0);
@@ -97,18 +102,21 @@ export const objectIdentifierScope: Scope<Identifier> = scope("objectIdentifier"
   }
 });
 
+const DELIVERY_LOCATION_AT = fixed("/cac:Delivery/cac:DeliveryLocation/cbc:ID");
+
 /** Delivery location identifier (BT-71). */
 export const deliveryLocationScope: Scope<Identifier> = scope("deliveryLocation", (ctx, visit) => {
   const id = ctx.doc.delivery?.locationId;
-  if (id) visit(id, fixed("/cac:Delivery/cac:DeliveryLocation/cbc:ID"), 0, 0);
+  if (id) visit(id, DELIVERY_LOCATION_AT, 0, 0);
 });
 
+const PERIOD_CODE_AT = fixed("/cac:InvoicePeriod/cbc:DescriptionCode");
 const linePeriodCodeAt: Locate = (ctx, i) => `${lineAt(ctx, i, 0)}/cac:InvoicePeriod/cbc:DescriptionCode`;
 
 /** Every InvoicePeriod description code (document and line level). */
 export const periodCodeScope: Scope<string> = scope("periodCode", (ctx, visit) => {
   const code = ctx.doc.invoicingPeriod?.descriptionCode;
-  if (code !== undefined) visit(code, fixed("/cac:InvoicePeriod/cbc:DescriptionCode"), 0, 0);
+  if (code !== undefined) visit(code, PERIOD_CODE_AT, 0, 0);
   let i = 0;
   for (const line of ctx.doc.lines) {
     const lineCode = line.period?.descriptionCode;
@@ -122,6 +130,9 @@ function below(locate: Locate, step: string): Locate {
   return (ctx, i, j) => `${locate(ctx, i, j)}/${step}`;
 }
 
+const TOTALS = "/cac:LegalMonetaryTotal/cbc:";
+
+/** Where each amount is; built once, not per validation. */
 const AMOUNT_AT = {
   documentAllowance: below(documentAllowanceAt, "cbc:Amount"),
   documentAllowanceBase: below(documentAllowanceAt, "cbc:BaseAmount"),
@@ -133,9 +144,18 @@ const AMOUNT_AT = {
   lineChargeBase: below(lineChargeAt, "cbc:BaseAmount"),
   lineNet: below(lineAt, "cbc:LineExtensionAmount"),
   taxable: below(vatBreakdownAt, "cbc:TaxableAmount"),
-  tax: below(vatBreakdownAt, "cbc:TaxAmount"),
+  breakdownTax: below(vatBreakdownAt, "cbc:TaxAmount"),
+  tax: fixed("/cac:TaxTotal/cbc:TaxAmount"),
+  taxInTaxCurrency: fixed("/cac:TaxTotal[cbc:TaxAmount/@currencyID=../cbc:TaxCurrencyCode]/cbc:TaxAmount"),
+  lineNetTotal: fixed(`${TOTALS}LineExtensionAmount`),
+  taxExclusive: fixed(`${TOTALS}TaxExclusiveAmount`),
+  taxInclusive: fixed(`${TOTALS}TaxInclusiveAmount`),
+  allowanceTotal: fixed(`${TOTALS}AllowanceTotalAmount`),
+  chargeTotal: fixed(`${TOTALS}ChargeTotalAmount`),
+  prepaid: fixed(`${TOTALS}PrepaidAmount`),
+  rounding: fixed(`${TOTALS}PayableRoundingAmount`),
+  payable: fixed(`${TOTALS}PayableAmount`),
 };
-const TOTALS = "/cac:LegalMonetaryTotal/cbc:";
 
 function visitAmounts(
   list: readonly AllowanceCharge[],
@@ -159,9 +179,6 @@ function visitAmounts(
  */
 export const amountScope: Scope<Decimal> = scope("amount", (ctx, visit) => {
   const { doc } = ctx;
-  const add = (value: Decimal | undefined, path: string) => {
-    if (value !== undefined) visit(value, fixed(path), 0, 0);
-  };
   let k = 0;
   for (const a of doc.allowances) {
     if (a.amount !== undefined) visit(a.amount, AMOUNT_AT.documentAllowance, k, 0);
@@ -174,25 +191,24 @@ export const amountScope: Scope<Decimal> = scope("amount", (ctx, visit) => {
     if (c.baseAmount !== undefined) visit(c.baseAmount, AMOUNT_AT.documentChargeBase, k, 0);
     k++;
   }
-  add(doc.totals.tax, "/cac:TaxTotal/cbc:TaxAmount");
-  add(
-    doc.taxTotalInTaxCurrency,
-    "/cac:TaxTotal[cbc:TaxAmount/@currencyID=../cbc:TaxCurrencyCode]/cbc:TaxAmount",
-  );
+  const { totals } = doc;
+  if (totals.tax !== undefined) visit(totals.tax, AMOUNT_AT.tax, 0, 0);
+  if (doc.taxTotalInTaxCurrency !== undefined)
+    visit(doc.taxTotalInTaxCurrency, AMOUNT_AT.taxInTaxCurrency, 0, 0);
   k = 0;
   for (const b of doc.vatBreakdown) {
     if (b.taxableAmount !== undefined) visit(b.taxableAmount, AMOUNT_AT.taxable, k, 0);
-    if (b.taxAmount !== undefined) visit(b.taxAmount, AMOUNT_AT.tax, k, 0);
+    if (b.taxAmount !== undefined) visit(b.taxAmount, AMOUNT_AT.breakdownTax, k, 0);
     k++;
   }
-  add(doc.totals.lineNet, `${TOTALS}LineExtensionAmount`);
-  add(doc.totals.taxExclusive, `${TOTALS}TaxExclusiveAmount`);
-  add(doc.totals.taxInclusive, `${TOTALS}TaxInclusiveAmount`);
-  add(doc.totals.allowances, `${TOTALS}AllowanceTotalAmount`);
-  add(doc.totals.charges, `${TOTALS}ChargeTotalAmount`);
-  add(doc.totals.prepaid, `${TOTALS}PrepaidAmount`);
-  add(doc.totals.rounding, `${TOTALS}PayableRoundingAmount`);
-  add(doc.totals.payable, `${TOTALS}PayableAmount`);
+  if (totals.lineNet !== undefined) visit(totals.lineNet, AMOUNT_AT.lineNetTotal, 0, 0);
+  if (totals.taxExclusive !== undefined) visit(totals.taxExclusive, AMOUNT_AT.taxExclusive, 0, 0);
+  if (totals.taxInclusive !== undefined) visit(totals.taxInclusive, AMOUNT_AT.taxInclusive, 0, 0);
+  if (totals.allowances !== undefined) visit(totals.allowances, AMOUNT_AT.allowanceTotal, 0, 0);
+  if (totals.charges !== undefined) visit(totals.charges, AMOUNT_AT.chargeTotal, 0, 0);
+  if (totals.prepaid !== undefined) visit(totals.prepaid, AMOUNT_AT.prepaid, 0, 0);
+  if (totals.rounding !== undefined) visit(totals.rounding, AMOUNT_AT.rounding, 0, 0);
+  if (totals.payable !== undefined) visit(totals.payable, AMOUNT_AT.payable, 0, 0);
   let i = 0;
   for (const line of doc.lines) {
     if (line.netAmount !== undefined) visit(line.netAmount, AMOUNT_AT.lineNet, i, 0);
@@ -207,18 +223,25 @@ const lineEndAt: Locate = (ctx, i) => `${lineAt(ctx, i, 0)}/cac:InvoicePeriod/cb
 const precedingDateAt: Locate = (ctx, i) =>
   `${ctx.root}/cac:BillingReference${nth(i)}/cac:InvoiceDocumentReference/cbc:IssueDate`;
 
+const DATE_AT = {
+  issue: fixed("/cbc:IssueDate"),
+  due: fixed("/cbc:DueDate"),
+  taxPoint: fixed("/cbc:TaxPointDate"),
+  periodStart: fixed("/cac:InvoicePeriod/cbc:StartDate"),
+  periodEnd: fixed("/cac:InvoicePeriod/cbc:EndDate"),
+  delivery: fixed("/cac:Delivery/cbc:ActualDeliveryDate"),
+};
+
 /** A date element the Peppol format rule (F001) looks at, as written. */
 export const dateScope: Scope<string> = scope("date", (ctx, visit) => {
   const { doc } = ctx;
-  const add = (value: string | undefined, path: string) => {
-    if (value !== undefined) visit(value, fixed(path), 0, 0);
-  };
-  add(doc.issueDate, "/cbc:IssueDate");
-  if (doc.kind === "invoice") add(doc.dueDate, "/cbc:DueDate");
-  add(doc.taxPointDate, "/cbc:TaxPointDate");
-  add(doc.invoicingPeriod?.start, "/cac:InvoicePeriod/cbc:StartDate");
-  add(doc.invoicingPeriod?.end, "/cac:InvoicePeriod/cbc:EndDate");
-  add(doc.delivery?.date, "/cac:Delivery/cbc:ActualDeliveryDate");
+  if (doc.issueDate !== undefined) visit(doc.issueDate, DATE_AT.issue, 0, 0);
+  if (doc.kind === "invoice" && doc.dueDate !== undefined) visit(doc.dueDate, DATE_AT.due, 0, 0);
+  if (doc.taxPointDate !== undefined) visit(doc.taxPointDate, DATE_AT.taxPoint, 0, 0);
+  const period = doc.invoicingPeriod;
+  if (period?.start !== undefined) visit(period.start, DATE_AT.periodStart, 0, 0);
+  if (period?.end !== undefined) visit(period.end, DATE_AT.periodEnd, 0, 0);
+  if (doc.delivery?.date !== undefined) visit(doc.delivery.date, DATE_AT.delivery, 0, 0);
   let i = 0;
   for (const p of doc.precedingInvoices) {
     if (p.issueDate !== undefined) visit(p.issueDate, precedingDateAt, i, 0);
@@ -239,27 +262,41 @@ export interface SchemedIdentifier {
   readonly value: string;
 }
 
+const SELLER_SCHEMED_AT = {
+  endpoint: fixed(`${SELLER}/cbc:EndpointID`),
+  identifier: ((ctx, i) => `${ctx.root}${SELLER}/cac:PartyIdentification${nth(i)}/cbc:ID`) as Locate,
+  legal: fixed(`${SELLER}/cac:PartyLegalEntity/cbc:CompanyID`),
+};
+const BUYER_SCHEMED_AT = {
+  endpoint: fixed(`${BUYER}/cbc:EndpointID`),
+  identifier: ((ctx, i) => `${ctx.root}${BUYER}/cac:PartyIdentification${nth(i)}/cbc:ID`) as Locate,
+  legal: fixed(`${BUYER}/cac:PartyLegalEntity/cbc:CompanyID`),
+};
+const PAYEE_IDENTIFIER_AT = fixed("/cac:PayeeParty/cac:PartyIdentification/cbc:ID");
+const PAYEE_LEGAL_AT = fixed("/cac:PayeeParty/cac:PartyLegalEntity/cbc:CompanyID");
+
+function visitSchemed(
+  visit: Visit<SchemedIdentifier>,
+  element: SchemedIdentifier["element"],
+  id: Identifier | undefined,
+  locate: Locate,
+  i: number,
+): void {
+  if (id?.scheme !== undefined) visit({ element, scheme: id.scheme, value: id.value }, locate, i, 0);
+}
+
+function visitParty(visit: Visit<SchemedIdentifier>, party: Party, at: typeof SELLER_SCHEMED_AT): void {
+  visitSchemed(visit, "EndpointID", party.endpoint, at.endpoint, 0);
+  let i = 0;
+  for (const id of party.identifiers) visitSchemed(visit, "PartyIdentification", id, at.identifier, i++);
+  visitSchemed(visit, "CompanyID", party.legalRegistration, at.legal, 0);
+}
+
 /** Every EndpointID, PartyIdentification/ID and PartyLegalEntity/CompanyID that carries a scheme. */
 export const schemedIdentifierScope: Scope<SchemedIdentifier> = scope("schemedIdentifier", (ctx, visit) => {
   const { seller, buyer, payee } = ctx.doc;
-  const add = (
-    element: SchemedIdentifier["element"],
-    id: Identifier | undefined,
-    locate: Locate,
-    i: number,
-  ) => {
-    if (id?.scheme !== undefined) visit({ element, scheme: id.scheme, value: id.value }, locate, i, 0);
-  };
-  for (const [path, party] of [
-    [SELLER, seller],
-    [BUYER, buyer],
-  ] as const) {
-    add("EndpointID", party.endpoint, fixed(`${path}/cbc:EndpointID`), 0);
-    const identifierAt: Locate = (c, i) => `${c.root}${path}/cac:PartyIdentification${nth(i)}/cbc:ID`;
-    let i = 0;
-    for (const id of party.identifiers) add("PartyIdentification", id, identifierAt, i++);
-    add("CompanyID", party.legalRegistration, fixed(`${path}/cac:PartyLegalEntity/cbc:CompanyID`), 0);
-  }
-  add("PartyIdentification", payee?.identifier, fixed("/cac:PayeeParty/cac:PartyIdentification/cbc:ID"), 0);
-  add("CompanyID", payee?.legalRegistration, fixed("/cac:PayeeParty/cac:PartyLegalEntity/cbc:CompanyID"), 0);
+  visitParty(visit, seller, SELLER_SCHEMED_AT);
+  visitParty(visit, buyer, BUYER_SCHEMED_AT);
+  visitSchemed(visit, "PartyIdentification", payee?.identifier, PAYEE_IDENTIFIER_AT, 0);
+  visitSchemed(visit, "CompanyID", payee?.legalRegistration, PAYEE_LEGAL_AT, 0);
 });

@@ -24,19 +24,39 @@ function partyPath(role: PartyRole): string {
   }
 }
 
+/** A location per party role, built once rather than per validation. */
+function byRole(step: string): Record<PartyRole, Locate> {
+  return {
+    seller: fixed(`${partyPath("seller")}${step}`),
+    buyer: fixed(`${partyPath("buyer")}${step}`),
+    payee: fixed(`${partyPath("payee")}${step}`),
+    taxRepresentative: fixed(`${partyPath("taxRepresentative")}${step}`),
+  };
+}
+
+const VAT_AT = byRole("/cac:PartyTaxScheme/cbc:CompanyID");
+const LEGAL_AT = byRole("/cac:PartyLegalEntity/cbc:CompanyID");
+const ENDPOINT_AT = byRole("/cbc:EndpointID");
+const IDENTIFIER_AT: Record<PartyRole, Locate> = {
+  seller: (ctx, i) => `${ctx.root}${partyPath("seller")}/cac:PartyIdentification${nth(i)}/cbc:ID`,
+  buyer: (ctx, i) => `${ctx.root}${partyPath("buyer")}/cac:PartyIdentification${nth(i)}/cbc:ID`,
+  payee: (ctx, i) => `${ctx.root}${partyPath("payee")}/cac:PartyIdentification${nth(i)}/cbc:ID`,
+  taxRepresentative: (ctx, i) =>
+    `${ctx.root}${partyPath("taxRepresentative")}/cac:PartyIdentification${nth(i)}/cbc:ID`,
+};
+
 /** BT-31, BT-48, BT-63: PartyTaxScheme[TaxScheme/ID='VAT']/CompanyID of each party. */
 export const vatIdentifierScope: Scope<{ role: PartyRole; value: string }> = scope(
   "vatIdentifier",
   (ctx, visit) => {
     const { seller, buyer, taxRepresentative } = ctx.doc;
-    const path = (role: PartyRole) => fixed(`${partyPath(role)}/cac:PartyTaxScheme/cbc:CompanyID`);
     if (seller.vatNumber !== undefined)
-      visit({ role: "seller", value: seller.vatNumber }, path("seller"), 0, 0);
-    if (buyer.vatNumber !== undefined) visit({ role: "buyer", value: buyer.vatNumber }, path("buyer"), 0, 0);
+      visit({ role: "seller", value: seller.vatNumber }, VAT_AT.seller, 0, 0);
+    if (buyer.vatNumber !== undefined) visit({ role: "buyer", value: buyer.vatNumber }, VAT_AT.buyer, 0, 0);
     if (taxRepresentative?.vatNumber !== undefined) {
       visit(
         { role: "taxRepresentative", value: taxRepresentative.vatNumber },
-        path("taxRepresentative"),
+        VAT_AT.taxRepresentative,
         0,
         0,
       );
@@ -47,31 +67,25 @@ export const vatIdentifierScope: Scope<{ role: PartyRole; value: string }> = sco
 /** BT-29, BT-46, BT-60: PartyIdentification/ID. */
 export const partyIdentifierScope: Scope<RoleIdentifier> = scope("partyIdentifier", (ctx, visit) => {
   const { seller, buyer, payee } = ctx.doc;
-  const parties: [PartyRole, readonly Identifier[]][] = [
-    ["seller", seller.identifiers],
-    ["buyer", buyer.identifiers],
-    ["payee", payee?.identifier ? [payee.identifier] : []],
-  ];
-  for (const [role, ids] of parties) {
-    const locate: Locate = (c, i) => `${c.root}${partyPath(role)}/cac:PartyIdentification${nth(i)}/cbc:ID`;
-    let i = 0;
-    for (const id of ids) visit({ role, id }, locate, i++, 0);
-  }
+  let i = 0;
+  for (const id of seller.identifiers) visit({ role: "seller", id }, IDENTIFIER_AT.seller, i++, 0);
+  i = 0;
+  for (const id of buyer.identifiers) visit({ role: "buyer", id }, IDENTIFIER_AT.buyer, i++, 0);
+  if (payee?.identifier) visit({ role: "payee", id: payee.identifier }, IDENTIFIER_AT.payee, 0, 0);
 });
 
 /** BT-30, BT-47, BT-61: PartyLegalEntity/CompanyID. */
 export const legalRegistrationScope: Scope<RoleIdentifier> = scope("legalRegistration", (ctx, visit) => {
   const { seller, buyer, payee } = ctx.doc;
-  const path = (role: PartyRole) => fixed(`${partyPath(role)}/cac:PartyLegalEntity/cbc:CompanyID`);
-  if (seller.legalRegistration) visit({ role: "seller", id: seller.legalRegistration }, path("seller"), 0, 0);
-  if (buyer.legalRegistration) visit({ role: "buyer", id: buyer.legalRegistration }, path("buyer"), 0, 0);
-  if (payee?.legalRegistration) visit({ role: "payee", id: payee.legalRegistration }, path("payee"), 0, 0);
+  if (seller.legalRegistration)
+    visit({ role: "seller", id: seller.legalRegistration }, LEGAL_AT.seller, 0, 0);
+  if (buyer.legalRegistration) visit({ role: "buyer", id: buyer.legalRegistration }, LEGAL_AT.buyer, 0, 0);
+  if (payee?.legalRegistration) visit({ role: "payee", id: payee.legalRegistration }, LEGAL_AT.payee, 0, 0);
 });
 
 /** BT-34, BT-49: EndpointID. */
 export const endpointScope: Scope<RoleIdentifier> = scope("endpoint", (ctx, visit) => {
   const { seller, buyer } = ctx.doc;
-  if (seller.endpoint)
-    visit({ role: "seller", id: seller.endpoint }, fixed(`${SELLER}/cbc:EndpointID`), 0, 0);
-  if (buyer.endpoint) visit({ role: "buyer", id: buyer.endpoint }, fixed(`${BUYER}/cbc:EndpointID`), 0, 0);
+  if (seller.endpoint) visit({ role: "seller", id: seller.endpoint }, ENDPOINT_AT.seller, 0, 0);
+  if (buyer.endpoint) visit({ role: "buyer", id: buyer.endpoint }, ENDPOINT_AT.buyer, 0, 0);
 });

@@ -36,7 +36,18 @@ export const lineChargeAt: Locate = (ctx, i, j) => `${lineAt(ctx, i, 0)}/${CHARG
 /** Location of the i-th VAT breakdown. */
 export const vatBreakdownAt: Locate = (ctx, i) => `${ctx.root}/cac:TaxTotal/cac:TaxSubtotal${nth(i)}`;
 
+// Locations of single elements, built once: a closure per visit was garbage on every validation.
 const ROOT = fixed("");
+const TOTALS_AT = fixed("/cac:LegalMonetaryTotal");
+const SELLER_AT = fixed(SELLER);
+const BUYER_AT = fixed(BUYER);
+const SELLER_ADDRESS_AT = fixed(`${SELLER}/cac:PostalAddress`);
+const BUYER_ADDRESS_AT = fixed(`${BUYER}/cac:PostalAddress`);
+const PAYEE_AT = fixed("/cac:PayeeParty");
+const TAX_REPRESENTATIVE_AT = fixed("/cac:TaxRepresentativeParty");
+const TAX_REPRESENTATIVE_ADDRESS_AT = fixed("/cac:TaxRepresentativeParty/cac:PostalAddress");
+const DELIVERY_ADDRESS_AT = fixed("/cac:Delivery/cac:DeliveryLocation/cac:Address");
+const INVOICE_PERIOD_AT = fixed("/cac:InvoicePeriod");
 
 /** The invoice or credit note root. */
 export const documentScope: Scope<InvoiceDocument> = scope("document", (ctx, visit) =>
@@ -45,37 +56,35 @@ export const documentScope: Scope<InvoiceDocument> = scope("document", (ctx, vis
 
 /** BG-22, always present in a UBL document (LegalMonetaryTotal is mandatory). */
 export const totalsScope: Scope<Totals> = scope("totals", (ctx, visit) =>
-  visit(ctx.doc.totals, fixed("/cac:LegalMonetaryTotal"), 0, 0),
+  visit(ctx.doc.totals, TOTALS_AT, 0, 0),
 );
 
 /** BG-4 (AccountingSupplierParty is mandatory in UBL). */
 export const sellerScope: Scope<Party> = scope("seller", (ctx, visit) =>
-  visit(ctx.doc.seller, fixed(SELLER), 0, 0),
+  visit(ctx.doc.seller, SELLER_AT, 0, 0),
 );
 
 /** BG-7 (AccountingCustomerParty is mandatory in UBL). */
-export const buyerScope: Scope<Party> = scope("buyer", (ctx, visit) =>
-  visit(ctx.doc.buyer, fixed(BUYER), 0, 0),
-);
+export const buyerScope: Scope<Party> = scope("buyer", (ctx, visit) => visit(ctx.doc.buyer, BUYER_AT, 0, 0));
 
 /** BG-5 */
 export const sellerAddressScope: Scope<Address> = scope("sellerAddress", (ctx, visit) => {
-  if (ctx.doc.seller.address) visit(ctx.doc.seller.address, fixed(`${SELLER}/cac:PostalAddress`), 0, 0);
+  if (ctx.doc.seller.address) visit(ctx.doc.seller.address, SELLER_ADDRESS_AT, 0, 0);
 });
 
 /** BG-8 */
 export const buyerAddressScope: Scope<Address> = scope("buyerAddress", (ctx, visit) => {
-  if (ctx.doc.buyer.address) visit(ctx.doc.buyer.address, fixed(`${BUYER}/cac:PostalAddress`), 0, 0);
+  if (ctx.doc.buyer.address) visit(ctx.doc.buyer.address, BUYER_ADDRESS_AT, 0, 0);
 });
 
 /** BG-10 */
 export const payeeScope: Scope<Payee> = scope("payee", (ctx, visit) => {
-  if (ctx.doc.payee) visit(ctx.doc.payee, fixed("/cac:PayeeParty"), 0, 0);
+  if (ctx.doc.payee) visit(ctx.doc.payee, PAYEE_AT, 0, 0);
 });
 
 /** BG-11 */
 export const taxRepresentativeScope: Scope<TaxRepresentative> = scope("taxRepresentative", (ctx, visit) => {
-  if (ctx.doc.taxRepresentative) visit(ctx.doc.taxRepresentative, fixed("/cac:TaxRepresentativeParty"), 0, 0);
+  if (ctx.doc.taxRepresentative) visit(ctx.doc.taxRepresentative, TAX_REPRESENTATIVE_AT, 0, 0);
 });
 
 /** BG-12 */
@@ -83,26 +92,25 @@ export const taxRepresentativeAddressScope: Scope<Address> = scope(
   "taxRepresentativeAddress",
   (ctx, visit) => {
     const address = ctx.doc.taxRepresentative?.address;
-    if (address) visit(address, fixed("/cac:TaxRepresentativeParty/cac:PostalAddress"), 0, 0);
+    if (address) visit(address, TAX_REPRESENTATIVE_ADDRESS_AT, 0, 0);
   },
 );
 
 /** BG-15 */
 export const deliveryAddressScope: Scope<Address> = scope("deliveryAddress", (ctx, visit) => {
   const address = ctx.doc.delivery?.address;
-  if (address) visit(address, fixed("/cac:Delivery/cac:DeliveryLocation/cac:Address"), 0, 0);
+  if (address) visit(address, DELIVERY_ADDRESS_AT, 0, 0);
 });
 
 /** Every postal address, for the country code list (BR-CL-14 applies to any cac:Country). */
 export const addressScope: Scope<Address> = scope("address", (ctx, visit) => {
   const { seller, buyer, taxRepresentative, delivery } = ctx.doc;
-  if (seller.address) visit(seller.address, fixed(`${SELLER}/cac:PostalAddress`), 0, 0);
-  if (buyer.address) visit(buyer.address, fixed(`${BUYER}/cac:PostalAddress`), 0, 0);
+  if (seller.address) visit(seller.address, SELLER_ADDRESS_AT, 0, 0);
+  if (buyer.address) visit(buyer.address, BUYER_ADDRESS_AT, 0, 0);
   if (taxRepresentative?.address) {
-    visit(taxRepresentative.address, fixed("/cac:TaxRepresentativeParty/cac:PostalAddress"), 0, 0);
+    visit(taxRepresentative.address, TAX_REPRESENTATIVE_ADDRESS_AT, 0, 0);
   }
-  if (delivery?.address)
-    visit(delivery.address, fixed("/cac:Delivery/cac:DeliveryLocation/cac:Address"), 0, 0);
+  if (delivery?.address) visit(delivery.address, DELIVERY_ADDRESS_AT, 0, 0);
 });
 
 /** BG-26 */
@@ -116,7 +124,7 @@ export const linePeriodScope: Scope<Period> = scope("linePeriod", (ctx, visit) =
 
 /** Every cac:InvoicePeriod, document and line level: the CEN context `cac:InvoicePeriod` matches both. */
 export const anyPeriodScope: Scope<Period> = scope("anyPeriod", (ctx, visit) => {
-  if (ctx.doc.invoicingPeriod) visit(ctx.doc.invoicingPeriod, fixed("/cac:InvoicePeriod"), 0, 0);
+  if (ctx.doc.invoicingPeriod) visit(ctx.doc.invoicingPeriod, INVOICE_PERIOD_AT, 0, 0);
   linePeriodScope.visit(ctx, visit);
 });
 
@@ -172,6 +180,9 @@ export const paymentMeansScope: Scope<PaymentMeans> = scope("paymentMeans", (ctx
   for (const m of ctx.doc.paymentMeans) visit(m, paymentMeansAt, i++, 0);
 });
 
+const creditTransferAt: Locate = (ctx, i, j) =>
+  `${paymentMeansAt(ctx, i, 0)}/cac:PayeeFinancialAccount${(ctx.doc.paymentMeans[i]?.creditTransfers.length ?? 0) > 1 ? nth(j) : ""}`;
+
 /** BG-17, with the payment means it belongs to. */
 export const creditTransferScope: Scope<{ means: PaymentMeans; transfer: CreditTransfer }> = scope(
   "creditTransfer",
@@ -179,28 +190,26 @@ export const creditTransferScope: Scope<{ means: PaymentMeans; transfer: CreditT
     let i = 0;
     for (const means of ctx.doc.paymentMeans) {
       let j = 0;
-      for (const transfer of means.creditTransfers) {
-        const locate: Locate = (c, mi, tj) =>
-          `${paymentMeansAt(c, mi, 0)}/cac:PayeeFinancialAccount${means.creditTransfers.length > 1 ? nth(tj) : ""}`;
-        visit({ means, transfer }, locate, i, j++);
-      }
+      for (const transfer of means.creditTransfers) visit({ means, transfer }, creditTransferAt, i, j++);
       i++;
     }
   },
 );
 
+const attachmentAt: Locate = (ctx, i) => `${ctx.root}/cac:AdditionalDocumentReference${nth(i)}`;
+
 /** BG-24 */
 export const attachmentScope: Scope<Attachment> = scope("attachment", (ctx, visit) => {
   let i = 0;
-  const locate: Locate = (c, index) => `${c.root}/cac:AdditionalDocumentReference${nth(index)}`;
-  for (const a of ctx.doc.attachments) visit(a, locate, i++, 0);
+  for (const a of ctx.doc.attachments) visit(a, attachmentAt, i++, 0);
 });
+
+const precedingInvoiceAt: Locate = (ctx, i) => `${ctx.root}/cac:BillingReference${nth(i)}`;
 
 /** BG-3 */
 export const precedingInvoiceScope: Scope<PrecedingInvoice> = scope("precedingInvoice", (ctx, visit) => {
   let i = 0;
-  const locate: Locate = (c, index) => `${c.root}/cac:BillingReference${nth(index)}`;
-  for (const p of ctx.doc.precedingInvoices) visit(p, locate, i++, 0);
+  for (const p of ctx.doc.precedingInvoices) visit(p, precedingInvoiceAt, i++, 0);
 });
 
 const attributeAt: Locate = (ctx, i, j) =>
@@ -244,9 +253,10 @@ export const itemClassificationScope: Scope<Identifier> = scope("itemClassificat
   }
 });
 
+const noteAt: Locate = (ctx, i) => `${ctx.root}/cbc:Note${nth(i)}`;
+
 /** BT-22 */
 export const noteScope: Scope<string> = scope("note", (ctx, visit) => {
   let i = 0;
-  const locate: Locate = (c, index) => `${c.root}/cbc:Note${nth(index)}`;
-  for (const note of ctx.doc.notes) visit(note, locate, i++, 0);
+  for (const note of ctx.doc.notes) visit(note, noteAt, i++, 0);
 });

@@ -1,3 +1,5 @@
+import { normalized } from "../text.ts";
+
 /**
  * A closed code list, built from the space-separated form the official schematron uses, so each list can be compared
  * with its source line by line.
@@ -14,6 +16,6 @@ export function codeList(codes: string): CodeList {
  * the value, with surrounding whitespace removed and inner whitespace collapsed, must be one of the codes.
  */
 export function inList(list: CodeList, value: string): boolean {
-  const normalized = value.trim().replace(/\s+/g, " ");
-  return !normalized.includes(" ") && list.has(normalized);
+  const text = normalized(value);
+  return !text.includes(" ") && list.has(text);
 }

@@ -3,7 +3,15 @@
  * `u:checkCF`, `u:checkPIVAseIT`, `u:checkSEOrgnr`, `u:abn`), reproduced on strings.
  */
 
-const digitsOnly = (value: string) => /^[0-9]+$/.test(value);
+// Regular expressions as constants: a literal inside a function is a new RegExp object on every call.
+const DIGITS = /^[0-9]+$/;
+const TEN_DIGITS = /^[0-9]{10}$/;
+const ELEVEN_DIGITS = /^[0-9]{11}$/;
+const INTEGER_TEXT = /^\s*[+-]?[0-9]+\s*$/;
+const LETTERS = /^[A-Za-z]*$/;
+const CODICE_IPA = /^[A-Za-z0-9 ]{6}$/;
+
+const digitsOnly = (value: string) => DIGITS.test(value);
 const digit = (value: string, index: number) => value.charCodeAt(index) - 48;
 
 /** `u:gln`: GS1 check digit, weights 3 and 1 alternating from the right of the body. */
@@ -26,13 +34,13 @@ export function isMod11(value: string): boolean {
 
 /** PEPPOL-COMMON-R043: a Belgian enterprise number is ten digits whose last two are 97 - (first eight mod 97). */
 export function isBelgianEnterpriseNumber(value: string): boolean {
-  if (!/^[0-9]{10}$/.test(value)) return false;
+  if (!TEN_DIGITS.test(value)) return false;
   return 97 - (Number(value.slice(0, 8)) % 97) === Number(value.slice(8));
 }
 
 /** `u:abn`: Australian Business Number, weighted sum (first digit minus one) modulo 89. */
 export function isAbn(value: string): boolean {
-  if (!/^[0-9]{11}$/.test(value)) return false;
+  if (!ELEVEN_DIGITS.test(value)) return false;
   const weights = [10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19];
   let sum = 0;
   for (let i = 0; i < 11; i++) sum += (digit(value, i) - (i === 0 ? 1 : 0)) * (weights[i] ?? 0);
@@ -51,8 +59,8 @@ export function isSwedishOrganisationNumber(value: string): boolean {
   return (10 - (sum % 10)) % 10 === digit(value, 9);
 }
 
-const castableAsInteger = (value: string) => /^\s*[+-]?[0-9]+\s*$/.test(value);
-const letters = (value: string) => /^[A-Za-z]*$/.test(value);
+const castableAsInteger = (value: string) => INTEGER_TEXT.test(value);
+const letters = (value: string) => LETTERS.test(value);
 
 /** `u:checkCF`: Italian codice fiscale, 16 characters in the personal pattern or 11 digits. */
 export function isCodiceFiscale(value: string): boolean {
@@ -70,7 +78,7 @@ export function isCodiceFiscale(value: string): boolean {
 
 /** `u:checkCodiceIPA`: six characters, each a letter, a digit or a space. */
 export function isCodiceIpa(value: string): boolean {
-  return /^[A-Za-z0-9 ]{6}$/.test(value);
+  return CODICE_IPA.test(value);
 }
 
 /** `u:checkPIVAseIT`: an IT-prefixed value must carry an 11-digit partita IVA with a valid check digit. */
@@ -78,7 +86,7 @@ export function isPartitaIvaIfItalian(value: string): boolean {
   const country = value.slice(0, 2);
   if (country !== "IT" && country !== "it") return true;
   const code = value.slice(2);
-  if (!/^[0-9]{11}$/.test(code)) return false;
+  if (!ELEVEN_DIGITS.test(code)) return false;
   const doubled = "0246813579";
   let sum = 0;
   for (let i = 0; i < code.length; i++) {

@@ -24,11 +24,12 @@ const INVOICE_TYPES = new Set(
 );
 const CREDIT_NOTE_TYPES = new Set(["381", "396", "81", "83", "532"]);
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `string-length(.) = 10 and . castable as xs:date`: a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
-  if (value.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (value.length !== 10 || !ISO_DATE.test(value)) return false;
   const year = Number(value.slice(0, 4));
   const month = Number(value.slice(5, 7));
   const day = Number(value.slice(8, 10));

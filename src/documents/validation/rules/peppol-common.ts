@@ -18,6 +18,11 @@ import {
 const rule = ruleOf("PEPPOL");
 
 const DK_CVR = /^DK[0-9]{8}$/;
+const NINE_DIGITS = /^[0-9]{9}$/;
+const EIGHT_DIGITS = /^[0-9]{8}$/;
+const TEN_DIGITS = /^[0-9]{10}$/;
+const TWENTY_DIGITS = /^[0-9]{20}$/;
+const TWELVE_DIGITS = /^[0-9]{12}$/;
 const DUTCH_VAT = /^NL[0-9]{9}B[0-9]{2}$/;
 
 /** One PEPPOL-COMMON identifier rule: the scheme it guards and the check on the normalised value. */
@@ -52,14 +57,14 @@ export const peppolCommonRules: Rule<unknown>[] = [
     "0192",
     "fatal",
     "Norwegian organization number MUST be stated in the correct format.",
-    (v) => /^[0-9]{9}$/.test(v) && isMod11(v),
+    (v) => NINE_DIGITS.test(v) && isMod11(v),
   ),
   identifierRule(
     "PEPPOL-COMMON-R042",
     "0184",
     "fatal",
     "Danish organization number (CVR) MUST be stated in the correct format.",
-    (v) => DK_CVR.test(v) || /^[0-9]{8}$/.test(v),
+    (v) => DK_CVR.test(v) || EIGHT_DIGITS.test(v),
   ),
   identifierRule(
     "PEPPOL-COMMON-R043",
@@ -102,7 +107,7 @@ export const peppolCommonRules: Rule<unknown>[] = [
     "0007",
     "fatal",
     "Swedish organization number MUST be stated in the correct format.",
-    (v) => /^[0-9]{10}$/.test(v) && isSwedishOrganisationNumber(v),
+    (v) => TEN_DIGITS.test(v) && isSwedishOrganisationNumber(v),
   ),
   identifierRule(
     "PEPPOL-COMMON-R050",
@@ -116,7 +121,7 @@ export const peppolCommonRules: Rule<unknown>[] = [
     "0096",
     "fatal",
     "Danish chamber of commerce number (P) MUST be stated in the correct format.",
-    (v) => /^[0-9]{10}$/.test(v),
+    (v) => TEN_DIGITS.test(v),
   ),
   identifierRule(
     "PEPPOL-COMMON-R053",
@@ -130,14 +135,14 @@ export const peppolCommonRules: Rule<unknown>[] = [
     "0106",
     "warning",
     "Dutch Chamber of Commerce (KVK) numbers (0106) MUST be stated in the correct format (12345678).",
-    (v) => /^[0-9]{8}$/.test(v),
+    (v) => EIGHT_DIGITS.test(v),
   ),
   identifierRule(
     "PEPPOL-COMMON-R055",
     "0190",
     "warning",
     "Dutch organization identification numbers (0190) MUST be stated in the correct format (12345678901234567890).",
-    (v) => /^[0-9]{20}$/.test(v),
+    (v) => TWENTY_DIGITS.test(v),
   ),
   identifierRule(
     "PEPPOL-COMMON-R056-1",
@@ -158,6 +163,6 @@ export const peppolCommonRules: Rule<unknown>[] = [
     "0217",
     "warning",
     "Dutch Chamber of Commerce Establishment numbers (0217) MUST be stated in the correct format (123456789012).",
-    (v) => /^[0-9]{12}$/.test(v),
+    (v) => TWELVE_DIGITS.test(v),
   ),
 ];
