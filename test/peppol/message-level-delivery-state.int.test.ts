@@ -4,18 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { listUndelivered } from "../../src/app/list-undelivered.ts";
-import type { ReceivedPeppolMessage } from "../../src/app/ports/peppol-inbox.ts";
 import { proveDelivery } from "../../src/app/prove-delivery.ts";
-import { receivedResponseOf } from "../../src/app/received-response.ts";
 import { createLocalArchive } from "../../src/archive/local-archive.ts";
-import { readPeppolResponse } from "../../src/documents/peppol/responses/read-peppol-response.ts";
 import { createBounceStore } from "../../src/store/bounces/create-bounce-store.ts";
 import { createCustomerQueryStore } from "../../src/store/customer-queries/create-customer-query-store.ts";
 import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
-import { createPeppolInbox } from "../../src/store/peppol-inbox/peppol-inbox-repository.ts";
 import { customer, invoice, seed } from "../delivery/support/delivery-fixtures.ts";
 import { describeEachEngine } from "../support/databases.ts";
 import { queuePeppolDeliveries } from "../support/peppol/peppol-deliveries.ts";
+import { receiveStatusResponse } from "../support/peppol/received-status-messages.ts";
 import { statusResponseXml } from "../support/peppol/status-response-xml.ts";
 
 const BUYER = "0208:0202239951";
@@ -82,7 +79,8 @@ describeEachEngine("a Message Level Status settles the Peppol delivery it names"
     extra: object = {},
     seat = "PBE000002",
   ) {
-    const read = readPeppolResponse(
+    const { messageId, outcome } = await receiveStatusResponse(
+      engine.db,
       statusResponseXml({
         kind: "mls",
         id: `MLS-${name}`,
@@ -92,34 +90,17 @@ describeEachEngine("a Message Level Status settles the Peppol delivery it names"
         issueTime: "09:05:00Z",
         ...extra,
       }),
+      {
+        sender: "0242:000002",
+        receiver: "0242:000001",
+        documentType:
+          "urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2::ApplicationResponse##urn:peppol:edec:mls:1.0::2.1",
+        process: "urn:peppol:edec:mls",
+        senderAccessPoint: seat,
+        receivedAt: new Date("2026-12-01T09:05:02.000Z"),
+      },
     );
-    if (!read.ok) throw new Error(read.error);
-    const messageId = `${randomUUID()}@ap.test`;
-    const receivedAt = new Date("2026-12-01T09:05:02.000Z");
-    const message: ReceivedPeppolMessage = {
-      messageId,
-      instanceId: randomUUID(),
-      sender: "0242:000002",
-      receiver: "0242:000001",
-      documentType:
-        "urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2::ApplicationResponse##urn:peppol:edec:mls:1.0::2.1",
-      process: "urn:peppol:edec:mls",
-      senderAccessPoint: seat,
-      kind: "status-response",
-      documentSha256: "a".repeat(64),
-      receiptSha256: "b".repeat(64),
-      receivedAt,
-      validation: { status: "valid", fatal: 0, warnings: 0, findings: [] },
-    };
-    expect(
-      await createPeppolInbox(engine.db).record(message, {
-        ...receivedResponseOf(read.value),
-        messageId,
-        receivedAt,
-      }),
-    ).toEqual({
-      kind: "recorded",
-    });
+    expect(outcome).toEqual({ kind: "recorded" });
     return messageId;
   }
 

@@ -2,11 +2,8 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { beforeAll, expect, it } from "vitest";
 import { openCustomerQuery } from "../../src/app/open-customer-query.ts";
-import type { ReceivedPeppolMessage } from "../../src/app/ports/peppol-inbox.ts";
 import { proveDelivery } from "../../src/app/prove-delivery.ts";
-import { receivedResponseOf } from "../../src/app/received-response.ts";
 import { settleCustomerQuery } from "../../src/app/settle-customer-query.ts";
-import { readPeppolResponse } from "../../src/documents/peppol/responses/read-peppol-response.ts";
 import {
   corpusFile,
   PEPPOL_CORPUS_PRESENT,
@@ -16,10 +13,10 @@ import { createBounceStore } from "../../src/store/bounces/create-bounce-store.t
 import { createStore } from "../../src/store/create-store.ts";
 import { createCustomerQueryStore } from "../../src/store/customer-queries/create-customer-query-store.ts";
 import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
-import { createPeppolInbox } from "../../src/store/peppol-inbox/peppol-inbox-repository.ts";
 import { customer, invoice, seed } from "../delivery/support/delivery-fixtures.ts";
 import { describeEachEngine } from "../support/databases.ts";
 import { queuePeppolDeliveries } from "../support/peppol/peppol-deliveries.ts";
+import { receiveStatusResponse } from "../support/peppol/received-status-messages.ts";
 import { statusResponseXml } from "../support/peppol/status-response-xml.ts";
 
 const BUYER = "0208:0202239951";
@@ -33,7 +30,6 @@ describeEachEngine("received status messages linked to invoices and deliveries",
     emailed: invoice("SM-3", "C1"),
   };
   const deliveryOf = { queried: randomUUID(), other: randomUUID() };
-  const inbox = () => createPeppolInbox(engine.db);
   const queries = () => createCustomerQueryStore(engine.db);
   const at = (iso: string) => () => new Date(iso);
 
@@ -50,36 +46,12 @@ describeEachEngine("received status messages linked to invoices and deliveries",
   });
 
   /** Receives `xml` from `sender` as the AS4 receiver would record it; returns the carrying MessageId. */
-  async function receive(
-    xml: string | Buffer,
-    sender: string,
-    receivedAt: string,
-    messageId = `${randomUUID()}@ap.test`,
-  ) {
-    const read = readPeppolResponse(xml);
-    if (!read.ok) throw new Error(read.error);
-    const message: ReceivedPeppolMessage = {
-      messageId,
-      instanceId: randomUUID(),
+  const receive = (xml: string | Buffer, sender: string, receivedAt: string, messageId?: string) =>
+    receiveStatusResponse(engine.db, xml, {
       sender,
-      receiver: "0208:0123456749",
-      documentType:
-        "urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2::ApplicationResponse##x::2.1",
-      process: "urn:fdc:peppol.eu:poacc:bis:invoice_response:3",
-      senderAccessPoint: "PBE000001",
-      kind: "status-response",
-      documentSha256: "a".repeat(64),
-      receiptSha256: "b".repeat(64),
       receivedAt: new Date(receivedAt),
-      validation: { status: "valid", fatal: 0, warnings: 0, findings: [] },
-    };
-    const outcome = await inbox().record(message, {
-      ...receivedResponseOf(read.value),
-      messageId,
-      receivedAt: message.receivedAt,
+      ...(messageId === undefined ? {} : { messageId }),
     });
-    return { messageId, outcome };
-  }
 
   const invoiceResponse = (id: string, code: string, number: string, issueTime: string, extra = {}) =>
     statusResponseXml({
