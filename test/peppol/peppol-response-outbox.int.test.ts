@@ -190,11 +190,21 @@ describeEachEngine(
       };
     }
 
-    it("answers a received invoice; a retry posts the archived bytes with the same MessageId, and the receipt is kept", async () => {
+    /** A valid invoice received, answered (no MLS) and responded to with `request`; returns its claimed job too. */
+    async function respondedTo(request: Omit<Parameters<typeof respondToInvoice>[1], "reference">) {
       const { message, invoice } = await received(valid);
       await answerReceivedDocument(answerDeps(), { message, invoice });
       const response = await respondToInvoice(respondDeps(), {
         reference: invoice.invoiceNumber,
+        ...request,
+      });
+      const [job] = await claim();
+      if (job === undefined) throw new Error("no job");
+      return { invoice, response, job };
+    }
+
+    it("answers a received invoice; a retry posts the archived bytes with the same MessageId, and the receipt is kept", async () => {
+      const { invoice, response, job } = await respondedTo({
         status: "under-query",
         reason: "REF",
         note: "which order?",
@@ -206,8 +216,6 @@ describeEachEngine(
         receiver: SELLER,
       });
       const sender = scriptedSender([retryLater, accepted]);
-      const [job] = await claim();
-      if (job === undefined) throw new Error("no job");
       expect(await processResponseJob(workerDeps(sender), job)).toBe("deferred");
       const deferred = await outbox.getResponse(response.id);
       expect(deferred).toMatchObject({ state: "deferred", attempts: 1, outcome: { reason: "ECONNREFUSED" } });
@@ -264,11 +272,7 @@ describeEachEngine(
     });
 
     it("runs a mixed batch: its peppol-respond jobs here, the others through the rest, in the batch's order", async () => {
-      const { message, invoice } = await received(valid);
-      await answerReceivedDocument(answerDeps(), { message, invoice });
-      await respondToInvoice(respondDeps(), { reference: invoice.invoiceNumber, status: "acknowledged" });
-      const [job] = await claim();
-      if (job === undefined) throw new Error("no job");
+      const { job } = await respondedTo({ status: "acknowledged" });
       const other = { ...job, id: "other", key: "other", kind: "deliver" };
       const passed: string[] = [];
       const outcomes = await processWithResponses(
@@ -283,14 +287,7 @@ describeEachEngine(
     });
 
     it("parks a response whose AS4 message cannot be built, and says why on the response", async () => {
-      const { message, invoice } = await received(valid);
-      await answerReceivedDocument(answerDeps(), { message, invoice });
-      const response = await respondToInvoice(respondDeps(), {
-        reference: invoice.invoiceNumber,
-        status: "in-process",
-      });
-      const [job] = await claim();
-      if (job === undefined) throw new Error("no job");
+      const { response, job } = await respondedTo({ status: "in-process" });
       const broken = {
         ...scriptedSender([]),
         build: () => ({ ok: false as const, error: "the endpoint certificate from the SMP cannot be read" }),
