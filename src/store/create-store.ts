@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Store, UnitOfWork } from "../app/ports/store.ts";
 import type { Customer } from "../core/customer/customer.ts";
-import { appendAudit } from "./audit/append-audit.ts";
+import { appendAudit, appendEncodedAudit } from "./audit/append-audit.ts";
 import { auditHistory } from "./audit/audit-history.ts";
 import { readAuditChain } from "./audit/read-audit-chain.ts";
 import { customerFromRow } from "./customers/customer-mapper.ts";
@@ -9,6 +9,7 @@ import { getCustomer, listCustomers, upsertCustomer } from "./customers/customer
 import type { Database } from "./database.ts";
 import { invoiceDocuments, saveInvoiceDocuments } from "./invoice-documents/invoice-document-repository.ts";
 import { getInvoice, listInvoices, reserveSequence, saveInvoices } from "./invoices/invoice-repository.ts";
+import { saveStagedInvoices } from "./invoices/save-staged-invoices.ts";
 import { insertRecipient, listRecipients, updateRecipient } from "./recipients/recipient-repository.ts";
 import { withTransaction } from "./with-transaction.ts";
 
@@ -51,6 +52,10 @@ function unitOfWork(trx: Transaction<Database>): UnitOfWork {
     audit: { append: (entries) => appendAudit(trx, entries) },
     invoiceDocuments: (invoiceId) => invoiceDocuments(trx, invoiceId),
     saveInvoiceDocuments: (documents) => saveInvoiceDocuments(trx, documents),
+    saveStagedInvoices: (invoices) => saveStagedInvoices(trx, invoices),
+    appendEncodedAudit: async (entries) => {
+      await appendEncodedAudit(trx, entries);
+    },
   };
 }
 

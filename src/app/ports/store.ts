@@ -1,7 +1,9 @@
+import type { EncodedAuditEntry } from "../../core/audit/audit-hash.ts";
 import type { Customer } from "../../core/customer/customer.ts";
 import type { AuditChainReader, AuditHistoryReader } from "./audit-log.ts";
 import type { CustomerReader, CustomerUnitOfWork } from "./customer-store.ts";
 import type { InvoiceDocumentReader, InvoiceDocumentWriter } from "./invoice-document-store.ts";
+import type { StagedConflict, StagedInvoices } from "./invoice-stage.ts";
 import type { InvoiceReader, InvoiceWriter } from "./invoice-store.ts";
 
 /** Everything one transaction can read and write; audit entries appended through it commit with the changes. */
@@ -12,6 +14,15 @@ export interface UnitOfWork extends CustomerUnitOfWork, InvoiceWriter {
   invoiceDocuments: InvoiceDocumentWriter["invoiceDocuments"];
   /** Records an invoice's documents; an (invoice, kind) already there keeps its first documents. */
   saveInvoiceDocuments: InvoiceDocumentWriter["saveInvoiceDocuments"];
+  /**
+   * Saves an import's staged invoices like {@link InvoiceWriter.saveInvoices}: by index in the batch, those left
+   * unchanged (same number, same content) and those refused (same number, other content); the others were created.
+   */
+  saveStagedInvoices(
+    invoices: StagedInvoices,
+  ): Promise<{ readonly unchanged: readonly number[]; readonly conflicts: readonly StagedConflict[] }>;
+  /** Appends audit entries already in their stored form, in order, after the head of the chain. */
+  appendEncodedAudit(entries: readonly EncodedAuditEntry[]): Promise<void>;
 }
 
 /** The whole registry: reads outside transactions, writes through {@link Store.transaction}. */

@@ -1,16 +1,14 @@
 import { basename } from "node:path";
 import { Command } from "commander";
 import { importCustomers } from "../../app/import-customers.ts";
-import { importInvoices } from "../../app/import-invoices.ts";
 import type { ImportReport } from "../../app/import-outcome.ts";
 import { formatInputIssue } from "../../core/errors/app-error.ts";
-import { documentValidator } from "../../documents/document-validator.ts";
 import { readCustomerRecords } from "../../imports/read-customer-records.ts";
-import { readInvoiceRecords } from "../../imports/read-invoice-records.ts";
 import type { CliDeps } from "../cli-deps.ts";
 import { withStore } from "../context.ts";
 import { EXIT } from "../exit-codes.ts";
 import { json } from "../format.ts";
+import { importInvoiceFile } from "../invoice-import/import-invoice-file.ts";
 import { startProgress } from "../progress.ts";
 import { runAction } from "../run-action.ts";
 import { requireSeller } from "../seller.ts";
@@ -50,12 +48,12 @@ export function importCommand(deps: CliDeps): Command {
               onProgress: (n: number) => progress.update(n),
             };
             const ids = { store, now: deps.now, newId: deps.newId };
-            const issuing = { ...ids, seller: requireSeller(deps.config), validator: documentValidator };
+            const issuing = { ...ids, seller: requireSeller(deps.config) };
             try {
               const report =
                 kind === "customers"
                   ? await importCustomers(ids, { ...common, records: readCustomerRecords(file) })
-                  : await importInvoices(issuing, { ...common, records: readInvoiceRecords(file) });
+                  : await importInvoiceFile(issuing, { ...common, path: file });
               progress.stop();
               return printReport(deps, report, opts.json === true);
             } finally {

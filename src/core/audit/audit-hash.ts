@@ -25,10 +25,12 @@ export interface SealedAuditRecord {
   readonly hash: string;
 }
 
-/** Gives `entry` its place in the chain: its sequence number, the hash of the record before it, and its own hash. */
-export function sealAuditEntry(entry: AuditEntry, seq: number, prevHash: string): SealedAuditRecord {
-  const unsealed = {
-    seq,
+/** An entry in its stored form (instant and values as text), before it has a place in the chain. */
+export type EncodedAuditEntry = Omit<SealedAuditRecord, "seq" | "prevHash" | "hash">;
+
+/** The stored form of `entry`: the instant as ISO-8601 UTC text, the old and new values as canonical JSON text. */
+export function encodeAuditEntry(entry: AuditEntry): EncodedAuditEntry {
+  return {
     at: entry.at.toISOString(),
     actorKind: entry.actor.kind,
     actorId: entry.actor.id,
@@ -39,8 +41,24 @@ export function sealAuditEntry(entry: AuditEntry, seq: number, prevHash: string)
     oldValue: entry.oldValue === null ? null : canonicalJson(entry.oldValue),
     newValue: entry.newValue === null ? null : canonicalJson(entry.newValue),
     reason: entry.reason,
-    prevHash,
   };
+}
+
+/** Gives `entry` its place in the chain: its sequence number, the hash of the record before it, and its own hash. */
+export function sealAuditEntry(entry: AuditEntry, seq: number, prevHash: string): SealedAuditRecord {
+  return sealEncodedAuditEntry(encodeAuditEntry(entry), seq, prevHash);
+}
+
+/**
+ * Seals an entry already in its stored form: imports encode their entries where they validate the invoices (another
+ * thread), so that the writer only chains and hashes them. The hash is the one {@link sealAuditEntry} gives.
+ */
+export function sealEncodedAuditEntry(
+  entry: EncodedAuditEntry,
+  seq: number,
+  prevHash: string,
+): SealedAuditRecord {
+  const unsealed = { seq, ...entry, prevHash };
   return { ...unsealed, hash: hashAuditRecord(unsealed) };
 }
 

@@ -1,6 +1,12 @@
 import { sql, type Transaction } from "kysely";
 import type { AuditEntry, AuditRecord } from "../../core/audit/audit-entry.ts";
-import { GENESIS_HASH, type SealedAuditRecord, sealAuditEntry } from "../../core/audit/audit-hash.ts";
+import {
+  type EncodedAuditEntry,
+  encodeAuditEntry,
+  GENESIS_HASH,
+  type SealedAuditRecord,
+  sealEncodedAuditEntry,
+} from "../../core/audit/audit-hash.ts";
 import type { Database } from "../database.ts";
 import { toSafeNumber } from "../db-values.ts";
 import { dialectOf } from "../dialect-of.ts";
@@ -20,6 +26,21 @@ export async function appendAudit(
   trx: Transaction<Database>,
   entries: readonly AuditEntry[],
 ): Promise<AuditRecord[]> {
+  const sealed = await appendEncodedAudit(trx, entries.map(encodeAuditEntry));
+  return entries.map((entry, i) => {
+    const { seq, prevHash, hash } = sealed[i] as SealedAuditRecord;
+    return { ...entry, seq, prevHash, hash };
+  });
+}
+
+/**
+ * Appends entries already in their stored form (see {@link appendAudit}), as imports send them from the thread that
+ * validates the invoices; returns the sealed records.
+ */
+export async function appendEncodedAudit(
+  trx: Transaction<Database>,
+  entries: readonly EncodedAuditEntry[],
+): Promise<SealedAuditRecord[]> {
   if (!trx.isTransaction) throw new TypeError("appendAudit must run inside a transaction");
   if (entries.length === 0) return [];
   if (dialectOf(trx) === "postgres") {
@@ -36,14 +57,12 @@ export async function appendAudit(
   let seq = head === undefined ? 0 : toSafeNumber(head.seq, "audit_log.seq");
   let prevHash = head === undefined ? GENESIS_HASH : head.hash;
   const sealed: SealedAuditRecord[] = [];
-  const records: AuditRecord[] = [];
   for (const entry of entries) {
     seq += 1;
-    const record = sealAuditEntry(entry, seq, prevHash);
+    const record = sealEncodedAuditEntry(entry, seq, prevHash);
     sealed.push(record);
-    records.push({ ...entry, seq, prevHash, hash: record.hash });
     prevHash = record.hash;
   }
   await insertAuditRows(trx, sealed);
-  return records;
+  return sealed;
 }

@@ -25,7 +25,15 @@ const COLUMNS: readonly (readonly [keyof AuditRow, "text" | "int8"])[] = [
 ];
 const NAMES = COLUMNS.map(([name]) => name).join(", ");
 const TYPED = COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ");
-const SQLITE_INSERT = `insert into audit_log (${NAMES}) values (${COLUMNS.map(() => "?").join(", ")})`;
+/** Rows per SQLite statement: one call into the driver binds 50 records (650 parameters), not one per record. */
+const SQLITE_ROWS = 50;
+const sqliteInsert = (rows: number) =>
+  `insert into audit_log (${NAMES}) values ${Array.from(
+    { length: rows },
+    () => `(${COLUMNS.map(() => "?").join(", ")})`,
+  ).join(", ")}`;
+const SQLITE_INSERT_MANY = sqliteInsert(SQLITE_ROWS);
+const SQLITE_INSERT_ONE = sqliteInsert(1);
 
 /**
  * Rows per statement on PostgreSQL: bounds the size of one message whatever the number of records appended, and keeps
@@ -34,25 +42,48 @@ const SQLITE_INSERT = `insert into audit_log (${NAMES}) values (${COLUMNS.map(()
 const ROWS_PER_INSERT = 250;
 
 /**
- * Writes sealed records inside `trx`: one cached prepared statement per row on SQLite, one statement per thousand
- * rows on PostgreSQL (the rows as one JSON parameter), so that an import's audit trail costs no query
- * building per record.
+ * Writes sealed records inside `trx`: cached prepared multi-row statements on SQLite, bound straight from the records,
+ * one statement per 250 rows on PostgreSQL (the rows as one JSON parameter), so that an import's audit trail costs no
+ * query building per record.
  */
 export async function insertAuditRows(
   trx: Transaction<Database>,
   sealed: readonly SealedAuditRecord[],
 ): Promise<void> {
-  const rows = sealed.map(sealedToRow);
   const handle = sqliteHandleOf(trx);
   if (handle !== undefined) {
-    const insert = preparedStatement(handle, SQLITE_INSERT);
-    for (const row of rows) insert.run(COLUMNS.map(([name]) => row[name] ?? null));
+    const many = preparedStatement(handle, SQLITE_INSERT_MANY);
+    const one = preparedStatement(handle, SQLITE_INSERT_ONE);
+    let start = 0;
+    for (; start + SQLITE_ROWS <= sealed.length; start += SQLITE_ROWS)
+      many.run(sealed.slice(start, start + SQLITE_ROWS).flatMap(boundValues));
+    for (; start < sealed.length; start++) one.run(boundValues(sealed[start] as SealedAuditRecord));
     return;
   }
+  const rows = sealed.map(sealedToRow);
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + ROWS_PER_INSERT);
     const json = JSON.stringify(chunk.map((row) => ({ ...row, seq: String(row.seq) })));
     await sql`insert into audit_log (${sql.raw(NAMES)})
       select ${sql.raw(NAMES)} from json_to_recordset(${json}::json) as r(${sql.raw(TYPED)})`.execute(trx);
   }
+}
+
+/** A record's values in {@link COLUMNS} order. */
+function boundValues(r: SealedAuditRecord): (string | number | null)[] {
+  return [
+    r.seq,
+    r.at,
+    r.actorKind,
+    r.actorId,
+    r.entityType,
+    r.entityId,
+    r.field,
+    r.action,
+    r.oldValue,
+    r.newValue,
+    r.reason,
+    r.prevHash,
+    r.hash,
+  ];
 }

@@ -1,3 +1,4 @@
+import { hash } from "node:crypto";
 import type {
   ContentLine,
   DocumentAllowanceCharge,
@@ -14,6 +15,12 @@ import { type Decimal, dec } from "../../core/money/decimal.ts";
  */
 export function encodeInvoiceContent(content: InvoiceContent): string {
   return JSON.stringify(content);
+}
+
+/** The stored content and its SHA-256 (hex), which a re-import compares with the stored one. */
+export function storedContentOf(content: InvoiceContent): { text: string; sha256: string } {
+  const text = encodeInvoiceContent(content);
+  return { text, sha256: hash("sha256", text, "hex") };
 }
 
 type Stored = Record<string, unknown>;

@@ -1,11 +1,10 @@
-import { hash } from "node:crypto";
 import type { Selectable } from "kysely";
 import type { InvoiceSummary, InvoiceToSave } from "../../app/ports/invoice-store.ts";
 import type { InvoiceRecord } from "../../core/invoice/invoice-record.ts";
 import { fromDbCode, fromDbInstant, toDbInstant, toSafeNumber } from "../db-values.ts";
 import type { InvoicesTable } from "../tables/invoices.ts";
 import type { InvoiceRow } from "./insert-invoice-rows.ts";
-import { decodeInvoiceContent, encodeInvoiceContent } from "./invoice-content-codec.ts";
+import { decodeInvoiceContent, storedContentOf } from "./invoice-content-codec.ts";
 
 const KINDS = ["invoice", "credit-note"] as const;
 const STATUSES = ["draft", "issued"] as const;
@@ -13,7 +12,7 @@ const STATUSES = ["draft", "issued"] as const;
 /** The row of an invoice to save; `content_sha256` is what a re-import compares. */
 export function invoiceToRow(item: InvoiceToSave, at: Date): InvoiceRow {
   const { record, figures } = item;
-  const content = encodeInvoiceContent(record.content);
+  const content = storedContentOf(record.content);
   return {
     id: record.id,
     number: record.number,
@@ -28,8 +27,8 @@ export function invoiceToRow(item: InvoiceToSave, at: Date): InvoiceRow {
     tax_minor: figures.tax,
     payable_minor: figures.payable,
     structured_communication: record.structuredCommunication,
-    content,
-    content_sha256: hash("sha256", content, "hex"),
+    content: content.text,
+    content_sha256: content.sha256,
     source: item.source,
     created_at: toDbInstant(at),
     issued_at: record.issuedAt,

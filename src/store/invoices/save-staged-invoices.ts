@@ -1,0 +1,132 @@
+import type { Transaction } from "kysely";
+import {
+  STAGED_INVOICE_FIELDS,
+  type StagedConflict,
+  type StagedInvoices,
+  type StagedValue,
+} from "../../app/ports/invoice-stage.ts";
+import type { Database } from "../database.ts";
+import { preparedStatement } from "../prepared-statements.ts";
+import { sqliteHandleOf } from "../sqlite-dialect.ts";
+import type { InvoicesTable } from "../tables/invoices.ts";
+import { type InvoiceRow, insertInvoiceRows } from "./insert-invoice-rows.ts";
+
+/** The column of each staged field; the statements list the columns in the port's order, so values bind as they are. */
+const COLUMN_OF: { readonly [F in (typeof STAGED_INVOICE_FIELDS)[number]]: keyof InvoicesTable } = {
+  id: "id",
+  number: "number",
+  kind: "kind",
+  status: "status",
+  customerNumber: "customer_number",
+  issueDate: "issue_date",
+  dueDate: "due_date",
+  currency: "currency",
+  lineCount: "line_count",
+  taxExclusiveMinor: "tax_exclusive_minor",
+  taxMinor: "tax_minor",
+  payableMinor: "payable_minor",
+  structuredCommunication: "structured_communication",
+  content: "content",
+  contentSha256: "content_sha256",
+  source: "source",
+  createdAt: "created_at",
+  issuedAt: "issued_at",
+};
+const COLUMNS = STAGED_INVOICE_FIELDS.map((field) => COLUMN_OF[field]);
+const WIDTH = COLUMNS.length;
+const NUMBER = STAGED_INVOICE_FIELDS.indexOf("number");
+const ID = STAGED_INVOICE_FIELDS.indexOf("id");
+const SHA = STAGED_INVOICE_FIELDS.indexOf("contentSha256");
+
+/**
+ * Rows per SQLite statement: one call binds and steps 50 rows (900 parameters, far under SQLite's limit of 32,766),
+ * where a statement per row crossed from JavaScript into the driver once per invoice.
+ */
+const SQLITE_ROWS = 50;
+const sqliteInsert = (rows: number) =>
+  `insert into invoices (${COLUMNS.join(", ")}) values ${Array.from(
+    { length: rows },
+    () => `(${COLUMNS.map(() => "?").join(", ")})`,
+  ).join(", ")} on conflict (number) do nothing`;
+const SQLITE_INSERT_MANY = sqliteInsert(SQLITE_ROWS);
+const SQLITE_INSERT_ONE = sqliteInsert(1);
+/** The stored rows of the numbers of a chunk (a JSON array parameter): those whose id is not ours were there before. */
+const SQLITE_STORED =
+  "select number, id, content_sha256 from invoices where number in (select value from json_each(?))";
+
+/** What saving staged invoices did, by index in the batch; the other invoices were created. */
+export interface StagedSaveOutcome {
+  /** Re-imported with the same content: left as they were. */
+  readonly unchanged: readonly number[];
+  /** Numbers that hold different content: refused. */
+  readonly conflicts: readonly StagedConflict[];
+}
+
+/**
+ * Saves an import's staged invoices (see {@link StagedInvoices}) inside `trx`, leaving those whose number is taken as
+ * they are: unchanged when the stored content is byte-identical (a re-import), a conflict otherwise.
+ *
+ * On SQLite the values are bound as the stage sent them to prepared multi-row INSERTs reused across batches, bypassing
+ * Kysely: building and compiling its query per batch, and a row object per invoice, cost more than SQLite's own work
+ * on this path, which an import runs for every invoice. Everything else goes through Kysely. On PostgreSQL the rows go
+ * through {@link insertInvoiceRows} (one JSON parameter per hundred rows; the round trip is what costs there).
+ */
+export async function saveStagedInvoices(
+  trx: Transaction<Database>,
+  invoices: StagedInvoices,
+): Promise<StagedSaveOutcome> {
+  const stored = new Map<number, string>();
+  const handle = sqliteHandleOf(trx);
+  const { count, values } = invoices;
+  if (handle !== undefined) {
+    const many = preparedStatement(handle, SQLITE_INSERT_MANY);
+    const one = preparedStatement(handle, SQLITE_INSERT_ONE);
+    const lookup = preparedStatement(handle, SQLITE_STORED);
+    for (let start = 0; start < count; start += SQLITE_ROWS) {
+      const rows = Math.min(SQLITE_ROWS, count - start);
+      const chunk = values.slice(start * WIDTH, (start + rows) * WIDTH);
+      let changes = 0;
+      if (rows === SQLITE_ROWS) changes = many.run(chunk).changes;
+      else for (let r = 0; r < rows; r++) changes += one.run(chunk.slice(r * WIDTH, (r + 1) * WIDTH)).changes;
+      if (changes === rows) continue;
+      const numbers = Array.from({ length: rows }, (_, r) => chunk[r * WIDTH + NUMBER]);
+      const found = new Map<string, { id: string; sha: string }>();
+      for (const row of lookup.all(JSON.stringify(numbers)) as {
+        number: string;
+        id: string;
+        content_sha256: string;
+      }[])
+        found.set(row.number, { id: row.id, sha: row.content_sha256 });
+      for (let r = 0; r < rows; r++) {
+        const there = found.get(chunk[r * WIDTH + NUMBER] as string);
+        if (there !== undefined && there.id !== chunk[r * WIDTH + ID]) stored.set(start + r, there.sha);
+      }
+    }
+  } else {
+    const rows: InvoiceRow[] = [];
+    for (let i = 0; i < count; i++) rows.push(rowAt(values, i));
+    const taken = await insertInvoiceRows(trx, rows);
+    for (const [i, row] of rows.entries()) {
+      const sha = typeof row.number === "string" ? taken.get(row.number) : undefined;
+      if (sha !== undefined) stored.set(i, sha);
+    }
+  }
+  const unchanged: number[] = [];
+  const conflicts: StagedConflict[] = [];
+  for (const [index, sha] of stored) {
+    if (sha === values[index * WIDTH + SHA]) unchanged.push(index);
+    else
+      conflicts.push({
+        index,
+        message: `invoice ${String(values[index * WIDTH + NUMBER])} was imported before with different content; an issued invoice is corrected by a credit note, not re-imported`,
+      });
+  }
+  return { unchanged, conflicts };
+}
+
+/** The row object of the staged invoice `i`. */
+function rowAt(values: readonly StagedValue[], i: number): InvoiceRow {
+  const row: Record<string, StagedValue> = {};
+  for (const [c, column] of COLUMNS.entries()) row[column] = values[i * WIDTH + c] ?? null;
+  return row as unknown as InvoiceRow;
+}
