@@ -5,26 +5,28 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
 /**
- * Bounded, trimmed, non-empty text without control characters (they break XML and exports). One transform rather
- * than a chain of zod checks: imports validate hundreds of thousands of these per second.
+ * Bounded, trimmed, non-empty text without control characters (they break XML and exports). A trim and one check
+ * rather than a transform or a chain of zod checks: a transform costs a pipe, a payload and a closure per value, and
+ * imports validate hundreds of thousands of these per second.
  */
 function boundedText(max: number, singleLine: boolean) {
-  return z.string().transform((raw, ctx) => {
-    const value = raw.trim();
-    const problem =
-      value === ""
-        ? "must not be empty"
-        : value.length > max
-          ? `must be at most ${max} characters`
-          : CONTROL.test(value)
-            ? "must not contain control characters"
-            : singleLine && LINE_BREAK.test(value)
-              ? "must be a single line"
-              : undefined;
-    if (problem === undefined) return value;
-    ctx.addIssue({ code: "custom", message: problem });
-    return z.NEVER;
-  });
+  return z
+    .string()
+    .overwrite((raw) => raw.trim())
+    .check((ctx) => {
+      const value = ctx.value;
+      const problem =
+        value === ""
+          ? "must not be empty"
+          : value.length > max
+            ? `must be at most ${max} characters`
+            : CONTROL.test(value)
+              ? "must not contain control characters"
+              : singleLine && LINE_BREAK.test(value)
+                ? "must be a single line"
+                : undefined;
+      if (problem !== undefined) ctx.issues.push({ code: "custom", message: problem, input: value });
+    });
 }
 
 /** Single-line text: line breaks are refused too, since such values reach mail headers and file names. */
@@ -51,8 +53,9 @@ function numberText(value: number): string | undefined {
  * thousands separators and exponents are refused with a message that says what to write instead.
  */
 export function decimal(options: { maxPlaces?: number; min?: "positive" | "non-negative" } = {}) {
-  // z.unknown with one transform is several times faster than a union of string and number with refinements.
-  return z.unknown().transform((value, ctx): Decimal => {
+  // One transform of the raw value is several times faster than a union of string and number with refinements, and
+  // a standalone transform saves the pipe that z.unknown().transform() puts before it.
+  return z.transform((value: unknown, ctx): Decimal => {
     if (value === undefined) {
       ctx.addIssue({ code: "custom", message: "is required" });
       return z.NEVER;
@@ -79,12 +82,28 @@ export function decimal(options: { maxPlaces?: number; min?: "positive" | "non-n
   });
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number written by `length` ASCII digits of `text` from `start` (already known to be digits). */
+function digitsAt(text: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
+/** True when YYYY-MM-DD names a day of the proleptic Gregorian calendar, counted without a Date object. */
+function isCalendarDate(text: string): boolean {
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
+}
+
 /** A calendar date written YYYY-MM-DD that exists (no 2026-02-30). */
 export const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date written YYYY-MM-DD")
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, "is not a calendar date");
+  .refine(isCalendarDate, "is not a calendar date");

@@ -64,6 +64,19 @@ describe("invoiceInputSchema", () => {
     expect(tooLong.success).toBe(false);
   });
 
+  it("accepts a date only when the calendar has it (Gregorian leap years)", () => {
+    const at = (issueDate: string) => invoiceInputSchema.safeParse({ ...valid, issueDate }).success;
+    expect(["2024-02-29", "2000-02-29", "2026-12-31", "2026-04-30"].map(at)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(
+      ["2026-02-29", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00"].map(at),
+    ).toEqual([false, false, false, false, false, false]);
+  });
+
   it("requires a credit note to name the invoice it credits", () => {
     const result = invoiceInputSchema.safeParse({ ...valid, kind: "credit-note" });
     expect(result.success).toBe(false);

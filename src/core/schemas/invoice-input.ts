@@ -4,6 +4,10 @@ import { VAT_CATEGORIES } from "../invoice/vat-category.ts";
 import { isCurrencyCode } from "../money/currency.ts";
 import { decimal, isoDate, multilineText, text } from "./fields.ts";
 
+// Regular expressions as constants: a literal inside a function is a new RegExp object on every call.
+const UNIT_CODE = /^[A-Z0-9]{2,3}$/;
+const INVOICE_NUMBER = /^[^\s/\\]+$/;
+
 const period = z
   .object({ start: isoDate.optional(), end: isoDate.optional() })
   .strict()
@@ -50,7 +54,7 @@ const line = z
     sellersItemId: text(64).optional(),
     quantity: decimal({ maxPlaces: 6 }),
     unitCode: text(3)
-      .refine((v) => /^[A-Z0-9]{2,3}$/.test(v), "expected a UN/ECE Rec 20 unit code such as C62, HUR or KGM")
+      .refine((v) => UNIT_CODE.test(v), "expected a UN/ECE Rec 20 unit code such as C62, HUR or KGM")
       .default("C62"),
     price: decimal({ maxPlaces: 6, min: "non-negative" }),
     baseQuantity: decimal({ maxPlaces: 6, min: "positive" }).optional(),
@@ -69,7 +73,7 @@ const line = z
  */
 export const invoiceInputSchema = z
   .object({
-    number: text(64).refine((v) => /^[^\s/\\]+$/.test(v), "must not contain spaces or slashes"),
+    number: text(64).refine((v) => INVOICE_NUMBER.test(v), "must not contain spaces or slashes"),
     kind: z.enum(["invoice", "credit-note"]).default("invoice"),
     customer: text(64),
     issueDate: isoDate,
