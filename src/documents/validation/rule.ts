@@ -59,7 +59,21 @@ export interface RuleBody<T> {
   test(node: T, ctx: ValidationContext): boolean;
 }
 
-/** Returns a rule constructor for one family: `const rule = ruleOf("BR"); rule(lineScope, { id, message, test })`. */
+/**
+ * Returns a rule constructor for one family: `const rule = ruleOf("BR"); rule(lineScope, { id, message, test })`.
+ * Every rule gets the same properties in the same order, absent ones undefined, so that the engine's reads of
+ * `applies` and `test` see one object shape instead of dozens (a megamorphic property read on every evaluation).
+ */
 export function ruleOf(family: RuleFamily): <T>(scope: Scope<T>, body: RuleBody<T>) => Rule<T> {
-  return (scope, body) => ({ ...body, severity: body.severity ?? "fatal", scope, family, input: "model" });
+  return (scope, body) => ({
+    id: body.id,
+    family,
+    severity: body.severity ?? "fatal",
+    message: body.message,
+    input: "model",
+    scope,
+    applies: body.applies,
+    test: body.test,
+    at: body.at,
+  });
 }

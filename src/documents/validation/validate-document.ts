@@ -6,15 +6,21 @@ import type { Locate, Scope } from "./scope.ts";
 import { implementedSyntaxRules } from "./syntax/validate-ubl-syntax.ts";
 import { ValidationContext } from "./validation-context.ts";
 
-/** Rules grouped by scope once, at load, so a validation walks each scope's nodes a single time. */
-const RULES_BY_SCOPE: ReadonlyMap<Scope<unknown>, readonly Rule<unknown>[]> = (() => {
+/**
+ * Rules grouped by scope once, at load, so a validation walks each scope's nodes a single time. An array of pairs
+ * rather than the Map itself: iterating a Map allocates an entry array per scope and validation.
+ */
+const RULES_BY_SCOPE: readonly {
+  readonly scope: Scope<unknown>;
+  readonly rules: readonly Rule<unknown>[];
+}[] = (() => {
   const groups = new Map<Scope<unknown>, Rule<unknown>[]>();
   for (const rule of ALL_RULES) {
     const group = groups.get(rule.scope);
     if (group) group.push(rule);
     else groups.set(rule.scope, [rule]);
   }
-  return groups;
+  return [...groups].map(([scope, rules]) => ({ scope, rules }));
 })();
 
 const INFOS: readonly RuleInfo[] = [
@@ -45,9 +51,9 @@ export function validateDocument(doc: InvoiceDocument): Finding[] {
       });
     }
   };
-  for (const [scope, scopeRules] of RULES_BY_SCOPE) {
-    rules = scopeRules;
-    scope.visit(ctx, visitor);
+  for (const group of RULES_BY_SCOPE) {
+    rules = group.rules;
+    group.scope.visit(ctx, visitor);
   }
   return findings;
 }

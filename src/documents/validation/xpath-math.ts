@@ -38,11 +38,13 @@ export function withinSlack(expected: Decimal, value: Decimal, slack: Decimal): 
   return expected.minus(value).abs().lte(slack);
 }
 
-/** Sum of the defined values; XPath `sum()` skips absent elements and the empty sum is zero. */
-export function sumDefined(values: Iterable<Decimal | undefined>): Decimal {
+/** XPath `sum(list/x)`: the values `pick` finds, absent elements skipped (the empty sum is zero), without building an intermediate array. */
+export function sumOf<T>(list: readonly T[], pick: (item: T) => Decimal | undefined): Decimal {
   let total: Decimal | undefined;
-  for (const value of values)
+  for (const item of list) {
+    const value = pick(item);
     if (value !== undefined) total = total === undefined ? value : total.plus(value);
+  }
   return total ?? ZERO;
 }
 

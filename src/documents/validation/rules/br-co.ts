@@ -1,3 +1,4 @@
+import type { InvoiceLine, VatBreakdown } from "../../../core/invoice/invoice.ts";
 import { ZERO } from "../../../core/money/decimal.ts";
 import { hasVatPrefix } from "../code-lists/iso3166.ts";
 import { vatIdentifierScope } from "../party-scopes.ts";
@@ -17,9 +18,11 @@ import {
   vatBreakdownScope,
 } from "../scopes.ts";
 import { exists } from "../text.ts";
-import { HUNDREDTH, sign, sumDefined, withinOne, xpathRound, xpathRound2 } from "../xpath-math.ts";
+import { HUNDREDTH, sign, sumAmounts, sumOf, withinOne, xpathRound, xpathRound2 } from "../xpath-math.ts";
 
 const rule = ruleOf("BR-CO");
+const lineNetAmount = (line: InvoiceLine) => line.netAmount;
+const breakdownTaxAmount = (breakdown: VatBreakdown) => breakdown.taxAmount;
 const hasReason = (ac: { reason?: string; reasonCode?: string }) =>
   exists(ac.reason) || exists(ac.reasonCode);
 
@@ -49,8 +52,7 @@ export const brCoRules: Rule<unknown>[] = [
     id: "BR-CO-10",
     message: "Sum of Invoice line net amount (BT-106) = Σ Invoice line net amount (BT-131).",
     at: "cbc:LineExtensionAmount",
-    test: (totals, ctx) =>
-      totals.lineNet?.eq(xpathRound2(sumDefined(ctx.doc.lines.map((l) => l.netAmount)))) ?? false,
+    test: (totals, ctx) => totals.lineNet?.eq(xpathRound2(sumOf(ctx.doc.lines, lineNetAmount))) ?? false,
   }),
   rule(totalsScope, {
     id: "BR-CO-11",
@@ -59,16 +61,14 @@ export const brCoRules: Rule<unknown>[] = [
     test: ({ allowances }, { doc }) =>
       allowances === undefined
         ? doc.allowances.length === 0
-        : allowances.eq(xpathRound2(sumDefined(doc.allowances.map((a) => a.amount)))),
+        : allowances.eq(xpathRound2(sumAmounts(doc.allowances))),
   }),
   rule(totalsScope, {
     id: "BR-CO-12",
     message: "Sum of charges on document level (BT-108) = Σ Document level charge amount (BT-99).",
     at: "cbc:ChargeTotalAmount",
     test: ({ charges }, { doc }) =>
-      charges === undefined
-        ? doc.charges.length === 0
-        : charges.eq(xpathRound2(sumDefined(doc.charges.map((c) => c.amount)))),
+      charges === undefined ? doc.charges.length === 0 : charges.eq(xpathRound2(sumAmounts(doc.charges))),
   }),
   rule(totalsScope, {
     id: "BR-CO-13",
@@ -88,7 +88,7 @@ export const brCoRules: Rule<unknown>[] = [
     // Evaluated per cac:TaxTotal: only the one carrying the breakdown has subtotals to add up.
     test: ({ vatBreakdown, totals }) =>
       vatBreakdown.length === 0 ||
-      (totals.tax?.eq(xpathRound2(sumDefined(vatBreakdown.map((b) => b.taxAmount)))) ?? false),
+      (totals.tax?.eq(xpathRound2(sumOf(vatBreakdown, breakdownTaxAmount))) ?? false),
   }),
   rule(documentScope, {
     id: "BR-CO-15",

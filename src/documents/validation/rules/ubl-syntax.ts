@@ -1,3 +1,4 @@
+import type { PaymentMeans } from "../../../core/invoice/invoice.ts";
 import { amountScope } from "../element-scopes.ts";
 import type { Rule } from "../rule.ts";
 import { ruleOf } from "../rule.ts";
@@ -6,10 +7,23 @@ import { atMostTwoDecimals } from "./br-dec.ts";
 
 const rule = ruleOf("UBL");
 
-/** Number of distinct defined values: `count(//x[not(preceding::x/. = .)])`. */
-function distinct(values: readonly (string | undefined)[]): number {
-  return new Set(values.filter((v) => v !== undefined)).size;
+/**
+ * True when the defined values `pick` finds are all equal (`count(//x[not(preceding::x/. = .)]) <= 1`), compared
+ * in place: the lists are a handful of payment means, and arrays and a Set per validation were garbage.
+ */
+function atMostOneDistinct<T>(list: readonly T[], pick: (item: T) => string | undefined): boolean {
+  let first: string | undefined;
+  for (const item of list) {
+    const value = pick(item);
+    if (value === undefined) continue;
+    if (first === undefined) first = value;
+    else if (value !== first) return false;
+  }
+  return true;
 }
+
+const remittanceOf = (means: PaymentMeans) => means.remittanceInformation;
+const codeOf = (means: PaymentMeans) => means.code;
 
 /**
  * The CEN UBL syntax rules (UBL-SR-*, UBL-DT-*) that the semantic model can express. The others count repeated
@@ -21,13 +35,13 @@ export const ublSyntaxRules: Rule<unknown>[] = [
     message:
       "An Invoice may only have one unique PaymentID, but the PaymentID may be used for multiple PaymentMeans",
     at: "cac:PaymentMeans/cbc:PaymentID",
-    test: (doc) => distinct(doc.paymentMeans.map((m) => m.remittanceInformation)) <= 1,
+    test: (doc) => atMostOneDistinct(doc.paymentMeans, remittanceOf),
   }),
   rule(documentScope, {
     id: "UBL-SR-47",
     message: "When there are more than one payment means code, they shall be equal",
     at: "cac:PaymentMeans/cbc:PaymentMeansCode",
-    test: (doc) => distinct(doc.paymentMeans.map((m) => m.code)) <= 1,
+    test: (doc) => atMostOneDistinct(doc.paymentMeans, codeOf),
   }),
   rule(amountScope, {
     id: "UBL-DT-01",
