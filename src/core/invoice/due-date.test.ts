@@ -11,4 +11,19 @@ describe("dueDateFor", () => {
   it("gives the issue date itself for immediate payment", () => {
     expect(dueDateFor("2026-03-29", 0)).toBe("2026-03-29");
   });
+
+  it("counts days exactly as Date does, across leap years and centuries", () => {
+    const viaDate = (issueDate: string, days: number) => {
+      const date = new Date(`${issueDate}T00:00:00Z`);
+      date.setUTCDate(date.getUTCDate() + days);
+      return date.toISOString().slice(0, 10);
+    };
+    for (let t = Date.UTC(1899, 11, 1); t < Date.UTC(2101, 2, 1); t += 7 * 86_400_000) {
+      const issued = new Date(t).toISOString().slice(0, 10);
+      for (const days of [0, 1, 30, 60, 365, -1])
+        expect(dueDateFor(issued, days)).toBe(viaDate(issued, days));
+    }
+    expect(dueDateFor("1900-02-28", 1)).toBe("1900-03-01");
+    expect(dueDateFor("2000-02-28", 1)).toBe("2000-02-29");
+  });
 });
