@@ -3,8 +3,15 @@ import { vatEndpointScheme } from "../identifiers/vat-endpoint-scheme.ts";
 import { type Decimal, ZERO } from "../money/decimal.ts";
 import type { ComputedAmounts } from "./compute-totals.ts";
 import { computeTotals } from "./compute-totals.ts";
-import type { AllowanceCharge, Identifier, InvoiceDocument, Party } from "./invoice.ts";
-import type { InvoiceContent, LineAllowanceCharge } from "./invoice-content.ts";
+import type {
+  AllowanceCharge,
+  Identifier,
+  InvoiceDocument,
+  InvoiceLine,
+  Party,
+  PaymentMeans,
+} from "./invoice.ts";
+import type { ContentLine, InvoiceContent, LineAllowanceCharge } from "./invoice-content.ts";
 import type { SellerProfile } from "./seller-profile.ts";
 
 /** Peppol BIS Billing 3.0 specification identifier (BT-24). */
@@ -71,6 +78,34 @@ function buyerParty(buyer: Customer, email: string | undefined): Party {
   };
 }
 
+/** Shared by every document part that has none of a list (most lines have no allowances, no classifications). */
+const NONE: readonly never[] = Object.freeze([]);
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The seller's party and credit transfer, the same for every invoice of a seller profile: built once per profile
+ * object (a weak map, so it holds nothing once the profile is dropped). Documents are read-only, so they share them.
+ */
+const SELLER_PARTS = new WeakMap<
+  SellerProfile,
+  { party: Party; transfers: PaymentMeans["creditTransfers"] }
+>();
+
+function sellerParts(seller: SellerProfile): { party: Party; transfers: PaymentMeans["creditTransfers"] } {
+  let parts = SELLER_PARTS.get(seller);
+  if (parts === undefined) {
+    parts = {
+      party: sellerParty(seller),
+      transfers: [
+        { account: seller.iban, accountName: seller.name, ...(seller.bic ? { bic: seller.bic } : {}) },
+      ],
+    };
+    SELLER_PARTS.set(seller, parts);
+  }
+  return parts;
+}
+
 function sellerParty(seller: SellerProfile): Party {
   return {
     name: seller.name,
@@ -105,6 +140,42 @@ function withAmount(
   };
 }
 
+/** The document line of a content line with its computed amounts. */
+function documentLine(
+  line: ContentLine,
+  computed: ComputedAmounts["lines"][number] | undefined,
+): InvoiceLine {
+  const gross = computed?.grossAmount ?? ZERO;
+  const item: Writable<InvoiceLine["item"]> = { name: line.name, classifications: NONE, attributes: NONE };
+  if (line.description) item.description = line.description;
+  if (line.sellersItemId) item.sellersId = line.sellersItemId;
+  const out: Writable<InvoiceLine> = {
+    id: line.id,
+    quantity: line.quantity,
+    unitCode: line.unitCode,
+    allowances:
+      line.allowances.length === 0
+        ? NONE
+        : line.allowances.map((a, j) => withAmount(a, computed?.allowances[j], gross)),
+    charges:
+      line.charges.length === 0
+        ? NONE
+        : line.charges.map((c, j) => withAmount(c, computed?.charges[j], gross)),
+    price: line.baseQuantity
+      ? { netPrice: line.netPrice, baseQuantity: line.baseQuantity }
+      : { netPrice: line.netPrice },
+    vat:
+      line.vatCategory === "O"
+        ? { category: line.vatCategory }
+        : { category: line.vatCategory, rate: line.vatRate },
+    item,
+  };
+  if (computed) out.netAmount = computed.netAmount;
+  if (line.orderLineReference) out.orderLineReference = line.orderLineReference;
+  if (line.period) out.period = line.period;
+  return out;
+}
+
 /** Formats 12 OGM digits as `+++123/4567/89002+++`. */
 function ogmText(digits: string): string {
   return `+++${digits.slice(0, 3)}/${digits.slice(3, 7)}/${digits.slice(7)}+++`;
@@ -118,6 +189,7 @@ function ogmText(digits: string): string {
 export function buildInvoiceDocument(content: InvoiceContent, ctx: DocumentContext): InvoiceDocument {
   const amounts: ComputedAmounts = ctx.amounts ?? computeTotals(content);
   const dueDate = content.dueDate ?? ctx.dueDate;
+  const seller = sellerParts(ctx.seller);
   return {
     kind: content.kind,
     typeCode: content.kind === "invoice" ? "380" : "381",
@@ -133,7 +205,7 @@ export function buildInvoiceDocument(content: InvoiceContent, ctx: DocumentConte
     notes: content.notes,
     precedingInvoices: content.precedingInvoices,
     ...(content.invoicingPeriod ? { invoicingPeriod: content.invoicingPeriod } : {}),
-    seller: sellerParty(ctx.seller),
+    seller: seller.party,
     buyer: buyerParty(ctx.buyer, ctx.buyerEmail),
     paymentMeans: [
       {
@@ -141,48 +213,21 @@ export function buildInvoiceDocument(content: InvoiceContent, ctx: DocumentConte
         ...(ctx.structuredCommunication
           ? { remittanceInformation: ogmText(ctx.structuredCommunication) }
           : {}),
-        creditTransfers: [
-          {
-            account: ctx.seller.iban,
-            accountName: ctx.seller.name,
-            ...(ctx.seller.bic ? { bic: ctx.seller.bic } : {}),
-          },
-        ],
+        creditTransfers: seller.transfers,
       },
     ],
-    allowances: content.allowances.map((a, i) =>
-      withAmount(a, amounts.allowances[i], amounts.totals.lineNet),
-    ),
-    charges: content.charges.map((c, i) => withAmount(c, amounts.charges[i], amounts.totals.lineNet)),
+    allowances:
+      content.allowances.length === 0
+        ? NONE
+        : content.allowances.map((a, i) => withAmount(a, amounts.allowances[i], amounts.totals.lineNet)),
+    charges:
+      content.charges.length === 0
+        ? NONE
+        : content.charges.map((c, i) => withAmount(c, amounts.charges[i], amounts.totals.lineNet)),
     totals: amounts.totals,
     vatBreakdown: amounts.vatBreakdown,
     ...(amounts.taxTotalInTaxCurrency ? { taxTotalInTaxCurrency: amounts.taxTotalInTaxCurrency } : {}),
-    attachments: [],
-    lines: content.lines.map((line, i) => {
-      const computed = amounts.lines[i];
-      return {
-        id: line.id,
-        quantity: line.quantity,
-        unitCode: line.unitCode,
-        ...(computed ? { netAmount: computed.netAmount } : {}),
-        ...(line.orderLineReference ? { orderLineReference: line.orderLineReference } : {}),
-        ...(line.period ? { period: line.period } : {}),
-        allowances: line.allowances.map((a, j) =>
-          withAmount(a, computed?.allowances[j], computed?.grossAmount ?? ZERO),
-        ),
-        charges: line.charges.map((c, j) =>
-          withAmount(c, computed?.charges[j], computed?.grossAmount ?? ZERO),
-        ),
-        price: { netPrice: line.netPrice, ...(line.baseQuantity ? { baseQuantity: line.baseQuantity } : {}) },
-        vat: { category: line.vatCategory, ...(line.vatCategory === "O" ? {} : { rate: line.vatRate }) },
-        item: {
-          name: line.name,
-          ...(line.description ? { description: line.description } : {}),
-          ...(line.sellersItemId ? { sellersId: line.sellersItemId } : {}),
-          classifications: [],
-          attributes: [],
-        },
-      };
-    }),
+    attachments: NONE,
+    lines: content.lines.map((line, i) => documentLine(line, amounts.lines[i])),
   };
 }

@@ -1,4 +1,4 @@
-import { type Decimal, sumDecimals, ZERO } from "../money/decimal.ts";
+import { type Decimal, ZERO } from "../money/decimal.ts";
 import { lineNetAmount, percentageAmount, roundAmount, vatCategoryAmount } from "../money/rounding.ts";
 import type { Totals, VatBreakdown } from "./invoice.ts";
 import type { DocumentAllowanceCharge, InvoiceContent, LineAllowanceCharge } from "./invoice-content.ts";
@@ -11,10 +11,10 @@ export interface ComputedAmounts {
    * (quantity x price / base quantity, rounded), the base of percentage allowances and charges.
    */
   readonly lines: readonly {
-    netAmount: Decimal;
-    grossAmount: Decimal;
-    allowances: Decimal[];
-    charges: Decimal[];
+    readonly netAmount: Decimal;
+    readonly grossAmount: Decimal;
+    readonly allowances: readonly Decimal[];
+    readonly charges: readonly Decimal[];
   }[];
   /** Resolved BT-92 per document allowance, in content order. */
   readonly allowances: readonly Decimal[];
@@ -32,6 +32,9 @@ export type ComputedTotals = Required<Omit<Totals, "rounding">>;
 /** Categories whose VAT amount is computed from the rate; for the others it is zero by definition (BR-Z/E/AE/K/G/O-09). */
 const TAXED: ReadonlySet<VatCategory> = new Set(["S", "L", "M"]);
 
+/** Shared by every line without allowances or charges (most lines): nothing to resolve, nothing to allocate. */
+const NO_AMOUNTS: readonly Decimal[] = Object.freeze([]);
+
 /** The amount of a line or document allowance/charge: given, or the percentage of its base (rounded). */
 function resolve(ac: LineAllowanceCharge, defaultBase: Decimal): Decimal {
   if (ac.amount) return ac.amount;
@@ -39,70 +42,102 @@ function resolve(ac: LineAllowanceCharge, defaultBase: Decimal): Decimal {
   return ZERO;
 }
 
+function resolveAll(list: readonly LineAllowanceCharge[], defaultBase: Decimal): readonly Decimal[] {
+  if (list.length === 0) return NO_AMOUNTS;
+  const out: Decimal[] = [];
+  for (const ac of list) out.push(resolve(ac, defaultBase));
+  return out;
+}
+
+function sum(values: readonly Decimal[]): Decimal {
+  let total = ZERO;
+  for (const value of values) total = total.plus(value);
+  return total;
+}
+
+/** Taxable amount of one VAT category and rate, in the order the categories first appear. */
+interface VatGroup {
+  readonly category: VatCategory;
+  readonly rate: Decimal;
+  taxable: Decimal;
+}
+
+/** Adds an amount to its category and rate's group (a list: invoices have one to a few groups). */
+function addToGroup(groups: VatGroup[], category: VatCategory, rate: Decimal, amount: Decimal): void {
+  for (const group of groups) {
+    if (group.category === category && group.rate.eq(rate)) {
+      group.taxable = group.taxable.plus(amount);
+      return;
+    }
+  }
+  groups.push({ category, rate, taxable: amount });
+}
+
 /**
  * Computes line net amounts, allowances, charges, the VAT breakdown and the document totals of EN 16931 (BG-22, BG-23),
  * following the calculation rules BR-CO-10..17 and BR-S/Z/E/AE/K/G/O-08/09 so that the result satisfies them by
- * construction. VAT is computed per category and rate on the category total (BR-CO-17), never per line.
+ * construction. VAT is computed per category and rate on the category total (BR-CO-17), never per line. Written as
+ * loops without closures or intermediate arrays: imports compute this for hundreds of thousands of invoices.
  */
 export function computeTotals(content: InvoiceContent): ComputedAmounts {
-  const lines = content.lines.map((line) => {
+  const lines: ComputedAmounts["lines"][number][] = [];
+  const groups: VatGroup[] = [];
+  let lineNet = ZERO;
+  for (const line of content.lines) {
     const gross = roundAmount(
       line.baseQuantity && !line.baseQuantity.eq(ZERO)
         ? line.quantity.times(line.netPrice).div(line.baseQuantity)
         : line.quantity.times(line.netPrice),
     );
+    let computed: ComputedAmounts["lines"][number];
     // Without allowances and charges BT-131 is the same rounded product: most lines, and no second computation.
     if (line.allowances.length === 0 && line.charges.length === 0) {
-      return { netAmount: gross, grossAmount: gross, allowances: [], charges: [] };
+      computed = { netAmount: gross, grossAmount: gross, allowances: NO_AMOUNTS, charges: NO_AMOUNTS };
+    } else {
+      const allowances = resolveAll(line.allowances, gross);
+      const charges = resolveAll(line.charges, gross);
+      const netAmount = lineNetAmount({
+        quantity: line.quantity,
+        netPrice: line.netPrice,
+        baseQuantity: line.baseQuantity ?? null,
+        allowances,
+        charges,
+      });
+      computed = { netAmount, grossAmount: gross, allowances, charges };
     }
-    const allowances = line.allowances.map((a) => resolve(a, gross));
-    const charges = line.charges.map((c) => resolve(c, gross));
-    const netAmount = lineNetAmount({
-      quantity: line.quantity,
-      netPrice: line.netPrice,
-      baseQuantity: line.baseQuantity ?? null,
-      allowances,
-      charges,
+    lines.push(computed);
+    lineNet = lineNet.plus(computed.netAmount);
+    addToGroup(groups, line.vatCategory, line.vatRate, computed.netAmount);
+  }
+  const allowances = resolveAll(content.allowances, lineNet);
+  const charges = resolveAll(content.charges, lineNet);
+  for (let i = 0; i < content.charges.length; i++) {
+    const ac = content.charges[i] as DocumentAllowanceCharge;
+    addToGroup(groups, ac.vatCategory, ac.vatRate, charges[i] ?? ZERO);
+  }
+  for (let i = 0; i < content.allowances.length; i++) {
+    const ac = content.allowances[i] as DocumentAllowanceCharge;
+    addToGroup(groups, ac.vatCategory, ac.vatRate, (allowances[i] ?? ZERO).neg());
+  }
+
+  const vatBreakdown: VatBreakdown[] = [];
+  let tax = ZERO;
+  for (const g of groups) {
+    const taxAmount = TAXED.has(g.category) ? vatCategoryAmount(g.taxable, g.rate) : ZERO;
+    tax = tax.plus(taxAmount);
+    const reason = content.exemptionReasons?.[g.category];
+    vatBreakdown.push({
+      category: g.category,
+      taxableAmount: g.taxable,
+      taxAmount,
+      ...(g.category === "O" ? {} : { rate: g.rate }),
+      ...(reason ? { exemptionReason: reason } : {}),
     });
-    return { netAmount, grossAmount: gross, allowances, charges };
-  });
-  const lineNet = sumDecimals(lines.map((l) => l.netAmount));
-  const allowances = content.allowances.map((a) => resolve(a, lineNet));
-  const charges = content.charges.map((c) => resolve(c, lineNet));
+  }
 
-  const groups = new Map<string, { category: VatCategory; rate: Decimal; taxable: Decimal }>();
-  const add = (category: VatCategory, rate: Decimal, amount: Decimal) => {
-    const key = `${category}|${rate.toFixed()}`;
-    const group = groups.get(key);
-    if (group) group.taxable = group.taxable.plus(amount);
-    else groups.set(key, { category, rate, taxable: amount });
-  };
-  content.lines.forEach((line, i) => {
-    add(line.vatCategory, line.vatRate, lines[i]?.netAmount ?? ZERO);
-  });
-  const addDoc = (list: readonly DocumentAllowanceCharge[], amounts: readonly Decimal[], sign: 1 | -1) => {
-    list.forEach((ac, i) => {
-      const amount = amounts[i] ?? ZERO;
-      add(ac.vatCategory, ac.vatRate, sign === 1 ? amount : amount.neg());
-    });
-  };
-  addDoc(content.charges, charges, 1);
-  addDoc(content.allowances, allowances, -1);
-
-  const vatBreakdown: VatBreakdown[] = [...groups.values()].map((g) => ({
-    category: g.category,
-    taxableAmount: g.taxable,
-    taxAmount: TAXED.has(g.category) ? vatCategoryAmount(g.taxable, g.rate) : ZERO,
-    ...(g.category === "O" ? {} : { rate: g.rate }),
-    ...(content.exemptionReasons?.[g.category]
-      ? { exemptionReason: content.exemptionReasons[g.category] }
-      : {}),
-  }));
-
-  const allowanceTotal = sumDecimals(allowances);
-  const chargeTotal = sumDecimals(charges);
+  const allowanceTotal = sum(allowances);
+  const chargeTotal = sum(charges);
   const taxExclusive = lineNet.minus(allowanceTotal).plus(chargeTotal);
-  const tax = sumDecimals(vatBreakdown.map((b) => b.taxAmount ?? ZERO));
   const taxInclusive = taxExclusive.plus(tax);
   const prepaid = content.prepaid ?? ZERO;
   const totals: ComputedTotals = {
