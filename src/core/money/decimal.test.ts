@@ -120,6 +120,26 @@ describe("Decimal against big.js, near the float-safe range", () => {
     );
   });
 
+  it("divides by powers of ten as big.js, within and beyond 20 decimals", () => {
+    fc.assert(
+      fc.property(fc.oneof(nearSafe, numeral), fc.integer({ min: 0, max: 15 }), (a, k) => {
+        const power = `1${"0".repeat(k)}`;
+        expect(dec(a).div(dec(power)).toString()).toBe(big(a).div(big(power)).toFixed());
+        expect(
+          dec(a)
+            .div(dec(`-${power}`))
+            .toString(),
+        ).toBe(
+          big(a)
+            .div(big(`-${power}`))
+            .toFixed(),
+        );
+      }),
+    );
+    expect(dec("0.000000000000000001").div(100).toString()).toBe("0.00000000000000000001");
+    expect(dec("0.0000000000000000015").div(100).toString()).toBe("0.00000000000000000002");
+  });
+
   it("crosses 2^53 both ways exactly", () => {
     const max = dec(String(Number.MAX_SAFE_INTEGER));
     expect(max.plus(1).toString()).toBe("9007199254740992");

@@ -15,6 +15,11 @@ function pow10(n: number): bigint {
 /** 10^0 .. 10^15 as doubles: exact, and any safe integer times one of them is tested for safety before use. */
 const SMALL_POWERS: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
+/** The exponent of each of {@link SMALL_POWERS}. */
+const POWER_EXPONENTS: ReadonlyMap<number, number> = new Map(
+  SMALL_POWERS.map((power, exponent) => [power, exponent]),
+);
+
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MIN_SAFE = -MAX_SAFE;
 
@@ -175,6 +180,12 @@ export class Decimal {
   div(value: DecimalLike): Decimal {
     const other = operand(value);
     if (other.sign() === 0) throw new RangeError("division by zero");
+    // Dividing by 10^k (VAT and percentages divide by 100) only moves the point: exact while within 20 decimals.
+    const shift = other.big === null && other.scale === 0 ? POWER_EXPONENTS.get(other.small) : undefined;
+    if (shift !== undefined && this.scale + shift <= DIVISION_PLACES) {
+      if (this.big === null) return Decimal.ofSafe(this.small, this.scale + shift);
+      return Decimal.of(this.big, this.scale + shift);
+    }
     // this / other = (a / 10^sa) / (b / 10^sb); times 10^20 that is a x 10^(sb + 20) / (b x 10^sa).
     let numerator = this.coefficient * pow10(other.scale + DIVISION_PLACES);
     let denominator = other.coefficient * pow10(this.scale);
