@@ -1,8 +1,8 @@
 import type { AuditActor } from "../core/audit/audit-entry.ts";
-import type { EncodedAuditEntry } from "../core/audit/audit-hash.ts";
 import type { InputIssue } from "../core/errors/app-error.ts";
 import { allOrNothing, type ImportReport, MAX_REPORTED_ISSUES } from "./import-outcome.ts";
 import {
+  type InvoiceCreationAudit,
   type InvoiceStage,
   STAGED,
   STAGED_INVOICE_FIELDS,
@@ -53,8 +53,8 @@ export async function importInvoices(
     if (issues.length < MAX_REPORTED_ISSUES) issues.push(issue);
   };
   const at = deps.now().toISOString();
-  // The fields every creation record of the file shares; each invoice adds its number and audited snapshot.
-  const auditBase = {
+  // The fields every creation record of the file shares; the stage adds each invoice's number and snapshot.
+  const audit: InvoiceCreationAudit = {
     at,
     actorKind: "import",
     actorId: `${options.source} (${options.actor.kind}:${options.actor.id})`,
@@ -63,27 +63,27 @@ export async function importInvoices(
     action: "create",
     oldValue: null,
     reason: null,
-  } as const;
+  };
 
   /** Saves a staged batch and audits what it created; returns the invoices refused as conflicts. */
   const write = async (unit: UnitOfWork, batch: StagedBatch): Promise<readonly StagedConflict[]> => {
-    const { count, values, audited } = batch.invoices;
+    const { count, values, audited, auditHeads } = batch.invoices;
     if (count === 0) return [];
     for (let i = 0; i < count; i++) values[i * WIDTH + STAGED.id] = deps.newId();
     const outcome = await unit.saveStagedInvoices(batch.invoices);
     unchanged += outcome.unchanged.length;
     const skipped = new Set([...outcome.unchanged, ...outcome.conflicts.map((c) => c.index)]);
-    const entries: EncodedAuditEntry[] = [];
+    const entityIds: string[] = [];
+    const newValues: string[] = [];
+    const heads: string[] = [];
     for (let i = 0; i < count; i++) {
-      if (skipped.has(i)) continue;
-      entries.push({
-        ...auditBase,
-        entityId: values[i * WIDTH + STAGED.number] as string,
-        newValue: audited[i] as string,
-      });
+      if (skipped.size > 0 && skipped.has(i)) continue;
+      entityIds.push(values[i * WIDTH + STAGED.number] as string);
+      newValues.push(audited[i] as string);
+      heads.push(auditHeads[i] as string);
     }
-    created += entries.length;
-    if (entries.length) await unit.appendEncodedAudit(entries);
+    created += heads.length;
+    await unit.appendAuditBatch({ shared: audit, entityIds, newValues, heads });
     return outcome.conflicts;
   };
 
@@ -95,6 +95,7 @@ export async function importInvoices(
     let nextOgm = await unit.reserveSequence(OGM_SEQUENCE, 0);
     stage = options.stage({
       at,
+      audit,
       firstOgm: nextOgm,
       customers: async (numbers) => [...(await unit.customersByNumber(numbers)).values()],
     });

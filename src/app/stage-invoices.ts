@@ -1,3 +1,4 @@
+import { auditTextHead } from "../core/audit/audit-hash.ts";
 import { canonicalJson } from "../core/audit/json-value.ts";
 import type { Customer } from "../core/customer/customer.ts";
 import type { InputIssue } from "../core/errors/app-error.ts";
@@ -103,6 +104,7 @@ export async function* stageInvoices(
     await customersOf(batch);
     const values: StagedValue[] = [];
     const audited: string[] = [];
+    const auditHeads: string[] = [];
     const records: SourcedRecord[] = [];
     const firstOgm = nextOgm;
     for (const { input, record } of batch) {
@@ -168,23 +170,23 @@ export async function* stageInvoices(
         context.at,
         context.at,
       );
-      audited.push(
-        canonicalJson({
-          kind: content.kind,
-          customer: input.customer,
-          issueDate: content.issueDate,
-          currency: content.currency,
-          payableMinor: payableMinor.toString(),
-          lines: content.lines.length,
-        }),
-      );
+      const snapshot = canonicalJson({
+        kind: content.kind,
+        customer: input.customer,
+        issueDate: content.issueDate,
+        currency: content.currency,
+        payableMinor: payableMinor.toString(),
+        lines: content.lines.length,
+      });
+      audited.push(snapshot);
+      auditHeads.push(auditTextHead({ ...context.audit, entityId: input.number, newValue: snapshot }));
       records.push(record);
     }
     const staged: StagedBatch = {
       seq: seq++,
       read,
       issues,
-      invoices: { count: audited.length, values, audited },
+      invoices: { count: audited.length, values, audited, auditHeads },
       generatedOgms: Number(nextOgm - firstOgm),
     };
     issues = [];

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Store, UnitOfWork } from "../app/ports/store.ts";
 import type { Customer } from "../core/customer/customer.ts";
-import { appendAudit, appendEncodedAudit } from "./audit/append-audit.ts";
+import { appendAudit, appendAuditBatch } from "./audit/append-audit.ts";
 import { auditHistory } from "./audit/audit-history.ts";
 import { readAuditChain } from "./audit/read-audit-chain.ts";
 import { customerFromRow } from "./customers/customer-mapper.ts";
@@ -53,9 +53,7 @@ function unitOfWork(trx: Transaction<Database>): UnitOfWork {
     invoiceDocuments: (invoiceId) => invoiceDocuments(trx, invoiceId),
     saveInvoiceDocuments: (documents) => saveInvoiceDocuments(trx, documents),
     saveStagedInvoices: (invoices) => saveStagedInvoices(trx, invoices),
-    appendEncodedAudit: async (entries) => {
-      await appendEncodedAudit(trx, entries);
-    },
+    appendAuditBatch: (batch) => appendAuditBatch(trx, batch),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { EncodedAuditEntry } from "../../core/audit/audit-hash.ts";
 import type { Customer } from "../../core/customer/customer.ts";
 import type { InputIssue } from "../../core/errors/app-error.ts";
 
@@ -43,6 +44,8 @@ export interface StagedInvoices {
   readonly values: StagedValue[];
   /** Each invoice's audited snapshot as canonical JSON: the `newValue` of its creation record. */
   readonly audited: readonly string[];
+  /** Each invoice's creation record as canonical text up to its place in the chain (core/audit auditTextHead). */
+  readonly auditHeads: readonly string[];
 }
 
 /** One batch of the file, validated: what to write, and the problems found in it. */
@@ -58,10 +61,15 @@ export interface StagedBatch {
   readonly generatedOgms: number;
 }
 
+/** The fields of an import's creation records that do not depend on the invoice. */
+export type InvoiceCreationAudit = Omit<EncodedAuditEntry, "entityId" | "newValue">;
+
 /** What the stage asks of the writer's side. */
 export interface InvoiceStageContext {
   /** The import's instant as stored (ISO-8601 UTC): when its invoices were created and issued. */
   readonly at: string;
+  /** What the creation record of every invoice of the import shares (`at` included): all but entity and value. */
+  readonly audit: InvoiceCreationAudit;
   /** The next value of the structured-communication sequence: the stage numbers generated ones from it. */
   readonly firstOgm: bigint;
   /** Those of `numbers` that are customers (asked only for customers the stage has not met yet). */

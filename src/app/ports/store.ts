@@ -1,4 +1,4 @@
-import type { EncodedAuditEntry } from "../../core/audit/audit-hash.ts";
+import type { EncodedAuditBatch } from "../../core/audit/audit-hash.ts";
 import type { Customer } from "../../core/customer/customer.ts";
 import type { AuditChainReader, AuditHistoryReader } from "./audit-log.ts";
 import type { CustomerReader, CustomerUnitOfWork } from "./customer-store.ts";
@@ -21,8 +21,8 @@ export interface UnitOfWork extends CustomerUnitOfWork, InvoiceWriter {
   saveStagedInvoices(
     invoices: StagedInvoices,
   ): Promise<{ readonly unchanged: readonly number[]; readonly conflicts: readonly StagedConflict[] }>;
-  /** Appends audit entries already in their stored form, in order, after the head of the chain. */
-  appendEncodedAudit(entries: readonly EncodedAuditEntry[]): Promise<void>;
+  /** Appends an import's audit records, already encoded, in order, after the head of the chain. */
+  appendAuditBatch(batch: EncodedAuditBatch): Promise<void>;
 }
 
 /** The whole registry: reads outside transactions, writes through {@link Store.transaction}. */

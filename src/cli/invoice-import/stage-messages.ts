@@ -1,4 +1,4 @@
-import type { StagedBatch, StagedConflict } from "../../app/ports/invoice-stage.ts";
+import type { InvoiceCreationAudit, StagedBatch, StagedConflict } from "../../app/ports/invoice-stage.ts";
 import type { Customer } from "../../core/customer/customer.ts";
 import type { InputIssue } from "../../core/errors/app-error.ts";
 import type { SellerProfile } from "../../core/invoice/seller-profile.ts";
@@ -15,7 +15,12 @@ export interface StageThreadData {
 /** From the writer to the validation thread. */
 export type ToStage =
   /** The import's transaction has begun: validate from here. */
-  | { readonly kind: "start"; readonly at: string; readonly firstOgm: bigint }
+  | {
+      readonly kind: "start";
+      readonly at: string;
+      readonly audit: InvoiceCreationAudit;
+      readonly firstOgm: bigint;
+    }
   /** The answer to a `customers` request. */
   | { readonly kind: "customers"; readonly customers: readonly Customer[] }
   /** Batch `seq` is written; the stage may run one batch further. Conflicts are answered with `placed`. */

@@ -20,8 +20,9 @@ const port = parent();
 const data = workerData as StageThreadData;
 const send = (message: FromStage) => port.postMessage(message);
 
-let started: (start: { at: string; firstOgm: bigint }) => void = () => undefined;
-const start = new Promise<{ at: string; firstOgm: bigint }>((resolve) => {
+type Start = Extract<ToStage, { kind: "start" }>;
+let started: (start: Start) => void = () => undefined;
+const start = new Promise<Start>((resolve) => {
   started = resolve;
 });
 let answer: ((customers: readonly Customer[]) => void) | undefined;
@@ -49,12 +50,13 @@ port.on("message", (message: ToStage) => {
 });
 
 async function run(): Promise<void> {
-  const { at, firstOgm } = await start;
+  const { at, audit, firstOgm } = await start;
   const batches = stageInvoices(
     { seller: data.seller, validator: documentValidator, encodeContent: storedContentOf },
     { records: readInvoiceRecords(data.path), source: data.source },
     {
       at,
+      audit,
       firstOgm,
       customers: (numbers) => {
         const answered = new Promise<readonly Customer[]>((resolve) => {

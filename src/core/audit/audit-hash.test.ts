@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { checkAuditLink } from "./audit-chain.ts";
 import type { AuditEntry } from "./audit-entry.ts";
 import {
+  auditTextHead,
+  auditTextTail,
   canonicalAuditText,
   GENESIS_HASH,
   hashAuditRecord,
@@ -162,5 +164,28 @@ describe("checkAuditLink", () => {
     const rewritten = sealAuditEntry({ ...entry, newValue: "forged" }, 2, first.hash);
     expect(checkAuditLink(first, rewritten)).toBeNull();
     expect(checkAuditLink(rewritten, third)?.reason).toBe("prev-hash-mismatch");
+  });
+});
+
+describe("auditTextHead and auditTextTail", () => {
+  it("make up the canonical text, so that records sealed from a head hash as sealAuditEntry seals them", () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.option(fc.string()),
+        fc.option(fc.string()),
+        (entityId, newValue, reason) => {
+          const sealed = sealAuditEntry(
+            { ...entry, entity: { type: "invoice", id: entityId }, newValue, reason },
+            7,
+            GENESIS_HASH,
+          );
+          const { hash: _hash, seq, prevHash, ...encoded } = sealed;
+          expect(auditTextHead(encoded) + auditTextTail(prevHash, encoded.reason, seq)).toBe(
+            canonicalAuditText(sealed),
+          );
+        },
+      ),
+    );
   });
 });

@@ -28,6 +28,19 @@ export interface SealedAuditRecord {
 /** An entry in its stored form (instant and values as text), before it has a place in the chain. */
 export type EncodedAuditEntry = Omit<SealedAuditRecord, "seq" | "prevHash" | "hash">;
 
+/**
+ * Entries alike but for the entity and the new value, as an import appends them (one creation record per invoice),
+ * column by column: no object per entry for the writer to build.
+ */
+export interface EncodedAuditBatch {
+  /** The fields every entry shares. */
+  readonly shared: Omit<EncodedAuditEntry, "entityId" | "newValue">;
+  readonly entityIds: readonly string[];
+  readonly newValues: readonly (string | null)[];
+  /** The {@link auditTextHead} of each entry, computed where the entries were encoded. */
+  readonly heads: readonly string[];
+}
+
 /** The stored form of `entry`: the instant as ISO-8601 UTC text, the old and new values as canonical JSON text. */
 export function encodeAuditEntry(entry: AuditEntry): EncodedAuditEntry {
   return {
@@ -85,16 +98,27 @@ export function hashAuditRecord(record: Omit<SealedAuditRecord, "hash">): string
 
 /** The canonical JSON text that {@link hashAuditRecord} hashes. */
 export function canonicalAuditText(record: Omit<SealedAuditRecord, "hash">): string {
+  return auditTextHead(record) + auditTextTail(record.prevHash, record.reason, record.seq);
+}
+
+/**
+ * The canonical text of an entry up to its place in the chain: everything before `prevHash`, which the keys' order
+ * puts last but for `reason`, `seq` and `v`. An import computes it where it validates the invoices (another thread),
+ * so that the writer only adds the tail ({@link auditTextTail}) and hashes.
+ */
+export function auditTextHead(entry: EncodedAuditEntry): string {
   return (
-    `{"action":${text(record.action, "action")},` +
-    `"actor":{"id":${text(record.actorId, "actorId")},"kind":${text(record.actorKind, "actorKind")}},` +
-    `"at":${text(record.at, "at")},` +
-    `"entity":{"id":${text(record.entityId, "entityId")},"type":${text(record.entityType, "entityType")}},` +
-    `"field":${text(record.field, "field")},` +
-    `"newValue":${text(record.newValue, "newValue")},` +
-    `"oldValue":${text(record.oldValue, "oldValue")},` +
-    `"prevHash":${text(record.prevHash, "prevHash")},` +
-    `"reason":${text(record.reason, "reason")},` +
-    `"seq":${canonicalJson(record.seq)},"v":1}`
+    `{"action":${text(entry.action, "action")},` +
+    `"actor":{"id":${text(entry.actorId, "actorId")},"kind":${text(entry.actorKind, "actorKind")}},` +
+    `"at":${text(entry.at, "at")},` +
+    `"entity":{"id":${text(entry.entityId, "entityId")},"type":${text(entry.entityType, "entityType")}},` +
+    `"field":${text(entry.field, "field")},` +
+    `"newValue":${text(entry.newValue, "newValue")},` +
+    `"oldValue":${text(entry.oldValue, "oldValue")},`
   );
+}
+
+/** The rest of the canonical text after {@link auditTextHead}: the place in the chain, the reason, the layout. */
+export function auditTextTail(prevHash: string, reason: string | null, seq: number): string {
+  return `"prevHash":${text(prevHash, "prevHash")},"reason":${text(reason, "reason")},"seq":${canonicalJson(seq)},"v":1}`;
 }

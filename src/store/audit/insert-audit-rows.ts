@@ -3,7 +3,7 @@ import type { SealedAuditRecord } from "../../core/audit/audit-hash.ts";
 import type { Database } from "../database.ts";
 import { preparedStatement } from "../prepared-statements.ts";
 import { sqliteHandleOf } from "../sqlite-dialect.ts";
-import { sealedToRow } from "./audit-mapper.ts";
+import type { sealedToRow } from "./audit-mapper.ts";
 
 type AuditRow = ReturnType<typeof sealedToRow>;
 
@@ -41,36 +41,56 @@ const SQLITE_INSERT_ONE = sqliteInsert(1);
  */
 const ROWS_PER_INSERT = 250;
 
-/**
- * Writes sealed records inside `trx`: cached prepared multi-row statements on SQLite, bound straight from the records,
- * one statement per 250 rows on PostgreSQL (the rows as one JSON parameter), so that an import's audit trail costs no
- * query building per record.
- */
+/** One bound value of an `audit_log` row. */
+export type AuditValue = string | number | null;
+const WIDTH = COLUMNS.length;
+
+/** Writes sealed records inside `trx` (see {@link insertAuditValues}). */
 export async function insertAuditRows(
   trx: Transaction<Database>,
   sealed: readonly SealedAuditRecord[],
 ): Promise<void> {
+  await insertAuditValues(trx, sealed.flatMap(boundValues));
+}
+
+/**
+ * Writes rows given as their values in {@link COLUMNS} order, row after row, inside `trx`: cached prepared multi-row
+ * statements on SQLite, bound straight from the values, one statement per 250 rows on PostgreSQL (the rows as one
+ * JSON parameter), so that an import's audit trail costs no query building per record.
+ */
+export async function insertAuditValues(
+  trx: Transaction<Database>,
+  values: readonly AuditValue[],
+): Promise<void> {
+  const count = values.length / WIDTH;
   const handle = sqliteHandleOf(trx);
   if (handle !== undefined) {
     const many = preparedStatement(handle, SQLITE_INSERT_MANY);
     const one = preparedStatement(handle, SQLITE_INSERT_ONE);
     let start = 0;
-    for (; start + SQLITE_ROWS <= sealed.length; start += SQLITE_ROWS)
-      many.run(sealed.slice(start, start + SQLITE_ROWS).flatMap(boundValues));
-    for (; start < sealed.length; start++) one.run(boundValues(sealed[start] as SealedAuditRecord));
+    for (; start + SQLITE_ROWS <= count; start += SQLITE_ROWS)
+      many.run(values.slice(start * WIDTH, (start + SQLITE_ROWS) * WIDTH));
+    for (; start < count; start++) one.run(values.slice(start * WIDTH, (start + 1) * WIDTH));
     return;
   }
-  const rows = sealed.map(sealedToRow);
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
-    const json = JSON.stringify(chunk.map((row) => ({ ...row, seq: String(row.seq) })));
+  for (let start = 0; start < count; start += ROWS_PER_INSERT) {
+    const rows = [];
+    for (let r = start; r < Math.min(count, start + ROWS_PER_INSERT); r++) {
+      const row: Record<string, AuditValue> = {};
+      for (const [c, [name]] of COLUMNS.entries()) row[name] = values[r * WIDTH + c] ?? null;
+      // json_to_recordset reads int8 from text exactly.
+      row.seq = String(row.seq);
+      rows.push(row);
+    }
     await sql`insert into audit_log (${sql.raw(NAMES)})
-      select ${sql.raw(NAMES)} from json_to_recordset(${json}::json) as r(${sql.raw(TYPED)})`.execute(trx);
+      select ${sql.raw(NAMES)} from json_to_recordset(${JSON.stringify(rows)}::json) as r(${sql.raw(TYPED)})`.execute(
+      trx,
+    );
   }
 }
 
 /** A record's values in {@link COLUMNS} order. */
-function boundValues(r: SealedAuditRecord): (string | number | null)[] {
+function boundValues(r: SealedAuditRecord): AuditValue[] {
   return [
     r.seq,
     r.at,
