@@ -20,6 +20,13 @@ export interface CsvColumns {
   readonly optional: readonly string[];
 }
 
+/**
+ * Bytes read at a time. The rows of a chunk are parsed together and live until the last is consumed: with the default
+ * 64 KB (some 260 invoices) they outlived young-generation collections and were promoted, and the old-generation
+ * collector then cost more CPU than 16 KB chunks do in reading calls (measured on the import stage: about -10%).
+ */
+const READ_CHUNK_BYTES = 16 * 1024;
+
 /** A record larger than this is not a row of an invoice file: it is a binary or truncated file. */
 const MAX_RECORD_BYTES = 1 << 20;
 
@@ -169,7 +176,7 @@ export async function* readCsvRowBatches(path: string, columns: CsvColumns): Asy
     skip_empty_lines: true,
     trim: true,
   });
-  const input = createReadStream(path).pipe(new Utf8Check(source));
+  const input = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }).pipe(new Utf8Check(source));
   input.on("error", (e) => parser.destroy(e));
   input.pipe(parser);
 

@@ -5,6 +5,27 @@ import { INVOICE_CSV_COLUMNS } from "./invoice-csv-columns.ts";
 
 type Place = { line: number; column: string };
 
+/** Copies a non-empty cell to `target[key]` and, when places are asked for, records where it came from. */
+function put(
+  target: Record<string, unknown>,
+  key: string,
+  path: string,
+  row: CsvRow,
+  column: string,
+  places: Map<string, Place> | undefined,
+): void {
+  const value = row.values[column];
+  if (value === undefined || value === "") return;
+  target[key] = value;
+  places?.set(path ? `${path}.${key}` : key, { line: row.line, column });
+}
+
+/** A line's allowance and charge: the list it goes to and its two columns. */
+const LINE_ALLOWANCE_CHARGE_COLUMNS = [
+  ["allowances", "line_allowance_amount", "line_allowance_reason"],
+  ["charges", "line_charge_amount", "line_charge_reason"],
+] as const;
+
 /**
  * Builds one invoice input object from its consecutive rows and, when `places` is given, records which cell fed which
  * field. Places are only needed to report a problem, so {@link assemble} builds them on the first question: they are
@@ -13,70 +34,66 @@ type Place = { line: number; column: string };
 function build(rows: readonly CsvRow[], places: Map<string, Place> | undefined): Record<string, unknown> {
   const first = rows[0] as CsvRow;
   const raw: Record<string, unknown> = {};
-  const put = (target: Record<string, unknown>, key: string, path: string, row: CsvRow, column: string) => {
-    const value = row.values[column];
-    if (value === undefined || value === "") return;
-    target[key] = value;
-    places?.set(path ? `${path}.${key}` : key, { line: row.line, column });
-  };
-  put(raw, "number", "", first, "invoice_number");
-  put(raw, "kind", "", first, "kind");
-  put(raw, "customer", "", first, "customer_number");
-  put(raw, "issueDate", "", first, "issue_date");
-  put(raw, "dueDate", "", first, "due_date");
-  put(raw, "currency", "", first, "currency");
-  put(raw, "buyerReference", "", first, "buyer_reference");
-  put(raw, "orderReference", "", first, "order_reference");
-  put(raw, "structuredCommunication", "", first, "structured_communication");
-  put(raw, "prepaid", "", first, "prepaid");
+  put(raw, "number", "", first, "invoice_number", places);
+  put(raw, "kind", "", first, "kind", places);
+  put(raw, "customer", "", first, "customer_number", places);
+  put(raw, "issueDate", "", first, "issue_date", places);
+  put(raw, "dueDate", "", first, "due_date", places);
+  put(raw, "currency", "", first, "currency", places);
+  put(raw, "buyerReference", "", first, "buyer_reference", places);
+  put(raw, "orderReference", "", first, "order_reference", places);
+  put(raw, "structuredCommunication", "", first, "structured_communication", places);
+  put(raw, "prepaid", "", first, "prepaid", places);
   if (first.values.note) {
     raw.notes = [first.values.note];
     places?.set("notes", { line: first.line, column: "note" });
   }
   if (first.values.preceding_invoice) {
     const preceding: Record<string, unknown> = {};
-    put(preceding, "number", "precedingInvoices.0", first, "preceding_invoice");
-    put(preceding, "issueDate", "precedingInvoices.0", first, "preceding_invoice_date");
+    put(preceding, "number", "precedingInvoices.0", first, "preceding_invoice", places);
+    put(preceding, "issueDate", "precedingInvoices.0", first, "preceding_invoice_date", places);
     raw.precedingInvoices = [preceding];
   }
   places?.set("", { line: first.line, column: "invoice_number" });
 
-  const exemptions: Record<string, string> = {};
-  raw.lines = rows.map((row, i) => {
-    const path = `lines.${i}`;
+  let exemptions: Record<string, string> | undefined;
+  const lines: Record<string, unknown>[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as CsvRow;
+    // Only built when places are asked for.
+    const path = places ? `lines.${i}` : "";
     const line: Record<string, unknown> = {};
     places?.set(path, { line: row.line, column: "item_name" });
-    put(line, "id", path, row, "line_id");
-    put(line, "name", path, row, "item_name");
-    put(line, "description", path, row, "item_description");
-    put(line, "sellersItemId", path, row, "item_id");
-    put(line, "quantity", path, row, "quantity");
-    put(line, "unitCode", path, row, "unit_code");
-    put(line, "price", path, row, "unit_price");
-    put(line, "baseQuantity", path, row, "base_quantity");
-    put(line, "vatCategory", path, row, "vat_category");
-    put(line, "vatRate", path, row, "vat_rate");
-    put(line, "orderLineReference", path, row, "order_line_reference");
-    for (const [kind, amountColumn, reasonColumn] of [
-      ["allowances", "line_allowance_amount", "line_allowance_reason"],
-      ["charges", "line_charge_amount", "line_charge_reason"],
-    ] as const) {
+    put(line, "id", path, row, "line_id", places);
+    put(line, "name", path, row, "item_name", places);
+    put(line, "description", path, row, "item_description", places);
+    put(line, "sellersItemId", path, row, "item_id", places);
+    put(line, "quantity", path, row, "quantity", places);
+    put(line, "unitCode", path, row, "unit_code", places);
+    put(line, "price", path, row, "unit_price", places);
+    put(line, "baseQuantity", path, row, "base_quantity", places);
+    put(line, "vatCategory", path, row, "vat_category", places);
+    put(line, "vatRate", path, row, "vat_rate", places);
+    put(line, "orderLineReference", path, row, "order_line_reference", places);
+    for (const [kind, amountColumn, reasonColumn] of LINE_ALLOWANCE_CHARGE_COLUMNS) {
       if (!row.values[amountColumn] && !row.values[reasonColumn]) continue;
       const entry: Record<string, unknown> = {};
-      put(entry, "amount", `${path}.${kind}.0`, row, amountColumn);
-      put(entry, "reason", `${path}.${kind}.0`, row, reasonColumn);
+      put(entry, "amount", `${path}.${kind}.0`, row, amountColumn, places);
+      put(entry, "reason", `${path}.${kind}.0`, row, reasonColumn, places);
       places?.set(`${path}.${kind}.0`, { line: row.line, column: amountColumn });
       line[kind] = [entry];
     }
     const reason = row.values.exemption_reason;
     if (reason) {
       const category = row.values.vat_category || "S";
+      exemptions ??= {};
       exemptions[category] = reason;
       places?.set(`exemptionReasons.${category}`, { line: row.line, column: "exemption_reason" });
     }
-    return line;
-  });
-  if (Object.keys(exemptions).length) raw.exemptionReasons = exemptions;
+    lines.push(line);
+  }
+  raw.lines = lines;
+  if (exemptions) raw.exemptionReasons = exemptions;
   return raw;
 }
 
@@ -106,19 +123,26 @@ function assemble(source: string, rows: readonly CsvRow[]): SourcedRecord {
 
 /**
  * Streams invoices from an invoice CSV file (one row per line, consecutive rows per invoice), each as a record that
- * the shared invoice schema validates and whose errors point at line and column. An invoice number that reappears
- * after other invoices is reported, since its rows would otherwise be split into two invoices.
+ * the shared invoice schema validates and whose errors point at line and column, in batches: the invoices completed
+ * by each chunk of the file. An invoice number that reappears after other invoices is reported, since its rows would
+ * otherwise be split into two invoices.
  */
-export async function* readInvoiceCsvRecords(path: string): AsyncGenerator<SourcedRecord> {
+export async function* readInvoiceCsvRecordBatches(path: string): AsyncGenerator<SourcedRecord[]> {
   const source = basename(path);
   let group: CsvRow[] = [];
   // The numbers of the last groups read, oldest first. Rows out of order are nearly always close together; a number
   // repeated further apart is refused by the import as appearing twice. A set of every number would grow with the file.
   const finished = new Set<string>();
   for await (const batch of readCsvRowBatches(path, INVOICE_CSV_COLUMNS)) {
+    const out: SourcedRecord[] = [];
     for (const row of batch) {
       if (row.problem) {
-        yield { source, raw: undefined, locate: () => ({ at: String(row.line) }), unreadable: row.problem };
+        out.push({
+          source,
+          raw: undefined,
+          locate: () => ({ at: String(row.line) }),
+          unreadable: row.problem,
+        });
         continue;
       }
       const number = row.values.invoice_number ?? "";
@@ -126,20 +150,21 @@ export async function* readInvoiceCsvRecords(path: string): AsyncGenerator<Sourc
       if (group.length && number !== current) {
         finished.add(current ?? "");
         if (finished.size > RECENT_GROUPS) finished.delete(finished.values().next().value as string);
-        yield assemble(source, group);
+        out.push(assemble(source, group));
         group = [];
       }
       if (group.length === 0 && finished.has(number)) {
-        yield {
+        out.push({
           source,
           raw: undefined,
           locate: () => ({ at: String(row.line), field: "invoice_number" }),
           unreadable: `the rows of invoice ${number} must be consecutive; it appeared before`,
-        };
+        });
         continue;
       }
       group.push(row);
     }
+    if (out.length) yield out;
   }
-  if (group.length) yield assemble(source, group);
+  if (group.length) yield [assemble(source, group)];
 }
