@@ -7,7 +7,8 @@
  *                         [--profile DIR]   (V8 CPU profiles of the worker processes, under DIR/prepare and DIR/work)
  *
  * End to end: the invoices are saved as issued, `sendInvoices` queues one delivery and job each (the outbox), then
- * `--workers` worker processes run the worker loop (src/app/run-worker.ts) with the CLI's adapters: UBL + PDF
+ * `--workers` worker processes run the worker loop (src/app/run-worker.ts), in the heap-bounded thread that `facteur
+ * worker` runs in (bin/heap-bounded-thread.js), with the CLI's adapters: UBL + PDF
  * rendering, composition with a VERP return path, DKIM signing with a freshly generated RSA-2048 key, the local
  * archive (fsync), and submission over pooled SMTP connections to 127.0.0.1:25, each result committed before the next
  * submission of the lane. Recipients are on the lab's `sink.test` domain, which Postfix accepts, queues and discards.
@@ -136,13 +137,13 @@ log(
   `seeded ${invoices} issued invoices in ${((performance.now() - t) / 1000).toFixed(1)} s (not timed below)`,
 );
 
-/** Runs `workers` processes of worker-child.ts in `mode` and waits for their reports. */
+/** Runs `workers` processes of worker-process.js in `mode` and waits for their reports. */
 async function runChildren(
   mode: ChildConfig["mode"],
   count: number,
   onTick: () => Promise<void>,
 ): Promise<ChildReport[]> {
-  const script = fileURLToPath(new URL("./send/worker-child.ts", import.meta.url));
+  const script = fileURLToPath(new URL("./send/worker-process.js", import.meta.url));
   const children = Array.from({ length: count }, (_, index) => {
     const child: ChildConfig = {
       mode,
@@ -155,11 +156,7 @@ async function runChildren(
       concurrency,
     };
     const proc = fork(script, [], {
-      execArgv: [
-        "--import",
-        "tsx",
-        ...(flags.profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${flags.profile}/${mode}`]),
-      ],
+      execArgv: flags.profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${flags.profile}/${mode}`],
       env: { ...process.env, BENCH_SEND_CHILD: JSON.stringify(child) },
     });
     return new Promise<ChildReport>((resolve, reject) => {

@@ -15,13 +15,17 @@ export interface ChildConfig {
   readonly concurrency: number;
 }
 
-/** What a worker process reports when it is done. */
-export interface ChildReport {
+/** What the work of a worker process did. */
+export interface ChildWork {
+  /** Jobs claimed and their outcomes (work mode), or deliveries prepared (prepare mode). */
+  readonly handled: number;
+  readonly outcomes: Readonly<Record<string, number>>;
+}
+
+/** What a worker process reports when it is done: its work, and what the whole process used. */
+export interface ChildReport extends ChildWork {
   /** CPU time of the process, user + system, in seconds. */
   readonly cpuSeconds: number;
   /** Peak resident set size of the process, in bytes. */
   readonly maxRssBytes: number;
-  /** Jobs claimed and their outcomes (work mode), or deliveries prepared (prepare mode). */
-  readonly handled: number;
-  readonly outcomes: Readonly<Record<string, number>>;
 }
