@@ -1,4 +1,11 @@
-import type { AllowanceCharge, Identifier, Party } from "../../core/invoice/invoice.ts";
+import type {
+  AllowanceCharge,
+  Identifier,
+  InvoiceLine,
+  Party,
+  PrecedingInvoice,
+  VatBreakdown,
+} from "../../core/invoice/invoice.ts";
 import type { Decimal } from "../../core/money/decimal.ts";
 import { fixed, type Locate, nth, type Scope, scope, type Visit } from "./scope.ts";
 import {
@@ -52,12 +59,11 @@ function visitDocumentLevelTaxCategories(
   locate: Locate,
   visit: Visit<TaxCategoryNode>,
 ): void {
-  let i = 0;
-  for (const ac of list) {
+  for (let i = 0; i < list.length; i++) {
+    const ac = list[i] as AllowanceCharge;
     if (ac.vatCategory !== undefined || ac.vatRate !== undefined) {
       visit({ category: ac.vatCategory, rate: ac.vatRate }, locate, i, 0);
     }
-    i++;
   }
 }
 
@@ -65,12 +71,13 @@ function visitDocumentLevelTaxCategories(
 export const taxCategoryScope: Scope<TaxCategoryNode> = scope("taxCategory", (ctx, visit) => {
   visitDocumentLevelTaxCategories(ctx.doc.allowances, allowanceTaxCategoryAt, visit);
   visitDocumentLevelTaxCategories(ctx.doc.charges, chargeTaxCategoryAt, visit);
-  let i = 0;
-  for (const b of ctx.doc.vatBreakdown) {
+  const breakdowns = ctx.doc.vatBreakdown;
+  for (let i = 0; i < breakdowns.length; i++) {
+    const b = breakdowns[i] as VatBreakdown;
     visit(
       { category: b.category, rate: b.rate, exemptionReasonCode: b.exemptionReasonCode },
       breakdownTaxCategoryAt,
-      i++,
+      i,
       0,
     );
   }
@@ -81,11 +88,10 @@ const baseUnitAt: Locate = (ctx, i) => `${lineAt(ctx, i, 0)}/cac:Price/cbc:BaseQ
 
 /** Unit codes of the invoiced quantity (BT-130) and of the price base quantity (BT-150). */
 export const unitCodeScope: Scope<string> = scope("unitCode", (ctx, visit) => {
-  let i = 0;
-  for (const line of ctx.doc.lines) {
+  for (let i = 0; i < ctx.doc.lines.length; i++) {
+    const line = ctx.doc.lines[i] as InvoiceLine;
     if (line.unitCode !== undefined) visit(line.unitCode, quantityUnitAt, i, 0);
     if (line.price.baseUnitCode !== undefined) visit(line.price.baseUnitCode, baseUnitAt, i, 0);
-    i++;
   }
 });
 
@@ -95,10 +101,9 @@ const lineObjectAt: Locate = (ctx, i) => `${lineAt(ctx, i, 0)}/cac:DocumentRefer
 /** Invoiced object identifiers: BT-18 (document) and BT-128 (line), each a DocumentReference with type 130. */
 export const objectIdentifierScope: Scope<Identifier> = scope("objectIdentifier", (ctx, visit) => {
   if (ctx.doc.invoicedObject) visit(ctx.doc.invoicedObject, INVOICED_OBJECT_AT, 0, 0);
-  let i = 0;
-  for (const line of ctx.doc.lines) {
+  for (let i = 0; i < ctx.doc.lines.length; i++) {
+    const line = ctx.doc.lines[i] as InvoiceLine;
     if (line.objectIdentifier) visit(line.objectIdentifier, lineObjectAt, i, 0);
-    i++;
   }
 });
 
@@ -117,11 +122,10 @@ const linePeriodCodeAt: Locate = (ctx, i) => `${lineAt(ctx, i, 0)}/cac:InvoicePe
 export const periodCodeScope: Scope<string> = scope("periodCode", (ctx, visit) => {
   const code = ctx.doc.invoicingPeriod?.descriptionCode;
   if (code !== undefined) visit(code, PERIOD_CODE_AT, 0, 0);
-  let i = 0;
-  for (const line of ctx.doc.lines) {
+  for (let i = 0; i < ctx.doc.lines.length; i++) {
+    const line = ctx.doc.lines[i] as InvoiceLine;
     const lineCode = line.period?.descriptionCode;
     if (lineCode !== undefined) visit(lineCode, linePeriodCodeAt, i, 0);
-    i++;
   }
 });
 
@@ -164,11 +168,10 @@ function visitAmounts(
   i: number,
   visit: Visit<Decimal>,
 ) {
-  let j = 0;
-  for (const ac of list) {
+  for (let j = 0; j < list.length; j++) {
+    const ac = list[j] as AllowanceCharge;
     if (ac.amount !== undefined) visit(ac.amount, amount, i, j);
     if (ac.baseAmount !== undefined) visit(ac.baseAmount, base, i, j);
-    j++;
   }
 }
 
@@ -179,27 +182,24 @@ function visitAmounts(
  */
 export const amountScope: Scope<Decimal> = scope("amount", (ctx, visit) => {
   const { doc } = ctx;
-  let k = 0;
-  for (const a of doc.allowances) {
+  for (let k = 0; k < doc.allowances.length; k++) {
+    const a = doc.allowances[k] as AllowanceCharge;
     if (a.amount !== undefined) visit(a.amount, AMOUNT_AT.documentAllowance, k, 0);
     if (a.baseAmount !== undefined) visit(a.baseAmount, AMOUNT_AT.documentAllowanceBase, k, 0);
-    k++;
   }
-  k = 0;
-  for (const c of doc.charges) {
+  for (let k = 0; k < doc.charges.length; k++) {
+    const c = doc.charges[k] as AllowanceCharge;
     if (c.amount !== undefined) visit(c.amount, AMOUNT_AT.documentCharge, k, 0);
     if (c.baseAmount !== undefined) visit(c.baseAmount, AMOUNT_AT.documentChargeBase, k, 0);
-    k++;
   }
   const { totals } = doc;
   if (totals.tax !== undefined) visit(totals.tax, AMOUNT_AT.tax, 0, 0);
   if (doc.taxTotalInTaxCurrency !== undefined)
     visit(doc.taxTotalInTaxCurrency, AMOUNT_AT.taxInTaxCurrency, 0, 0);
-  k = 0;
-  for (const b of doc.vatBreakdown) {
+  for (let k = 0; k < doc.vatBreakdown.length; k++) {
+    const b = doc.vatBreakdown[k] as VatBreakdown;
     if (b.taxableAmount !== undefined) visit(b.taxableAmount, AMOUNT_AT.taxable, k, 0);
     if (b.taxAmount !== undefined) visit(b.taxAmount, AMOUNT_AT.breakdownTax, k, 0);
-    k++;
   }
   if (totals.lineNet !== undefined) visit(totals.lineNet, AMOUNT_AT.lineNetTotal, 0, 0);
   if (totals.taxExclusive !== undefined) visit(totals.taxExclusive, AMOUNT_AT.taxExclusive, 0, 0);
@@ -209,12 +209,11 @@ export const amountScope: Scope<Decimal> = scope("amount", (ctx, visit) => {
   if (totals.prepaid !== undefined) visit(totals.prepaid, AMOUNT_AT.prepaid, 0, 0);
   if (totals.rounding !== undefined) visit(totals.rounding, AMOUNT_AT.rounding, 0, 0);
   if (totals.payable !== undefined) visit(totals.payable, AMOUNT_AT.payable, 0, 0);
-  let i = 0;
-  for (const line of doc.lines) {
+  for (let i = 0; i < doc.lines.length; i++) {
+    const line = doc.lines[i] as InvoiceLine;
     if (line.netAmount !== undefined) visit(line.netAmount, AMOUNT_AT.lineNet, i, 0);
     visitAmounts(line.allowances, AMOUNT_AT.lineAllowance, AMOUNT_AT.lineAllowanceBase, i, visit);
     visitAmounts(line.charges, AMOUNT_AT.lineCharge, AMOUNT_AT.lineChargeBase, i, visit);
-    i++;
   }
 });
 
@@ -242,16 +241,14 @@ export const dateScope: Scope<string> = scope("date", (ctx, visit) => {
   if (period?.start !== undefined) visit(period.start, DATE_AT.periodStart, 0, 0);
   if (period?.end !== undefined) visit(period.end, DATE_AT.periodEnd, 0, 0);
   if (doc.delivery?.date !== undefined) visit(doc.delivery.date, DATE_AT.delivery, 0, 0);
-  let i = 0;
-  for (const p of doc.precedingInvoices) {
+  for (let i = 0; i < doc.precedingInvoices.length; i++) {
+    const p = doc.precedingInvoices[i] as PrecedingInvoice;
     if (p.issueDate !== undefined) visit(p.issueDate, precedingDateAt, i, 0);
-    i++;
   }
-  i = 0;
-  for (const line of doc.lines) {
+  for (let i = 0; i < doc.lines.length; i++) {
+    const line = doc.lines[i] as InvoiceLine;
     if (line.period?.start !== undefined) visit(line.period.start, lineStartAt, i, 0);
     if (line.period?.end !== undefined) visit(line.period.end, lineEndAt, i, 0);
-    i++;
   }
 });
 
@@ -287,8 +284,8 @@ function visitSchemed(
 
 function visitParty(visit: Visit<SchemedIdentifier>, party: Party, at: typeof SELLER_SCHEMED_AT): void {
   visitSchemed(visit, "EndpointID", party.endpoint, at.endpoint, 0);
-  let i = 0;
-  for (const id of party.identifiers) visitSchemed(visit, "PartyIdentification", id, at.identifier, i++);
+  for (let i = 0; i < party.identifiers.length; i++)
+    visitSchemed(visit, "PartyIdentification", party.identifiers[i], at.identifier, i);
   visitSchemed(visit, "CompanyID", party.legalRegistration, at.legal, 0);
 }
 

@@ -18,6 +18,19 @@ export interface Scope<T> {
   visit(ctx: ValidationContext, visit: Visit<T>): void;
 }
 
+/**
+ * Visits every item of a list, located by its index. An index loop: scopes run once per document and were not
+ * optimised, and their for-of loops allocated an iterator result per item.
+ */
+export function visitList<T>(list: readonly T[], locate: Locate, visit: Visit<T>): void {
+  for (let i = 0; i < list.length; i++) visit(list[i] as T, locate, i, 0);
+}
+
+/** Like {@link visitList} for a list inside the `i`-th item of another (a line's allowances): indexes `i`, then `j`. */
+export function visitNested<T>(list: readonly T[], locate: Locate, visit: Visit<T>, i: number): void {
+  for (let j = 0; j < list.length; j++) visit(list[j] as T, locate, i, j);
+}
+
 /** Declares a scope. */
 export function scope<T>(name: string, visit: (ctx: ValidationContext, visit: Visit<T>) => void): Scope<T> {
   return { name, visit };

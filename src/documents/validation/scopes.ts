@@ -15,7 +15,7 @@ import type {
   Totals,
   VatBreakdown,
 } from "../../core/invoice/invoice.ts";
-import { fixed, type Locate, nth, type Scope, scope } from "./scope.ts";
+import { fixed, type Locate, nth, type Scope, scope, visitList, visitNested } from "./scope.ts";
 
 export const ALLOWANCE = "cac:AllowanceCharge[cbc:ChargeIndicator=false()]";
 export const CHARGE = "cac:AllowanceCharge[cbc:ChargeIndicator=true()]";
@@ -115,10 +115,10 @@ export const addressScope: Scope<Address> = scope("address", (ctx, visit) => {
 
 /** BG-26 */
 export const linePeriodScope: Scope<Period> = scope("linePeriod", (ctx, visit) => {
-  let i = 0;
-  for (const line of ctx.doc.lines) {
+  const lines = ctx.doc.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as InvoiceLine;
     if (line.period) visit(line.period, linePeriodAt, i, 0);
-    i++;
   }
 });
 
@@ -130,54 +130,44 @@ export const anyPeriodScope: Scope<Period> = scope("anyPeriod", (ctx, visit) => 
 
 /** BG-25 */
 export const lineScope: Scope<InvoiceLine> = scope("line", (ctx, visit) => {
-  let i = 0;
-  for (const line of ctx.doc.lines) visit(line, lineAt, i++, 0);
+  const lines = ctx.doc.lines;
+  for (let i = 0; i < lines.length; i++) visit(lines[i] as InvoiceLine, lineAt, i, 0);
 });
 
 /** BG-20 */
 export const documentAllowanceScope: Scope<AllowanceCharge> = scope("documentAllowance", (ctx, visit) => {
-  let i = 0;
-  for (const a of ctx.doc.allowances) visit(a, documentAllowanceAt, i++, 0);
+  visitList(ctx.doc.allowances, documentAllowanceAt, visit);
 });
 
 /** BG-21 */
 export const documentChargeScope: Scope<AllowanceCharge> = scope("documentCharge", (ctx, visit) => {
-  let i = 0;
-  for (const c of ctx.doc.charges) visit(c, documentChargeAt, i++, 0);
+  visitList(ctx.doc.charges, documentChargeAt, visit);
 });
 
 /** BG-27 */
 export const lineAllowanceScope: Scope<AllowanceCharge> = scope("lineAllowance", (ctx, visit) => {
-  let i = 0;
-  for (const line of ctx.doc.lines) {
-    let j = 0;
-    for (const a of line.allowances) visit(a, lineAllowanceAt, i, j++);
-    i++;
-  }
+  const lines = ctx.doc.lines;
+  for (let i = 0; i < lines.length; i++)
+    visitNested((lines[i] as InvoiceLine).allowances, lineAllowanceAt, visit, i);
 });
 
 /** BG-28 */
 export const lineChargeScope: Scope<AllowanceCharge> = scope("lineCharge", (ctx, visit) => {
-  let i = 0;
-  for (const line of ctx.doc.lines) {
-    let j = 0;
-    for (const c of line.charges) visit(c, lineChargeAt, i, j++);
-    i++;
-  }
+  const lines = ctx.doc.lines;
+  for (let i = 0; i < lines.length; i++)
+    visitNested((lines[i] as InvoiceLine).charges, lineChargeAt, visit, i);
 });
 
 /** BG-23 */
 export const vatBreakdownScope: Scope<VatBreakdown> = scope("vatBreakdown", (ctx, visit) => {
-  let i = 0;
-  for (const b of ctx.doc.vatBreakdown) visit(b, vatBreakdownAt, i++, 0);
+  visitList(ctx.doc.vatBreakdown, vatBreakdownAt, visit);
 });
 
 const paymentMeansAt: Locate = (ctx, i) => `${ctx.root}/cac:PaymentMeans${nth(i)}`;
 
 /** BG-16 */
 export const paymentMeansScope: Scope<PaymentMeans> = scope("paymentMeans", (ctx, visit) => {
-  let i = 0;
-  for (const m of ctx.doc.paymentMeans) visit(m, paymentMeansAt, i++, 0);
+  visitList(ctx.doc.paymentMeans, paymentMeansAt, visit);
 });
 
 const creditTransferAt: Locate = (ctx, i, j) =>
@@ -187,11 +177,12 @@ const creditTransferAt: Locate = (ctx, i, j) =>
 export const creditTransferScope: Scope<{ means: PaymentMeans; transfer: CreditTransfer }> = scope(
   "creditTransfer",
   (ctx, visit) => {
-    let i = 0;
-    for (const means of ctx.doc.paymentMeans) {
-      let j = 0;
-      for (const transfer of means.creditTransfers) visit({ means, transfer }, creditTransferAt, i, j++);
-      i++;
+    const list = ctx.doc.paymentMeans;
+    for (let i = 0; i < list.length; i++) {
+      const means = list[i] as PaymentMeans;
+      for (let j = 0; j < means.creditTransfers.length; j++) {
+        visit({ means, transfer: means.creditTransfers[j] as CreditTransfer }, creditTransferAt, i, j);
+      }
     }
   },
 );
@@ -200,16 +191,14 @@ const attachmentAt: Locate = (ctx, i) => `${ctx.root}/cac:AdditionalDocumentRefe
 
 /** BG-24 */
 export const attachmentScope: Scope<Attachment> = scope("attachment", (ctx, visit) => {
-  let i = 0;
-  for (const a of ctx.doc.attachments) visit(a, attachmentAt, i++, 0);
+  visitList(ctx.doc.attachments, attachmentAt, visit);
 });
 
 const precedingInvoiceAt: Locate = (ctx, i) => `${ctx.root}/cac:BillingReference${nth(i)}`;
 
 /** BG-3 */
 export const precedingInvoiceScope: Scope<PrecedingInvoice> = scope("precedingInvoice", (ctx, visit) => {
-  let i = 0;
-  for (const p of ctx.doc.precedingInvoices) visit(p, precedingInvoiceAt, i++, 0);
+  visitList(ctx.doc.precedingInvoices, precedingInvoiceAt, visit);
 });
 
 const attributeAt: Locate = (ctx, i, j) =>
@@ -219,12 +208,9 @@ const attributeAt: Locate = (ctx, i, j) =>
 export const itemAttributeScope: Scope<{ name: string; value: string }> = scope(
   "itemAttribute",
   (ctx, visit) => {
-    let i = 0;
-    for (const line of ctx.doc.lines) {
-      let j = 0;
-      for (const attribute of line.item.attributes) visit(attribute, attributeAt, i, j++);
-      i++;
-    }
+    const lines = ctx.doc.lines;
+    for (let i = 0; i < lines.length; i++)
+      visitNested((lines[i] as InvoiceLine).item.attributes, attributeAt, visit, i);
   },
 );
 
@@ -233,10 +219,10 @@ const standardIdAt: Locate = (ctx, i) =>
 
 /** BT-157 */
 export const itemStandardIdScope: Scope<Identifier> = scope("itemStandardId", (ctx, visit) => {
-  let i = 0;
-  for (const line of ctx.doc.lines) {
+  const lines = ctx.doc.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as InvoiceLine;
     if (line.item.standardId) visit(line.item.standardId, standardIdAt, i, 0);
-    i++;
   }
 });
 
@@ -245,18 +231,14 @@ const classificationAt: Locate = (ctx, i, j) =>
 
 /** BT-158 */
 export const itemClassificationScope: Scope<Identifier> = scope("itemClassification", (ctx, visit) => {
-  let i = 0;
-  for (const line of ctx.doc.lines) {
-    let j = 0;
-    for (const c of line.item.classifications) visit(c, classificationAt, i, j++);
-    i++;
-  }
+  const lines = ctx.doc.lines;
+  for (let i = 0; i < lines.length; i++)
+    visitNested((lines[i] as InvoiceLine).item.classifications, classificationAt, visit, i);
 });
 
 const noteAt: Locate = (ctx, i) => `${ctx.root}/cbc:Note${nth(i)}`;
 
 /** BT-22 */
 export const noteScope: Scope<string> = scope("note", (ctx, visit) => {
-  let i = 0;
-  for (const note of ctx.doc.notes) visit(note, noteAt, i++, 0);
+  visitList(ctx.doc.notes, noteAt, visit);
 });
