@@ -77,6 +77,67 @@ describe("invoiceInputSchema", () => {
     ).toEqual([false, false, false, false, false, false]);
   });
 
+  it("keeps the content's key order, optional fields given or not (the stored content's SHA-256 depends on it)", () => {
+    const minimal = invoiceContentOf(invoiceInputSchema.parse(valid));
+    expect(Object.keys(minimal)).toEqual([
+      "kind",
+      "issueDate",
+      "currency",
+      "notes",
+      "precedingInvoices",
+      "lines",
+      "allowances",
+      "charges",
+    ]);
+    expect(Object.keys(minimal.lines[0] ?? {})).toEqual([
+      "id",
+      "name",
+      "quantity",
+      "unitCode",
+      "netPrice",
+      "vatCategory",
+      "vatRate",
+      "allowances",
+      "charges",
+    ]);
+    const full = invoiceContentOf(
+      invoiceInputSchema.parse({
+        ...valid,
+        dueDate: "2026-12-01",
+        buyerReference: "PO-1",
+        prepaid: "1",
+        lines: [{ ...valid.lines[0], description: "Advice", baseQuantity: "2", orderLineReference: "7" }],
+      }),
+    );
+    expect(Object.keys(full)).toEqual([
+      "kind",
+      "issueDate",
+      "dueDate",
+      "currency",
+      "buyerReference",
+      "notes",
+      "precedingInvoices",
+      "lines",
+      "allowances",
+      "charges",
+      "prepaid",
+    ]);
+    expect(Object.keys(full.lines[0] ?? {})).toEqual([
+      "id",
+      "name",
+      "description",
+      "quantity",
+      "unitCode",
+      "netPrice",
+      "baseQuantity",
+      "vatCategory",
+      "vatRate",
+      "orderLineReference",
+      "allowances",
+      "charges",
+    ]);
+  });
+
   it("requires a credit note to name the invoice it credits", () => {
     const result = invoiceInputSchema.safeParse({ ...valid, kind: "credit-note" });
     expect(result.success).toBe(false);
