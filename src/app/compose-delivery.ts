@@ -1,6 +1,6 @@
-import type { Customer } from "../core/customer/customer.ts";
 import type { Delivery } from "../core/delivery/delivery.ts";
 import { buildInvoiceDocument } from "../core/invoice/build-invoice-document.ts";
+import { dueDateFor } from "../core/invoice/due-date.ts";
 import type { SellerProfile } from "../core/invoice/seller-profile.ts";
 import { courtesyCopyNotice } from "../core/peppol/courtesy-copy-notice.ts";
 import type { DeliveryReader } from "./ports/delivery-store.ts";
@@ -16,13 +16,6 @@ export interface ComposeDeliveryDeps {
   readonly composer: MessageComposer;
   readonly renderer: InvoiceRenderer;
   readonly seller: SellerProfile;
-}
-
-/** Issue date plus the customer's payment terms, for invoices whose content has no due date. */
-function dueDate(issueDate: string, customer: Customer): string {
-  const [year, month, day] = issueDate.split("-").map(Number);
-  const at = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + customer.paymentTermsDays));
-  return at.toISOString().slice(0, 10);
 }
 
 /**
@@ -48,7 +41,8 @@ export async function composeDelivery(
     seller: deps.seller,
     buyer: customer,
     ...(invoice.structuredCommunication ? { structuredCommunication: invoice.structuredCommunication } : {}),
-    dueDate: dueDate(invoice.content.issueDate, customer),
+    // For invoices whose content has no due date: the customer's payment terms decide it.
+    dueDate: dueDateFor(invoice.content.issueDate, customer.paymentTermsDays),
     ...(delivery.recipients[0] ? { buyerEmail: delivery.recipients[0].email } : {}),
   });
   const ubl = deps.renderer.ubl(document);

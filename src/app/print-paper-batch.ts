@@ -1,8 +1,8 @@
 import type { AuditActor } from "../core/audit/audit-entry.ts";
-import type { Customer } from "../core/customer/customer.ts";
 import { retainUntil } from "../core/delivery/retain-until.ts";
 import { AppError } from "../core/errors/app-error.ts";
 import { buildInvoiceDocument } from "../core/invoice/build-invoice-document.ts";
+import { dueDateFor } from "../core/invoice/due-date.ts";
 import type { SellerProfile } from "../core/invoice/seller-profile.ts";
 import type { BounceStore } from "./ports/bounce-store.ts";
 import type { InvoiceRenderer } from "./ports/invoice-renderer.ts";
@@ -26,13 +26,6 @@ export interface PaperBatch {
   readonly pdf: Buffer;
   readonly sha256: string;
   readonly invoices: readonly string[];
-}
-
-/** Issue date plus the customer's payment terms, for invoices whose content has no due date. */
-function dueDate(issueDate: string, customer: Customer): string {
-  const [year, month, day] = issueDate.split("-").map(Number);
-  const at = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + customer.paymentTermsDays));
-  return at.toISOString().slice(0, 10);
 }
 
 /**
@@ -63,7 +56,8 @@ export async function printPaperBatch(
       ...(invoice.structuredCommunication
         ? { structuredCommunication: invoice.structuredCommunication }
         : {}),
-      dueDate: dueDate(invoice.content.issueDate, customer),
+      // For invoices whose content has no due date: the customer's payment terms decide it.
+      dueDate: dueDateFor(invoice.content.issueDate, customer.paymentTermsDays),
     });
     pdfs.push(await deps.renderer.pdf(document, { language: customer.language, copy: false }));
     entries.push({ invoiceId: invoice.id, invoiceNumber: invoice.number });
