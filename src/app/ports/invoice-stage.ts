@@ -72,7 +72,11 @@ export interface InvoiceStageContext {
   readonly audit: InvoiceCreationAudit;
   /** The next value of the structured-communication sequence: the stage numbers generated ones from it. */
   readonly firstOgm: bigint;
-  /** Those of `numbers` that are customers (asked only for customers the stage has not met yet). */
+  /**
+   * Those of `numbers` that are customers (asked only for customers the stage has not met yet). Answered by the
+   * writer, in the import's transaction: the stage sees what the writes see, on either engine, with no connection of
+   * its own; and files bill the same customers again and again, so it asks in the first batches and rarely after.
+   */
   customers(numbers: readonly string[]): Promise<readonly Customer[]>;
 }
 

@@ -59,19 +59,7 @@ export function encodeAuditEntry(entry: AuditEntry): EncodedAuditEntry {
 
 /** Gives `entry` its place in the chain: its sequence number, the hash of the record before it, and its own hash. */
 export function sealAuditEntry(entry: AuditEntry, seq: number, prevHash: string): SealedAuditRecord {
-  return sealEncodedAuditEntry(encodeAuditEntry(entry), seq, prevHash);
-}
-
-/**
- * Seals an entry already in its stored form: imports encode their entries where they validate the invoices (another
- * thread), so that the writer only chains and hashes them. The hash is the one {@link sealAuditEntry} gives.
- */
-export function sealEncodedAuditEntry(
-  entry: EncodedAuditEntry,
-  seq: number,
-  prevHash: string,
-): SealedAuditRecord {
-  const unsealed = { seq, ...entry, prevHash };
+  const unsealed = { seq, ...encodeAuditEntry(entry), prevHash };
   return { ...unsealed, hash: hashAuditRecord(unsealed) };
 }
 

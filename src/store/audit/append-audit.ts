@@ -4,11 +4,9 @@ import type { AuditEntry, AuditRecord } from "../../core/audit/audit-entry.ts";
 import {
   auditTextTail,
   type EncodedAuditBatch,
-  type EncodedAuditEntry,
-  encodeAuditEntry,
   GENESIS_HASH,
   type SealedAuditRecord,
-  sealEncodedAuditEntry,
+  sealAuditEntry,
 } from "../../core/audit/audit-hash.ts";
 import type { Database } from "../database.ts";
 import { toSafeNumber } from "../db-values.ts";
@@ -29,31 +27,20 @@ export async function appendAudit(
   trx: Transaction<Database>,
   entries: readonly AuditEntry[],
 ): Promise<AuditRecord[]> {
-  const sealed = await appendEncodedAudit(trx, entries.map(encodeAuditEntry));
-  return entries.map((entry, i) => {
-    const { seq, prevHash, hash } = sealed[i] as SealedAuditRecord;
-    return { ...entry, seq, prevHash, hash };
-  });
-}
-
-/**
- * Appends entries already in their stored form (see {@link appendAudit}); returns the sealed records.
- */
-export async function appendEncodedAudit(
-  trx: Transaction<Database>,
-  entries: readonly EncodedAuditEntry[],
-): Promise<SealedAuditRecord[]> {
+  if (!trx.isTransaction) throw new TypeError("appendAudit must run inside a transaction");
   if (entries.length === 0) return [];
   let { seq, prevHash } = await chainHead(trx);
   const sealed: SealedAuditRecord[] = [];
+  const records: AuditRecord[] = [];
   for (const entry of entries) {
     seq += 1;
-    const record = sealEncodedAuditEntry(entry, seq, prevHash);
+    const record = sealAuditEntry(entry, seq, prevHash);
     sealed.push(record);
+    records.push({ ...entry, seq, prevHash, hash: record.hash });
     prevHash = record.hash;
   }
   await insertAuditRows(trx, sealed);
-  return sealed;
+  return records;
 }
 
 /**
