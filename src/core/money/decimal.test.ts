@@ -140,6 +140,28 @@ describe("Decimal against big.js, near the float-safe range", () => {
     expect(dec("0.0000000000000000015").div(100).toString()).toBe("0.00000000000000000002");
   });
 
+  it("rounds halves towards positive infinity as XPath's round() does: floor(x x 10^p + 0.5) / 10^p", () => {
+    const xpath = (a: string, places: number) => {
+      const scaled = big(a).times(new Big(10).pow(places)).plus(new Big("0.5"));
+      let floor = scaled.round(0, Big.roundDown);
+      if (floor.gt(scaled)) floor = floor.minus(1);
+      return floor.div(new Big(10).pow(places)).toFixed();
+    };
+    fc.assert(
+      fc.property(fc.oneof(nearSafe, numeral), fc.integer({ min: 0, max: 6 }), (a, places) => {
+        expect(dec(a).round(places, "half-ceiling").toString()).toBe(xpath(a, places));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(dec("-2.5").round(0, "half-ceiling").toString()).toBe("-2");
+    expect(dec("2.5").round(0, "half-ceiling").toString()).toBe("3");
+    expect(dec("-0.125").round(2, "half-ceiling").toString()).toBe("-0.12");
+    expect(dec("-0.1251").round(2, "half-ceiling").toString()).toBe("-0.13");
+    expect(dec("-98765432109876543210.005").round(2, "half-ceiling").toString()).toBe(
+      "-98765432109876543210",
+    );
+  });
+
   it("crosses 2^53 both ways exactly", () => {
     const max = dec(String(Number.MAX_SAFE_INTEGER));
     expect(max.plus(1).toString()).toBe("9007199254740992");

@@ -1,5 +1,8 @@
-/** How {@link Decimal.round} and {@link Decimal.toFixed} drop digits: half away from zero, or towards zero. */
-export type Rounding = "half-up" | "down";
+/**
+ * How {@link Decimal.round} and {@link Decimal.toFixed} drop digits: half away from zero, towards zero, or half towards
+ * positive infinity (XPath's `round()`: round(-2.5) = -2).
+ */
+export type Rounding = "half-up" | "down" | "half-ceiling";
 
 /** Decimal places of a quotient that does not end: big.js's default (DP = 20), which facteur's stored values follow. */
 const DIVISION_PLACES = 20;
@@ -44,6 +47,11 @@ function divideRounded(numerator: bigint, denominator: bigint, rounding: Roundin
   if (rounding === "down") return quotient;
   const remainder = numerator % denominator;
   const twice = remainder < 0n ? -2n * remainder : 2n * remainder;
+  if (rounding === "half-ceiling") {
+    // floor(x + 1/2): a negative remainder of exactly a half stays at the quotient, a positive one goes up.
+    if (remainder < 0n) return twice > denominator ? quotient - 1n : quotient;
+    return twice >= denominator ? quotient + 1n : quotient;
+  }
   if (twice < denominator) return quotient;
   return numerator < 0n ? quotient - 1n : quotient + 1n;
 }
@@ -205,7 +213,7 @@ export class Decimal {
     return this.sign() < 0 ? this.neg() : this;
   }
 
-  /** Rounded to `places` decimals (at least 0): half away from zero by default, or towards zero. */
+  /** Rounded to `places` decimals (at least 0): half away from zero by default, or as `rounding` says. */
   round(places = 0, rounding: Rounding = "half-up"): Decimal {
     if (this.scale <= places) return this;
     const power = SMALL_POWERS[this.scale - places];
@@ -215,7 +223,12 @@ export class Decimal {
       const quotient = Math.trunc(c / power);
       if (rounding === "down") return Decimal.ofSafe(quotient, places);
       const remainder = c - quotient * power;
-      if (2 * Math.abs(remainder) < power) return Decimal.ofSafe(quotient, places);
+      const twice = 2 * Math.abs(remainder);
+      if (rounding === "half-ceiling") {
+        if (remainder < 0) return Decimal.ofSafe(twice > power ? quotient - 1 : quotient, places);
+        return Decimal.ofSafe(twice >= power ? quotient + 1 : quotient, places);
+      }
+      if (twice < power) return Decimal.ofSafe(quotient, places);
       return Decimal.ofSafe(c < 0 ? quotient - 1 : quotient + 1, places);
     }
     return Decimal.of(divideRounded(this.coefficient, pow10(this.scale - places), rounding), places);

@@ -1,6 +1,5 @@
 import { type Decimal, dec, ONE, ZERO } from "../../core/money/decimal.ts";
 
-const HALF = dec("0.5");
 /** Multiplying by 0.01 is exact and cheaper than dividing by 100. */
 export const HUNDREDTH = dec("0.01");
 
@@ -9,23 +8,17 @@ export function sign(value: Decimal): -1 | 0 | 1 {
   return value.sign();
 }
 
-/** XPath `floor()`. */
-function floor(value: Decimal): Decimal {
-  const truncated = value.round(0, "down");
-  return value.sign() < 0 && !truncated.eq(value) ? truncated.minus(ONE) : truncated;
-}
-
 /**
  * XPath `round(x)`: the nearest integer, halves towards positive infinity (round(-2.5) = -2). The official
  * schematron rounds with it, so rules reproduce it rather than the commercial half-away-from-zero rounding.
  */
 export function xpathRound(value: Decimal): Decimal {
-  return floor(value.plus(HALF));
+  return value.round(0, "half-ceiling");
 }
 
 /** The schematron idiom `round(x * 10 * 10) div 100`: XPath rounding to two decimals. */
 export function xpathRound2(value: Decimal): Decimal {
-  return xpathRound(value.times(100)).times(HUNDREDTH);
+  return value.round(2, "half-ceiling");
 }
 
 /** The schematron idiom `a - 1 < b and a + 1 > b`: the values differ by less than one unit. */
