@@ -4,12 +4,13 @@ import type { Delivery } from "../core/delivery/delivery.ts";
 import { type InvoiceDeliveryStatus, summarizeDeliveries } from "../core/delivery/delivery-summary.ts";
 import { planDeliveries } from "../core/delivery/plan-deliveries.ts";
 import { type UndeliveredReason, undeliveredReasonOf } from "../core/delivery/undelivered-reason.ts";
+import { type ChannelParty, channelBuyer, peppolRequirement } from "../core/peppol/channel-policy.ts";
 import type { BounceReaderStore } from "./ports/bounce-store.ts";
 
-/** What an operator can do about an undelivered invoice. */
 /**
- * What can be done: correct an address, send to another recipient, print it, or, for an invoice that went over
- * Peppol, resend it (looked up again and sent over Peppol, or held; never e-mailed).
+ * What can be done about an undelivered invoice: correct an address, send to another recipient, print it (never for an
+ * invoice the law sends over Peppol), or, for an invoice that went over Peppol, resend it (looked up again and sent
+ * over Peppol, or held; never e-mailed).
  */
 export type UndeliveredAction = "fix-address" | "other-recipient" | "resend" | "paper";
 
@@ -47,6 +48,8 @@ export interface UndeliveredPage {
 
 export interface ListUndeliveredDeps {
   readonly store: BounceReaderStore;
+  /** The seller as the channel policy sees it: paper is not offered for an invoice the law sends over Peppol. */
+  readonly seller: ChannelParty;
 }
 
 const BATCH = 200;
@@ -63,14 +66,17 @@ function actionsOf(
   recipients: readonly Recipient[],
   alternatives: readonly AlternativeRecipient[],
   peppol: boolean,
+  paper: boolean,
 ): UndeliveredAction[] {
-  // Addresses do not apply to an invoice that goes over Peppol: it is not e-mailed.
-  if (peppol) return ["resend", "paper"];
   const actions: UndeliveredAction[] = [];
-  if (reasons.some((r) => r.address !== null) || recipients.some((r) => r.status === "suspended"))
-    actions.push("fix-address");
-  if (alternatives.some((a) => a.status === "active")) actions.push("other-recipient");
-  actions.push("paper");
+  // Addresses do not apply to an invoice that goes over Peppol: it is not e-mailed.
+  if (peppol) actions.push("resend");
+  else {
+    if (reasons.some((r) => r.address !== null) || recipients.some((r) => r.status === "suspended"))
+      actions.push("fix-address");
+    if (alternatives.some((a) => a.status === "active")) actions.push("other-recipient");
+  }
+  if (paper) actions.push("paper");
   return actions;
 }
 
@@ -93,9 +99,11 @@ async function judgeFailed(deps: ListUndeliveredDeps, number: string): Promise<U
   const lastCreated = Math.max(0, ...latest.map((d: Delivery) => d.createdAt.getTime()));
   if (paper !== undefined && paper.getTime() >= lastCreated) return null;
   const first = latest[0] ?? deliveries[0];
-  if (first === undefined) return null;
+  const invoice = await deps.store.getInvoice(number);
+  if (first === undefined || invoice === null) return null;
   return entry(deps, {
     number,
+    issueDate: invoice.content.issueDate,
     customerNumber: first.customerNumber,
     status: summary.status,
     round: summary.round,
@@ -122,6 +130,7 @@ async function judgeUnsent(deps: ListUndeliveredDeps, number: string): Promise<U
   };
   return entry(deps, {
     number,
+    issueDate: invoice.content.issueDate,
     customerNumber: invoice.customerNumber,
     status: "no-recipient",
     round: 0,
@@ -135,6 +144,7 @@ async function entry(
   deps: ListUndeliveredDeps,
   e: {
     readonly number: string;
+    readonly issueDate: string;
     readonly customerNumber: string;
     readonly status: UndeliveredInvoice["status"];
     readonly round: number;
@@ -148,6 +158,10 @@ async function entry(
   const recipients = await deps.store.listRecipients(e.customerNumber);
   const failed = e.reasons.flatMap((r) => (r.address === null ? [] : [r.address]));
   const alternatives = alternativesOf(recipients, failed);
+  const paper =
+    customer === null ||
+    !peppolRequirement({ seller: deps.seller, buyer: channelBuyer(customer), issueDate: e.issueDate })
+      .required;
   return {
     invoiceNumber: e.number,
     customerNumber: e.customerNumber,
@@ -157,7 +171,7 @@ async function entry(
     reasons: e.reasons,
     since: e.since,
     alternatives,
-    actions: actionsOf(e.reasons, recipients, alternatives, e.peppol),
+    actions: actionsOf(e.reasons, recipients, alternatives, e.peppol, paper),
   };
 }
 

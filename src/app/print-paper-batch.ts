@@ -4,6 +4,7 @@ import { AppError } from "../core/errors/app-error.ts";
 import { buildInvoiceDocument } from "../core/invoice/build-invoice-document.ts";
 import { dueDateFor } from "../core/invoice/due-date.ts";
 import type { SellerProfile } from "../core/invoice/seller-profile.ts";
+import { channelBuyer, channelSeller, peppolRequirement } from "../core/peppol/channel-policy.ts";
 import type { BounceStore } from "./ports/bounce-store.ts";
 import type { InvoiceRenderer } from "./ports/invoice-renderer.ts";
 import type { MessageArchive } from "./ports/message-archive.ts";
@@ -29,7 +30,8 @@ export interface PaperBatch {
 }
 
 /**
- * Falls back to paper: renders each invoice's PDF through the renderer port (in its customer's language, as sent by
+ * Falls back to paper: refuses the batch when one of its invoices is one the law sends over Peppol (Belgian B2B: paper
+ * is no legal channel for it), before anything is kept; renders each invoice's PDF through the renderer port (in its customer's language, as sent by
  * e-mail), binds them into one print batch, keeps the batch in the archive, and in one transaction records each
  * invoice as sent on paper (so it leaves the undelivered queue) with an audit entry naming the batch.
  */
@@ -49,6 +51,16 @@ export async function printPaperBatch(
     const customer = await deps.store.getCustomer(invoice.customerNumber);
     if (customer === null)
       throw new AppError("not-found", `customer ${invoice.customerNumber} of invoice ${number} is gone`);
+    const law = peppolRequirement({
+      seller: channelSeller(deps.seller),
+      buyer: channelBuyer(customer),
+      issueDate: invoice.content.issueDate,
+    });
+    if (law.required)
+      throw new AppError(
+        "invalid-state",
+        `invoice ${number} cannot go on paper: ${law.why}; resend it over Peppol (\`facteur undelivered resend ${number}\`)`,
+      );
     const document = buildInvoiceDocument(invoice.content, {
       number: invoice.number,
       seller: deps.seller,

@@ -3,12 +3,15 @@ import { expect, it } from "vitest";
 import { handleBounce } from "../../src/app/handle-bounce.ts";
 import { listUndelivered } from "../../src/app/list-undelivered.ts";
 import type { ParticipantLookup, ParticipantQuery } from "../../src/app/ports/participant-directory.ts";
+import { printPaperBatch } from "../../src/app/print-paper-batch.ts";
 import { resendInvoice } from "../../src/app/resend-invoice.ts";
 import { type InvoiceRouter, routeInvoices } from "../../src/app/route-invoice.ts";
+import { channelSeller } from "../../src/core/peppol/channel-policy.ts";
 import { createChannelDecisionLog } from "../../src/store/channel-decisions/channel-decision-repository.ts";
 import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
 import { describeEachEngine } from "../support/databases.ts";
 import { reachableLookup } from "../support/peppol/reachable-lookup.ts";
+import { defaultSeller } from "../support/seller.ts";
 import { bounceDeps, returnPathOf, sentInvoice, tryOthersDeps } from "./support/bounce-fixture.ts";
 import { postfixDsn } from "./support/notices.ts";
 
@@ -165,7 +168,7 @@ describeEachEngine("resend and bounce retry of an invoice that goes over Peppol"
     expect(after.map((d) => d.round)).toEqual([1, 1]);
   });
 
-  it("lists an invoice the buyer's access point refused with resend as its action, not an address fix", async () => {
+  it("lists an invoice the buyer's access point refused with resend as its only action: no address fix, no paper", async () => {
     const answer: Answer = { current: REACHABLE, asked: [] };
     const deps = bounceDeps(engine.db, { now: LATER });
     await sentInvoice(engine.db, deps.archive, {
@@ -189,12 +192,32 @@ describeEachEngine("resend and bounce retry of an invoice that goes over Peppol"
         evidence: { error: { code: "EBMS:0004", detail: "unknown receiver" } },
       }),
     );
-    const listed = (await listUndelivered({ store: deps.store })).invoices.find(
-      (i) => i.invoiceNumber === "PR-4",
-    );
+    const listed = (
+      await listUndelivered({ store: deps.store, seller: channelSeller(defaultSeller()) })
+    ).invoices.find((i) => i.invoiceNumber === "PR-4");
+    // Seller and buyer are Belgian VAT-registered businesses: the law sends the invoice over Peppol, never on paper.
     expect(listed).toMatchObject({
-      actions: ["resend", "paper"],
+      actions: ["resend"],
       reasons: [{ code: "failed", address: PARTICIPANT, text: expect.stringContaining("EBMS:0004") }],
     });
+    const never = () => {
+      throw new Error("nothing may be rendered for an invoice that cannot go on paper");
+    };
+    await expect(
+      printPaperBatch(
+        {
+          store: deps.store,
+          archive: deps.archive,
+          renderer: { ubl: never, pdf: never },
+          merger: { merge: never },
+          seller: defaultSeller(),
+          now: () => LATER,
+          actor: { kind: "cli", id: "test" },
+          retentionYears: 10,
+        },
+        ["PR-4"],
+      ),
+    ).rejects.toThrow(/PR-4 cannot go on paper: seller and buyer are Belgian VAT-registered businesses/);
+    expect((await deps.store.paperFallbacks(["PR-4"])).size).toBe(0);
   });
 });

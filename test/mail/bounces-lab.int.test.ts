@@ -13,6 +13,7 @@ import { runWorker } from "../../src/app/run-worker.ts";
 import { sendInvoices } from "../../src/app/send-invoices.ts";
 import { createLocalArchive } from "../../src/archive/local-archive.ts";
 import type { Delivery } from "../../src/core/delivery/delivery.ts";
+import { channelSeller } from "../../src/core/peppol/channel-policy.ts";
 import { invoiceRenderer } from "../../src/documents/invoice-renderer.ts";
 import { createBounceReader } from "../../src/mail/intake/create-bounce-reader.ts";
 import { createImapIntake, type ImapIntakeOptions } from "../../src/mail/intake/imap-intake.ts";
@@ -198,7 +199,10 @@ describe("bounces through the real relay and the bounce mailbox", () => {
       statusReason: expect.stringContaining("still failing after 1 resend"),
     });
 
-    const queue = await listUndelivered({ store: createBounceStore(database.db) });
+    const queue = await listUndelivered({
+      store: createBounceStore(database.db),
+      seller: channelSeller(defaultSeller()),
+    });
     expect(
       queue.invoices
         .filter((i) => (Object.values(INVOICES) as string[]).includes(i.invoiceNumber))

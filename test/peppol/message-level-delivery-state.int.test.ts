@@ -6,6 +6,7 @@ import { beforeAll, expect, it } from "vitest";
 import { listUndelivered } from "../../src/app/list-undelivered.ts";
 import { proveDelivery } from "../../src/app/prove-delivery.ts";
 import { createLocalArchive } from "../../src/archive/local-archive.ts";
+import { channelSeller } from "../../src/core/peppol/channel-policy.ts";
 import { createBounceStore } from "../../src/store/bounces/create-bounce-store.ts";
 import { createCustomerQueryStore } from "../../src/store/customer-queries/create-customer-query-store.ts";
 import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
@@ -14,6 +15,7 @@ import { describeEachEngine } from "../support/databases.ts";
 import { queuePeppolDeliveries } from "../support/peppol/peppol-deliveries.ts";
 import { receiveStatusResponse } from "../support/peppol/received-status-messages.ts";
 import { statusResponseXml } from "../support/peppol/status-response-xml.ts";
+import { defaultSeller } from "../support/seller.ts";
 
 const BUYER = "0208:0202239951";
 const SENT_AT = new Date("2026-12-01T09:00:00.000Z");
@@ -110,7 +112,10 @@ describeEachEngine("a Message Level Status settles the Peppol delivery it names"
   it("RE: the delivery is bounced, the invoice is in the undelivered queue with the access point's words", async () => {
     const messageId = await receiveMls("refused", "RE", { description: "Rejected due to validation errors" });
     expect(await stateOf("refused")).toBe("bounced");
-    const { invoices: undelivered } = await listUndelivered({ store: createBounceStore(engine.db) });
+    const { invoices: undelivered } = await listUndelivered({
+      store: createBounceStore(engine.db),
+      seller: channelSeller(defaultSeller()),
+    });
     const entry = undelivered.find((u) => u.invoiceNumber === "ML-1");
     expect(entry).toMatchObject({ status: "failed", actions: ["resend", "paper"] });
     expect(entry?.reasons).toEqual([
@@ -140,7 +145,10 @@ describeEachEngine("a Message Level Status settles the Peppol delivery it names"
   it("AP: the delivery is delivered and not in the undelivered queue", async () => {
     await receiveMls("confirmed", "AP");
     expect(await stateOf("confirmed")).toBe("delivered");
-    const { invoices: undelivered } = await listUndelivered({ store: createBounceStore(engine.db) });
+    const { invoices: undelivered } = await listUndelivered({
+      store: createBounceStore(engine.db),
+      seller: channelSeller(defaultSeller()),
+    });
     expect(undelivered.map((u) => u.invoiceNumber)).not.toContain("ML-2");
   });
 

@@ -1,12 +1,16 @@
 import { writeFile } from "node:fs/promises";
 import { Command } from "commander";
 import { failureDigest } from "../../app/failure-digest.ts";
-import { listUndelivered, type UndeliveredInvoice } from "../../app/list-undelivered.ts";
+import {
+  type ListUndeliveredDeps,
+  listUndelivered,
+  type UndeliveredInvoice,
+} from "../../app/list-undelivered.ts";
 import { printPaperBatch } from "../../app/print-paper-batch.ts";
 import { resendInvoice } from "../../app/resend-invoice.ts";
-import { sellerFromConfig } from "../../app/seller-from-config.ts";
 import { createLocalArchive } from "../../archive/local-archive.ts";
 import { AppError } from "../../core/errors/app-error.ts";
+import { channelSeller } from "../../core/peppol/channel-policy.ts";
 import { createInvoiceRenderer } from "../../documents/invoice-renderer.ts";
 import { pdfMerger } from "../../documents/print/merge-pdfs.ts";
 import { createBounceStore } from "../../store/bounces/create-bounce-store.ts";
@@ -15,6 +19,7 @@ import { openContext } from "../context.ts";
 import { EXIT } from "../exit-codes.ts";
 import type { Io } from "../io.ts";
 import { runAction } from "../run-action.ts";
+import { requireSeller } from "../seller.ts";
 import { archiveDirOf, messageIdDomain } from "./delivery-deps.ts";
 import { invoiceRouter } from "./invoice-router.ts";
 
@@ -31,14 +36,20 @@ function printEntry(io: Io, e: UndeliveredInvoice): void {
   io.out(`  actions: ${e.actions.join(", ")}`);
 }
 
-/** Everything in the queue, page after page (for `paper --all`). */
-async function everyUndelivered(store: ReturnType<typeof createBounceStore>): Promise<string[]> {
+/** Everything in the queue that may go on paper, page after page (for `paper --all`), and how many may not. */
+async function everyPrintable(
+  deps: ListUndeliveredDeps,
+): Promise<{ readonly numbers: string[]; readonly peppolOnly: number }> {
   const numbers: string[] = [];
+  let peppolOnly = 0;
   let after: string | undefined;
   for (;;) {
-    const page = await listUndelivered({ store }, { ...(after === undefined ? {} : { after }), limit: 1000 });
-    numbers.push(...page.invoices.map((i) => i.invoiceNumber));
-    if (page.next === null) return numbers;
+    const page = await listUndelivered(deps, { ...(after === undefined ? {} : { after }), limit: 1000 });
+    for (const i of page.invoices) {
+      if (i.actions.includes("paper")) numbers.push(i.invoiceNumber);
+      else peppolOnly++;
+    }
+    if (page.next === null) return { numbers, peppolOnly };
     after = page.next;
   }
 }
@@ -75,7 +86,7 @@ export function undeliveredCommand(deps: CliDeps): Command {
         const ctx = await openContext(deps.config);
         try {
           const page = await listUndelivered(
-            { store: createBounceStore(ctx.database.db) },
+            { store: createBounceStore(ctx.database.db), seller: channelSeller(requireSeller(deps.config)) },
             {
               ...(flags.after === undefined ? {} : { after: flags.after }),
               limit: Number(flags.limit ?? 100),
@@ -155,12 +166,19 @@ export function undeliveredCommand(deps: CliDeps): Command {
     .requiredOption("--out <file>", "where to write the batch PDF")
     .action((invoices: string[], flags: { readonly all?: boolean; readonly out: string }) =>
       runAction(io, async () => {
-        const seller = sellerFromConfig(deps.config);
-        if (!seller.ok) throw new AppError("config", "the seller configuration is invalid", seller.error);
+        const seller = requireSeller(deps.config);
         const ctx = await openContext(deps.config);
         try {
           const store = createBounceStore(ctx.database.db);
-          const numbers = flags.all === true ? [...invoices, ...(await everyUndelivered(store))] : invoices;
+          const queue =
+            flags.all === true
+              ? await everyPrintable({ store, seller: channelSeller(seller) })
+              : { numbers: [], peppolOnly: 0 };
+          if (queue.peppolOnly > 0)
+            io.err(
+              `${queue.peppolOnly} invoice(s) of the queue left out: the law sends them over Peppol, not on paper`,
+            );
+          const numbers = [...invoices, ...queue.numbers];
           if (numbers.length === 0)
             throw new AppError("invalid-input", "nothing to print: name invoices or use --all");
           const batch = await printPaperBatch(
@@ -169,7 +187,7 @@ export function undeliveredCommand(deps: CliDeps): Command {
               archive: createLocalArchive(archiveDirOf(deps.config)),
               renderer: createInvoiceRenderer(),
               merger: pdfMerger,
-              seller: seller.value,
+              seller,
               now: deps.now,
               actor: deps.actor,
               retentionYears: deps.config.FACTEUR_ARCHIVE_RETENTION_YEARS,

@@ -94,6 +94,18 @@ export function peppolLookupNeeded(input: ChannelScopeInput): boolean {
   return scopeOf(input) === "be-b2b-mandate" || input.buyer.preferredChannel === "peppol";
 }
 
+/**
+ * Whether the law requires Peppol for the invoice (the Belgian B2B mandate), and why or why not in words: such an
+ * invoice has no other legal channel, neither e-mail nor paper.
+ */
+export function peppolRequirement(input: ChannelScopeInput): {
+  readonly required: boolean;
+  readonly why: string;
+} {
+  const scope = scopeOf(input);
+  return { required: scope === "be-b2b-mandate", why: SCOPE_TEXT[scope] };
+}
+
 function scopeOf(input: ChannelScopeInput): ChannelScope {
   const { seller, buyer } = input;
   if (seller.country.toUpperCase() !== "BE" || seller.vatStatus !== "registered")
