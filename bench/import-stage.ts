@@ -12,6 +12,8 @@
  * Prints CPU µs per invoice (process.cpuUsage: every thread, V8's GC helpers included), the importing thread's share
  * (Linux /proc), peak RSS, the load average, and each step's ratio to csv-parse alone measured in the same run.
  *   npx tsx bench/import-stage.ts [--invoices 20000,100000] [--steps csv,read,parse,build,validate]
+ *     [--node-flags "--max-semi-space-size=32"]   V8 flags for the children, e.g. a larger young generation (a worker
+ *                                                 thread takes it as resourceLimits.maxYoungGenerationSizeMb)
  * Target: the whole stage <= ~50 µs CPU per invoice, so that it keeps pace with 20,000 invoices/s on one core.
  */
 import { execFileSync } from "node:child_process";
@@ -195,9 +197,11 @@ async function main() {
   }
   const sizes = arg("--invoices", "20000,100000").split(",").map(Number);
   const steps = arg("--steps", STEPS.join(",")).split(",") as Step[];
+  const nodeFlags = arg("--node-flags", "").split(" ").filter(Boolean);
   for (const step of steps) if (!STEPS.includes(step)) throw new Error(`unknown step ${step}`);
   console.log(
-    `import stage benchmark: invoices x 5 lines, CSV, no database; ${cpus().length} CPUs, load ${load()}`,
+    `import stage benchmark: invoices x 5 lines, CSV, no database; ${cpus().length} CPUs, load ${load()}` +
+      (nodeFlags.length ? `; node ${nodeFlags.join(" ")}` : ""),
   );
   const dir = mkdtempSync(join(tmpdir(), "facteur-bench-stage-"));
   try {
@@ -208,7 +212,7 @@ async function main() {
       for (const step of ["csv", ...steps.filter((s) => s !== "csv")] as Step[]) {
         const out = execFileSync(
           process.execPath,
-          [...process.execArgv, process.argv[1] ?? "", "--child", step, file, String(invoices)],
+          [...nodeFlags, ...process.execArgv, process.argv[1] ?? "", "--child", step, file, String(invoices)],
           { encoding: "utf8", maxBuffer: 1 << 20 },
         );
         const r = JSON.parse(out.trim().split("\n").pop() ?? "{}") as {
