@@ -3,7 +3,7 @@
  * own child process so that its peak RSS is its own. Prints invoices/s (wall), CPU µs per invoice, peak RSS and the
  * load average, and as a baseline measured in the same run the rate and CPU cost of reading the same file with
  * csv-parse alone (no validation, no database), with the ratios.
- *   npx tsx bench/import.ts [--invoices N] [--engines sqlite,postgres]
+ *   npx tsx bench/import.ts [--invoices N] [--engines sqlite,postgres] [--thread auto|on|off]
  * Targets: SQLite >= 20,000 invoices/s, PostgreSQL >= 5,000 invoices/s, peak RSS < 300 MB.
  */
 import { execFileSync } from "node:child_process";
@@ -28,6 +28,8 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
 };
 const INVOICES = Number(arg("--invoices", "100000"));
+/** Where the validation runs: "auto" (by file size, as the CLI does), "on" (a worker thread) or "off" (one thread). */
+const THREAD = arg("--thread", "auto");
 const CUSTOMERS = 1000;
 const config = parseConfig({});
 const seller = config.ok ? sellerFromConfig(config.value) : undefined;
@@ -94,7 +96,11 @@ async function child(
     const cpuBefore = process.cpuUsage();
     const started = process.hrtime.bigint();
     const threadsBefore = threadTicks();
-    const report = await importInvoiceFile(deps, { path: invoicesFile, actor });
+    const report = await importInvoiceFile(deps, {
+      path: invoicesFile,
+      actor,
+      ...(THREAD === "auto" ? {} : { thread: THREAD === "on" }),
+    });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpu = process.cpuUsage(cpuBefore);
     const threads = threadCpuUs(threadsBefore, threadTicks());
@@ -215,6 +221,8 @@ async function main() {
           dir,
           "--invoices",
           String(INVOICES),
+          "--thread",
+          THREAD,
         ],
         {
           encoding: "utf8",
