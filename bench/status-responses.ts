@@ -7,6 +7,7 @@
  * and wall ms per message, and the ratio to the baseline. Prints the load average.
  *   npx tsx bench/status-responses.ts [--count 500]
  */
+
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -17,6 +18,7 @@ import { createDeliveryStore } from "../src/store/deliveries/create-delivery-sto
 import { migrateToLatest } from "../src/store/migrate-to-latest.ts";
 import { createPeppolInbox } from "../src/store/peppol-inbox/peppol-inbox-repository.ts";
 import { customer, invoice, seed } from "../test/delivery/support/delivery-fixtures.ts";
+import { receivedStatusMessage } from "../test/support/peppol/received-status-messages.ts";
 
 const countArg = process.argv.indexOf("--count");
 const COUNT = countArg > 0 ? Number(process.argv[countArg + 1]) : 500;
@@ -52,21 +54,7 @@ await createDeliveryStore(database.db).transaction((unit) =>
 const inbox = createPeppolInbox(database.db);
 
 function message(sender: string): ReceivedPeppolMessage {
-  return {
-    messageId: `${randomUUID()}@ap.bench`,
-    instanceId: randomUUID(),
-    sender,
-    receiver: "0208:0123456749",
-    documentType:
-      "urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2::ApplicationResponse##x::2.1",
-    process: "urn:fdc:peppol.eu:poacc:bis:invoice_response:3",
-    senderAccessPoint: "PBE000001",
-    kind: "status-response",
-    documentSha256: "a".repeat(64),
-    receiptSha256: "b".repeat(64),
-    receivedAt: AT,
-    validation: { status: "valid", fatal: 0, warnings: 0, findings: [] },
-  };
+  return receivedStatusMessage({ messageId: `${randomUUID()}@ap.bench`, sender, receivedAt: AT });
 }
 
 function response(m: ReceivedPeppolMessage, over: Partial<ReceivedPeppolResponse>): ReceivedPeppolResponse {

@@ -3,11 +3,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { receivedResponseOf } from "../../src/app/received-response.ts";
-import { readPeppolResponse } from "../../src/documents/peppol/responses/read-peppol-response.ts";
 import { createDatabase } from "../../src/store/create-database.ts";
 import { createDeliveryStore } from "../../src/store/deliveries/create-delivery-store.ts";
-import { createPeppolInbox } from "../../src/store/peppol-inbox/peppol-inbox-repository.ts";
+import { receiveStatusResponse } from "../support/peppol/received-status-messages.ts";
 import { statusResponseXml } from "../support/peppol/status-response-xml.ts";
 import { runFacteur } from "../support/run-facteur.ts";
 
@@ -57,38 +55,16 @@ async function buyerQueries(dataDir: string, number: string): Promise<void> {
       ),
     );
     const receive = async (sender: string, id: string, code: string, at: string, description: string) => {
-      const read = readPeppolResponse(
-        statusResponseXml({
-          kind: "invoice-response",
-          id,
-          code,
-          reference: number,
-          issueDate: at.slice(0, 10),
-          issueTime: `${at.slice(11, 19)}Z`,
-          description,
-        }),
-      );
-      if (!read.ok) throw new Error(read.error);
-      const messageId = `${randomUUID()}@ap.test`;
-      const receivedAt = new Date(at);
-      return createPeppolInbox(database.db).record(
-        {
-          messageId,
-          instanceId: randomUUID(),
-          sender,
-          receiver: "0208:0123456749",
-          documentType:
-            "urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2::ApplicationResponse##x::2.1",
-          process: "urn:fdc:peppol.eu:poacc:bis:invoice_response:3",
-          senderAccessPoint: "PBE000001",
-          kind: "status-response",
-          documentSha256: "a".repeat(64),
-          receiptSha256: "b".repeat(64),
-          receivedAt,
-          validation: { status: "valid", fatal: 0, warnings: 0, findings: [] },
-        },
-        { ...receivedResponseOf(read.value), messageId, receivedAt },
-      );
+      const xml = statusResponseXml({
+        kind: "invoice-response",
+        id,
+        code,
+        reference: number,
+        issueDate: at.slice(0, 10),
+        issueTime: `${at.slice(11, 19)}Z`,
+        description,
+      });
+      return (await receiveStatusResponse(database.db, xml, { sender, receivedAt: new Date(at) })).outcome;
     };
     expect(await receive(BUYER, "IR-7", "UQ", "2026-11-21T10:00:05.000Z", "Order reference unknown")).toEqual(
       {

@@ -12,18 +12,9 @@ export type StatusEnvelope = Pick<ReceivedPeppolMessage, "sender" | "receivedAt"
     Pick<ReceivedPeppolMessage, "messageId" | "receiver" | "documentType" | "process" | "senderAccessPoint">
   >;
 
-/**
- * Records the status message `xml` in the inbox of `db` as the AS4 receiver would (a valid document, with its
- * response read); returns the carrying MessageId (a new one unless given) and what the inbox made of it.
- */
-export async function receiveStatusResponse(
-  db: Kysely<Database>,
-  xml: string | Buffer,
-  envelope: StatusEnvelope,
-): Promise<{ readonly messageId: string; readonly outcome: InboxRecordOutcome }> {
-  const read = readPeppolResponse(xml);
-  if (!read.ok) throw new Error(read.error);
-  const message: ReceivedPeppolMessage = {
+/** A received status message as the AS4 receiver hands it to the inbox: a valid document, with `envelope` over the defaults. */
+export function receivedStatusMessage(envelope: StatusEnvelope): ReceivedPeppolMessage {
+  return {
     messageId: `${randomUUID()}@ap.test`,
     instanceId: randomUUID(),
     receiver: "0208:0123456749",
@@ -37,6 +28,20 @@ export async function receiveStatusResponse(
     validation: { status: "valid", fatal: 0, warnings: 0, findings: [] },
     ...envelope,
   };
+}
+
+/**
+ * Records the status message `xml` in the inbox of `db` as the AS4 receiver would (a valid document, with its
+ * response read); returns the carrying MessageId (a new one unless given) and what the inbox made of it.
+ */
+export async function receiveStatusResponse(
+  db: Kysely<Database>,
+  xml: string | Buffer,
+  envelope: StatusEnvelope,
+): Promise<{ readonly messageId: string; readonly outcome: InboxRecordOutcome }> {
+  const read = readPeppolResponse(xml);
+  if (!read.ok) throw new Error(read.error);
+  const message = receivedStatusMessage(envelope);
   const outcome = await createPeppolInbox(db).record(message, {
     ...receivedResponseOf(read.value),
     messageId: message.messageId,
