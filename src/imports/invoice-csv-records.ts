@@ -133,6 +133,9 @@ export async function* readInvoiceCsvRecordBatches(path: string): AsyncGenerator
   // The numbers of the last groups read, oldest first. Rows out of order are nearly always close together; a number
   // repeated further apart is refused by the import as appearing twice. A set of every number would grow with the file.
   const finished = new Set<string>();
+  // The same numbers in the order they finished, as a ring: the oldest is dropped without a Set iterator per invoice.
+  const order: string[] = [];
+  let oldest = 0;
   for await (const batch of readCsvRowBatches(path, INVOICE_CSV_COLUMNS)) {
     const out: SourcedRecord[] = [];
     for (const row of batch) {
@@ -148,8 +151,16 @@ export async function* readInvoiceCsvRecordBatches(path: string): AsyncGenerator
       const number = row.values.invoice_number ?? "";
       const current = group[0]?.values.invoice_number;
       if (group.length && number !== current) {
-        finished.add(current ?? "");
-        if (finished.size > RECENT_GROUPS) finished.delete(finished.values().next().value as string);
+        const done = current ?? "";
+        if (!finished.has(done)) {
+          finished.add(done);
+          if (order.length < RECENT_GROUPS) order.push(done);
+          else {
+            finished.delete(order[oldest] as string);
+            order[oldest] = done;
+            oldest = (oldest + 1) % RECENT_GROUPS;
+          }
+        }
         out.push(assemble(source, group));
         group = [];
       }

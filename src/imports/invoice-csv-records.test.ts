@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { SourcedRecord } from "../app/ports/sourced-record.ts";
+import { readInvoiceRecordBatches, readInvoiceRecords } from "./read-invoice-records.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "facteur-invoice-csv-"));
+const HEADER = "invoice_number,customer_number,issue_date,item_name,quantity,unit_price,vat_rate\n";
+
+function file(name: string, rows: readonly string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, HEADER + rows.map((number) => `${number},C1,2026-11-01,Item,1,10,21\n`).join(""));
+  return path;
+}
+
+async function records(path: string): Promise<SourcedRecord[]> {
+  const out: SourcedRecord[] = [];
+  for await (const record of readInvoiceRecords(path)) out.push(record);
+  return out;
+}
+
+describe("invoice CSV records", () => {
+  it("groups consecutive rows and refuses an invoice whose rows come back after another's", async () => {
+    const read = await records(file("split.csv", ["A", "A", "B", "A", "C"]));
+    expect(read.map((r) => r.unreadable ?? (r.raw as { number: string }).number)).toEqual([
+      "A",
+      "B",
+      "the rows of invoice A must be consecutive; it appeared before",
+      "C",
+    ]);
+    expect(read[2]?.locate([])).toEqual({ at: "5", field: "invoice_number" });
+    expect((read[0]?.raw as { lines?: unknown[] } | undefined)?.lines).toHaveLength(2);
+  });
+
+  it("remembers the last 10,000 invoices for that, not more", async () => {
+    const numbers = Array.from({ length: 10_001 }, (_, i) => `N${i}`);
+    const read = await records(file("many.csv", [...numbers, "N1", "N0"]));
+    expect(read.slice(-2).map((r) => r.unreadable ?? (r.raw as { number: string }).number)).toEqual([
+      "the rows of invoice N1 must be consecutive; it appeared before",
+      "N0",
+    ]);
+  });
+
+  it("hands on the same records in batches", async () => {
+    const path = file("batches.csv", ["A", "B", "B", "C"]);
+    const flat: SourcedRecord[] = [];
+    for await (const batch of readInvoiceRecordBatches(path)) flat.push(...batch);
+    expect(flat.map((r) => r.raw)).toEqual((await records(path)).map((r) => r.raw));
+  });
+});
