@@ -44,8 +44,8 @@ export interface StageInvoicesDeps {
 }
 
 export interface StageInvoicesOptions {
-  /** The file's records, streamed. */
-  readonly records: AsyncIterable<SourcedRecord>;
+  /** The file's records, streamed a chunk at a time (one await per chunk read, not per record). */
+  readonly records: AsyncIterable<readonly SourcedRecord[]>;
   /** The file name, for the issues and the invoices' source. */
   readonly source: string;
 }
@@ -194,31 +194,33 @@ export async function* stageInvoices(
   };
 
   let batch: Pending[] = [];
-  for await (const record of options.records) {
-    read++;
-    const parsed = parseRecord(invoiceInputSchema, record);
-    if (!parsed.ok) {
-      for (const issue of parsed.issues) addIssue(issue);
-      continue;
-    }
-    const input = parsed.value;
-    if (!seen.add(input.number)) {
-      addIssue({
-        source,
-        ...record.locate(["number"]),
-        message: `invoice number ${input.number} appears twice in the file`,
-      });
-      continue;
-    }
-    if (input.structuredCommunication !== undefined) {
-      const ogm = parseOgm(input.structuredCommunication);
-      if (!ogm.ok)
-        addIssue({ source, ...record.locate(["structuredCommunication"]), message: ogm.error.message });
-    }
-    batch.push({ input, record });
-    if (batch.length >= BATCH) {
-      yield await stage(batch);
-      batch = [];
+  for await (const chunk of options.records) {
+    for (const record of chunk) {
+      read++;
+      const parsed = parseRecord(invoiceInputSchema, record);
+      if (!parsed.ok) {
+        for (const issue of parsed.issues) addIssue(issue);
+        continue;
+      }
+      const input = parsed.value;
+      if (!seen.add(input.number)) {
+        addIssue({
+          source,
+          ...record.locate(["number"]),
+          message: `invoice number ${input.number} appears twice in the file`,
+        });
+        continue;
+      }
+      if (input.structuredCommunication !== undefined) {
+        const ogm = parseOgm(input.structuredCommunication);
+        if (!ogm.ok)
+          addIssue({ source, ...record.locate(["structuredCommunication"]), message: ogm.error.message });
+      }
+      batch.push({ input, record });
+      if (batch.length >= BATCH) {
+        yield await stage(batch);
+        batch = [];
+      }
     }
   }
   yield await stage(batch);

@@ -6,7 +6,7 @@ import { inThreadInvoiceStage } from "../../app/stage-invoices.ts";
 import type { AuditActor } from "../../core/audit/audit-entry.ts";
 import type { SellerProfile } from "../../core/invoice/seller-profile.ts";
 import { documentValidator } from "../../documents/document-validator.ts";
-import { readInvoiceRecords } from "../../imports/read-invoice-records.ts";
+import { readInvoiceRecordBatches } from "../../imports/read-invoice-records.ts";
 import { storedContentOf } from "../../store/invoices/invoice-content-codec.ts";
 import { startStageThread } from "./stage-thread.ts";
 
@@ -54,7 +54,7 @@ export async function importInvoiceFile(
   if (!thread) {
     const stage = inThreadInvoiceStage(
       { seller: deps.seller, validator: documentValidator, encodeContent: storedContentOf },
-      { records: readInvoiceRecords(options.path), source },
+      { records: readInvoiceRecordBatches(options.path), source },
     );
     return importInvoices(deps, { ...common, stage });
   }

@@ -8,7 +8,7 @@ import type { SourcedRecord } from "../../app/ports/sourced-record.ts";
 import { conflictIssues, stageInvoices } from "../../app/stage-invoices.ts";
 import type { Customer } from "../../core/customer/customer.ts";
 import { documentValidator } from "../../documents/document-validator.ts";
-import { readInvoiceRecords } from "../../imports/read-invoice-records.ts";
+import { readInvoiceRecordBatches } from "../../imports/read-invoice-records.ts";
 import { storedContentOf } from "../../store/invoices/invoice-content-codec.ts";
 import { BATCHES_IN_FLIGHT, type FromStage, type StageThreadData, type ToStage } from "./stage-messages.ts";
 
@@ -53,7 +53,7 @@ async function run(): Promise<void> {
   const { at, audit, firstOgm } = await start;
   const batches = stageInvoices(
     { seller: data.seller, validator: documentValidator, encodeContent: storedContentOf },
-    { records: readInvoiceRecords(data.path), source: data.source },
+    { records: readInvoiceRecordBatches(data.path), source: data.source },
     {
       at,
       audit,
