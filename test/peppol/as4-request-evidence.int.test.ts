@@ -13,6 +13,7 @@ import { sendAs4 } from "../../src/peppol/as4/send-as4.ts";
 import { type As4Receiver, startAs4Receiver } from "../../src/peppol/receiver/start-as4-receiver.ts";
 import { createDatabase } from "../../src/store/create-database.ts";
 import type { Database } from "../../src/store/database.ts";
+import { archiveIndex } from "../../src/store/deliveries/archive-index.ts";
 import { migrateToLatest } from "../../src/store/migrate-to-latest.ts";
 import { createPeppolInbox } from "../../src/store/peppol-inbox/peppol-inbox-repository.ts";
 import { describeEachEngine } from "../support/databases.ts";
@@ -46,6 +47,7 @@ function receiverOver(db: Kysely<Database>, archive: MessageArchive): Promise<As
     },
     inbox: createPeppolInbox(db),
     archive,
+    retentionYears: 10,
   });
 }
 
@@ -84,6 +86,20 @@ describeEachEngine("the received AS4 request kept as evidence", (engine) => {
     expect(archived?.equals(posted.body)).toBe(true);
     // The request is not the document nor the receipt: three objects, three hashes.
     expect(new Set([row?.documentSha256, row?.receiptSha256, row?.request?.sha256]).size).toBe(3);
+  });
+
+  it("indexes the received document, its receipt and the request with their retention date (ten years on)", async () => {
+    const { messageId } = await post(receiver);
+    const row = await inbox.byMessageId(messageId);
+    if (!row?.request) throw new Error("the received message is not in the inbox");
+    const kept = new Map<string, string>();
+    for await (const entry of archiveIndex(engine.db)) kept.set(entry.sha256, entry.retainUntil);
+    const until = `${row.receivedAt.getUTCFullYear() + 10}${row.receivedAt.toISOString().slice(4, 10)}`;
+    expect([row.documentSha256, row.receiptSha256, row.request.sha256].map((sha) => kept.get(sha))).toEqual([
+      until,
+      until,
+      until,
+    ]);
   });
 });
 

@@ -38,6 +38,7 @@ describeEachEngine("the AS4 receiver's follow-up of received messages (MLS, invo
         participants: ["0208:0202239951"],
       },
       inbox: createPeppolInbox(engine.db),
+      retentionYears: 10,
       archive,
       ...(withResponder
         ? {

@@ -1,4 +1,5 @@
 import type { PeppolResponseIssue, ResponseStatus } from "../../core/peppol/peppol-response.ts";
+import type { ArchivedObject } from "./message-archive.ts";
 
 /** What a received business document is, for the inbox: an invoice to validate, a status message, or other. */
 export type ReceivedDocumentKind = "invoice" | "credit-note" | "status-response" | "other";
@@ -67,6 +68,13 @@ export type InboxRecordOutcome =
   | { readonly kind: "duplicate-message"; readonly existing: ReceivedPeppolMessage }
   | { readonly kind: "duplicate-instance"; readonly existing: ReceivedPeppolMessage };
 
+/** The archived files of a received message (document, receipt, request), indexed with the date they are kept until. */
+export interface ArchiveRetention {
+  readonly objects: readonly ArchivedObject[];
+  /** YYYY-MM-DD. */
+  readonly retainUntil: string;
+}
+
 /** The received Peppol messages and status responses: the store the AS4 receiver writes. */
 export interface PeppolInbox {
   byMessageId(messageId: string): Promise<ReceivedPeppolMessage | undefined>;
@@ -75,9 +83,14 @@ export interface PeppolInbox {
    * instance id is already recorded is not stored again and the existing one is returned. In the same transaction a
    * response is linked to what it answers (an MLS/MLR to our Peppol delivery whose id is its reference; an Invoice
    * Response to the invoice whose number is its reference, only when the message's sender is the participant our
-   * Peppol delivery of that invoice went to), and an Invoice Response "under query" opens a customer query.
+   * Peppol delivery of that invoice went to), an Invoice Response "under query" opens a customer query, and the
+   * message's archived files are indexed with their retention date (`retention`).
    */
-  record(message: ReceivedPeppolMessage, response?: ReceivedPeppolResponse): Promise<InboxRecordOutcome>;
+  record(
+    message: ReceivedPeppolMessage,
+    response?: ReceivedPeppolResponse,
+    retention?: ArchiveRetention,
+  ): Promise<InboxRecordOutcome>;
   /** Messages newest first; `before` is the receivedAt/MessageId cursor of the previous page. */
   list(query: { readonly limit: number; readonly before?: string }): Promise<{
     readonly messages: ReceivedPeppolMessage[];

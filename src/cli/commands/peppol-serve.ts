@@ -44,6 +44,7 @@ async function serveAction(io: Io, config: Config): Promise<void> {
       accessPoint: ap.value,
       inbox: createPeppolInbox(ctx.database.db),
       archive,
+      retentionYears: config.FACTEUR_ARCHIVE_RETENTION_YEARS,
       responder: receivedMessageResponder(config, ctx.database.db, archive, ap.value.seatId),
       maxMessageBytes: ap.value.maxMessageBytes,
       log: (line) => io.out(`${new Date().toISOString()} ${line}`),

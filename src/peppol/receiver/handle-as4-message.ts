@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { MessageArchive } from "../../app/ports/message-archive.ts";
 import type { PeppolInbox, ReceivedPeppolMessage } from "../../app/ports/peppol-inbox.ts";
+import { retainUntil } from "../../core/delivery/retain-until.ts";
 import { type As4Error, as4Error } from "../../documents/peppol/as4/as4-error.ts";
 import { buildAs4ErrorSignal } from "../../documents/peppol/as4/build-as4-error-signal.ts";
 import { buildAs4Receipt } from "../../documents/peppol/as4/build-as4-receipt.ts";
@@ -14,6 +15,8 @@ export interface As4ReceiverDeps {
   readonly accessPoint: Pick<OwnAccessPoint, "seat" | "seatId" | "trust" | "participants">;
   readonly inbox: PeppolInbox;
   readonly archive: MessageArchive;
+  /** Years the received document, its receipt and the request as it arrived are kept (the archive index says till when). */
+  readonly retentionYears: number;
   readonly now?: () => Date;
   /** Largest decompressed SBDH accepted; default the codec's (20 MB). */
   readonly maxPayloadBytes?: number;
@@ -42,8 +45,8 @@ function signalId(): string {
  * by a seat chained to the AP CA and not revoked, decryption with our key, gunzip with limits, SBDH), refuses a
  * participant we do not serve (EBMS:0004 PEPPOL:NOT_SERVICED), answers a MessageId already received with the receipt
  * given then (nothing stored twice), refuses an SBDH instance id already received under another MessageId, stores
- * the document, the receipt and the request as it arrived (HTTP body) in the archive and the message in the inbox,
- * and answers a signed receipt. Every refusal is a signed ebMS error signal (HTTP 200: the answer is a well-formed
+ * the document, the receipt and the request as it arrived (HTTP body) in the archive and the message in the inbox
+ * (the three files indexed with their retention date in the same transaction), and answers a signed receipt. Every refusal is a signed ebMS error signal (HTTP 200: the answer is a well-formed
  * signal, as for a receipt).
  */
 export async function handleAs4Message(
@@ -128,7 +131,10 @@ export async function handleAs4Message(
     request: { sha256: storedRequest.sha256, contentType },
   };
   const response = received.response ? { ...received.response, messageId, receivedAt } : undefined;
-  const recorded = await deps.inbox.record(message, response);
+  const recorded = await deps.inbox.record(message, response, {
+    objects: [stored, storedReceipt, storedRequest],
+    retainUntil: retainUntil(receivedAt, deps.retentionYears),
+  });
   if (recorded.kind === "duplicate-message") {
     const raced = await again(recorded.existing);
     if (raced) return raced;

@@ -1,11 +1,13 @@
 import type { Kysely } from "kysely";
 import type {
+  ArchiveRetention,
   InboxRecordOutcome,
   PeppolInbox,
   ReceivedPeppolMessage,
   ReceivedPeppolResponse,
 } from "../../app/ports/peppol-inbox.ts";
 import type { Database } from "../database.ts";
+import { indexArchived } from "../deliveries/archive-index.ts";
 import { withTransaction } from "../with-transaction.ts";
 import { inboxFromRow, inboxToRow, responseFromRow } from "./peppol-inbox-mapper.ts";
 import { recordStatusResponse } from "./record-status-response.ts";
@@ -31,6 +33,7 @@ async function record(
   db: Kysely<Database>,
   message: ReceivedPeppolMessage,
   response: ReceivedPeppolResponse | undefined,
+  retention: ArchiveRetention | undefined,
 ): Promise<InboxRecordOutcome> {
   const found = await existing(db, message);
   if (found) return found;
@@ -38,6 +41,9 @@ async function record(
     await withTransaction(db, async (trx) => {
       await trx.insertInto("peppol_inbox").values(inboxToRow(message)).execute();
       if (response) await recordStatusResponse(trx, message, response);
+      if (retention)
+        for (const object of retention.objects)
+          await indexArchived(trx, object, retention.retainUntil, message.receivedAt);
     });
     return { kind: "recorded" };
   } catch (error) {
@@ -63,7 +69,7 @@ export function createPeppolInbox(db: Kysely<Database>): PeppolInbox {
         .executeTakeFirst();
       return row ? inboxFromRow(row) : undefined;
     },
-    record: (message, response) => record(db, message, response),
+    record: (message, response, retention) => record(db, message, response, retention),
     async list({ limit, before }) {
       let query = db.selectFrom("peppol_inbox").selectAll();
       if (before !== undefined) {

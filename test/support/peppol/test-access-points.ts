@@ -70,6 +70,7 @@ export async function startTestReceivingAccessPoint(
       },
       inbox,
       archive,
+      retentionYears: 10,
     });
   let receiver = await start(options.port ?? 0);
   let running = true;
