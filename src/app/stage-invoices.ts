@@ -93,10 +93,14 @@ export async function* stageInvoices(
   // Customers met so far: most files bill the same customers again and again. Bounded, so memory stays constant.
   const known = new Map<string, Customer>();
   const customersOf = async (batch: readonly Pending[]) => {
-    const missing = new Set<string>();
+    let missing = new Set<string>();
     for (const { input } of batch) if (!known.has(input.customer)) missing.add(input.customer);
     if (missing.size === 0) return;
-    if (known.size + missing.size > KNOWN_CUSTOMERS) known.clear();
+    if (known.size + missing.size > KNOWN_CUSTOMERS) {
+      // Forgetting them all forgets this batch's known ones too: they are asked again with the others.
+      known.clear();
+      missing = new Set(batch.map(({ input }) => input.customer));
+    }
     for (const customer of await context.customers([...missing])) known.set(customer.number, customer);
   };
 
