@@ -162,6 +162,24 @@ describe("Decimal against big.js, near the float-safe range", () => {
     );
   });
 
+  it("tryParse accepts exactly the plain numerals, as the regular expression says", () => {
+    const plain = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("+", "-", ".", "0", "1", "5", "9", " ", "e", ","), { maxLength: 18 }),
+        (chars) => {
+          const text = chars.join("");
+          const parsed = Decimal.tryParse(text);
+          expect(parsed !== undefined).toBe(plain.test(text.trim()));
+          if (parsed !== undefined) expect(parsed.toString()).toBe(big(text.trim()).toFixed());
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    for (const bad of ["1e3", "1,5", "", "--1", "+-1", "0x10", "1.2.3", " . ", "+", "-.", "1 2"])
+      expect(Decimal.tryParse(bad)).toBeUndefined();
+  });
+
   it("crosses 2^53 both ways exactly", () => {
     const max = dec(String(Number.MAX_SAFE_INTEGER));
     expect(max.plus(1).toString()).toBe("9007199254740992");

@@ -116,24 +116,33 @@ export class Decimal {
 
   /** Parses a plain decimal numeral; throws a RangeError on anything else. */
   static parse(text: string): Decimal {
+    const value = Decimal.tryParse(text);
+    if (value === undefined) throw new RangeError(`not a decimal number: ${JSON.stringify(text)}`);
+    return value;
+  }
+
+  /** Parses a plain decimal numeral (surrounding whitespace allowed); undefined for anything else. */
+  static tryParse(text: string): Decimal | undefined {
     const trimmed = text.trim();
-    if (!DECIMAL_TEXT.test(trimmed)) throw new RangeError(`not a decimal number: ${JSON.stringify(text)}`);
-    // Up to 15 digits the coefficient is read digit by digit into a double, exactly and without a substring.
+    // Up to 15 digits the numeral is checked and read in one pass, digit by digit into a double, exactly and
+    // without a regular expression or a substring: an optional sign first, at most one point, at least one digit.
     if (trimmed.length <= 16) {
       let c = 0;
       let s = -1;
       let digits = 0;
       for (let i = 0; i < trimmed.length; i++) {
         const code = trimmed.charCodeAt(i);
-        if (code === 46 /* . */) s = 0;
-        else if (code >= 48 && code <= 57) {
+        if (code >= 48 && code <= 57) {
           c = c * 10 + (code - 48);
           digits++;
           if (s >= 0) s++;
-        }
+        } else if (code === 46 /* . */ && s < 0) s = 0;
+        else if (i !== 0 || (code !== 43 /* + */ && code !== 45) /* - */) return undefined;
       }
+      if (digits === 0) return undefined;
       if (digits <= 15) return Decimal.ofSafe(trimmed.charCodeAt(0) === 45 /* - */ ? -c : c, Math.max(s, 0));
     }
+    if (!DECIMAL_TEXT.test(trimmed)) return undefined;
     const point = trimmed.indexOf(".");
     if (point === -1) return Decimal.of(BigInt(trimmed));
     const fraction = trimmed.slice(point + 1);
@@ -320,7 +329,8 @@ export function isDecimalText(text: string): boolean {
 
 /**
  * Parses a plain decimal numeral exactly (an explicit plus sign, which XML decimals allow, included). Throws on
- * anything else: callers at the edge validate with {@link isDecimalText} first and report a field error; inside the
+ * anything else: callers at the edge validate with {@link isDecimalText} first (or use {@link Decimal.tryParse}) and
+ * report a field error; inside the
  * core a bad numeral is a programming error.
  */
 export function dec(value: string | bigint | Decimal): Decimal {

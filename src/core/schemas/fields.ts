@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Decimal, dec, decimalPlaces, isDecimalText } from "../money/decimal.ts";
+import { Decimal, decimalPlaces } from "../money/decimal.ts";
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
@@ -62,14 +62,14 @@ export function decimal(options: { maxPlaces?: number; min?: "positive" | "non-n
     }
     const raw =
       typeof value === "number" ? numberText(value) : typeof value === "string" ? value.trim() : undefined;
-    if (raw === undefined || !isDecimalText(raw)) {
+    const d = raw === undefined ? undefined : Decimal.tryParse(raw);
+    if (raw === undefined || d === undefined) {
       ctx.addIssue({
         code: "custom",
         message: `expected a decimal number such as 1234.56 (dot as decimal separator, no thousands separator), got ${JSON.stringify(value)}`,
       });
       return z.NEVER;
     }
-    const d = dec(raw);
     if (options.maxPlaces !== undefined && decimalPlaces(d) > options.maxPlaces) {
       ctx.addIssue({ code: "custom", message: `at most ${options.maxPlaces} decimals allowed, got ${raw}` });
       return z.NEVER;
