@@ -15,13 +15,18 @@ async function main(): Promise<number> {
     for (const issue of config.error) processIo.err(`  ${formatInputIssue(issue)}`);
     return EXIT.config;
   }
-  const program = createProgram({
-    io: processIo,
-    config: config.value,
-    now: () => new Date(),
-    actor: { kind: "cli", id: userInfo().username },
-    newId: randomUUID,
-  }).exitOverride();
+  const program = (
+    await createProgram(
+      {
+        io: processIo,
+        config: config.value,
+        now: () => new Date(),
+        actor: { kind: "cli", id: userInfo().username },
+        newId: randomUUID,
+      },
+      process.argv,
+    )
+  ).exitOverride();
   try {
     await program.parseAsync(process.argv);
   } catch (error) {
