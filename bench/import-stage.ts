@@ -17,7 +17,7 @@
  * Target: the whole stage <= ~50 µs CPU per invoice, so that it keeps pace with 20,000 invoices/s on one core.
  */
 import { execFileSync } from "node:child_process";
-import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse";
@@ -35,6 +35,8 @@ import { toMinorUnits } from "../src/core/money/minor-units.ts";
 import { invoiceContentOf, invoiceInputSchema } from "../src/core/schemas/invoice-input.ts";
 import { documentValidator } from "../src/documents/document-validator.ts";
 import { readInvoiceRecords } from "../src/imports/read-invoice-records.ts";
+import { buildCustomer } from "../test/support/build-customer.ts";
+import { threadCpuUs, threadTicks } from "./support/thread-cpu.ts";
 
 const STEPS = ["csv", "read", "parse", "build", "validate"] as const;
 type Step = (typeof STEPS)[number];
@@ -48,26 +50,8 @@ const CUSTOMERS = 1000;
 
 /** The customers of bench/import.ts's customer file, as importCustomers stores them (defaults: e-mail, 30 days). */
 const customers = new Map<string, Customer>();
-for (let c = 1; c <= CUSTOMERS; c++) {
-  customers.set(`C${c}`, {
-    number: `C${c}`,
-    legalName: `Customer ${c} SRL`,
-    enterpriseNumber: null,
-    vatNumber: null,
-    peppolId: null,
-    language: "fr",
-    address: {
-      street: null,
-      additionalStreet: null,
-      city: null,
-      postalCode: null,
-      countrySubdivision: null,
-      country: "BE",
-    },
-    preferredChannel: "email",
-    paymentTermsDays: 30,
-  });
-}
+for (let c = 1; c <= CUSTOMERS; c++)
+  customers.set(`C${c}`, buildCustomer(`C${c}`, { legalName: `Customer ${c} SRL` }));
 
 async function write(path: string, lines: Iterable<string>): Promise<void> {
   const out = createWriteStream(path);
@@ -155,34 +139,6 @@ async function child(step: Step, file: string, invoices: number) {
       peakMb: process.resourceUsage().maxRSS / 1024,
     })}\n`,
   );
-}
-
-/** CPU clock ticks (user + system) of each thread of this process, by thread id, from Linux's /proc (empty elsewhere). */
-function threadTicks(): Map<string, number> {
-  const out = new Map<string, number>();
-  let tids: string[] = [];
-  try {
-    tids = readdirSync("/proc/self/task");
-  } catch {
-    return out;
-  }
-  for (const tid of tids) {
-    try {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      out.set(tid, Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // The thread ended between the listing and the read.
-    }
-  }
-  return out;
-}
-
-/** CPU µs per thread between two readings (Linux counts 100 ticks a second). */
-function threadCpuUs(before: Map<string, number>, after: Map<string, number>): Map<string, { us: number }> {
-  const out = new Map<string, { us: number }>();
-  for (const [tid, ticks] of after) out.set(tid, { us: (ticks - (before.get(tid) ?? 0)) * 10_000 });
-  return out;
 }
 
 const load = () =>

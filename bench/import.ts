@@ -8,7 +8,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse";
@@ -21,6 +21,7 @@ import { readCustomerRecords } from "../src/imports/read-customer-records.ts";
 import { createDatabase, type DatabaseOptions } from "../src/store/create-database.ts";
 import { createStore } from "../src/store/create-store.ts";
 import { migrateToLatest } from "../src/store/migrate-to-latest.ts";
+import { threadCpuUs, threadTicks } from "./support/thread-cpu.ts";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -132,45 +133,6 @@ async function child(
       await client.end();
     }
   }
-}
-
-/**
- * CPU clock ticks (user + system) of each thread of this process, by thread id, from Linux's /proc (empty elsewhere):
- * process.cpuUsage() adds up every thread, and the rate two cores can reach depends on the busiest one.
- */
-function threadTicks(): Map<string, { name: string; ticks: number }> {
-  const out = new Map<string, { name: string; ticks: number }>();
-  let tids: string[] = [];
-  try {
-    tids = readdirSync("/proc/self/task");
-  } catch {
-    return out;
-  }
-  for (const tid of tids) {
-    try {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
-      const close = stat.lastIndexOf(")");
-      const fields = stat.slice(close + 2).split(" ");
-      out.set(tid, {
-        name: stat.slice(stat.indexOf("(") + 1, close),
-        ticks: Number(fields[11]) + Number(fields[12]),
-      });
-    } catch {
-      // The thread ended between the listing and the read.
-    }
-  }
-  return out;
-}
-
-/** CPU µs per thread between two readings (Linux counts 100 ticks a second). */
-function threadCpuUs(
-  before: Map<string, { name: string; ticks: number }>,
-  after: Map<string, { name: string; ticks: number }>,
-): Map<string, { name: string; us: number }> {
-  const out = new Map<string, { name: string; us: number }>();
-  for (const [tid, t] of after)
-    out.set(tid, { name: t.name, us: (t.ticks - (before.get(tid)?.ticks ?? 0)) * 10_000 });
-  return out;
 }
 
 /** Reading the file with csv-parse alone: invoices/s (wall) and CPU µs per invoice. */
