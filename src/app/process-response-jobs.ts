@@ -177,10 +177,13 @@ async function attempt(
     { participant: response.receiver, documentType: response.documentType, process: response.process },
     { fresh: response.attempts > 0 },
   );
-  if (lookup.kind === "try-later")
+  // An answer that cannot be trusted (a bad SMP signature, an endpoint certificate not from the AP CA) says nothing
+  // about the receiver: it is retried on the schedule like no answer, so that a fixed trust configuration or SMP
+  // lets the response go out, and it expires past the schedule. Nothing is ever sent to an untrusted endpoint.
+  if (lookup.kind === "try-later" || lookup.kind === "refused")
     return recordAttempt(deps, job, response, {
       kind: "retry",
-      outcome: { lookup: "try-later", reason: lookup.reason },
+      outcome: { lookup: lookup.kind, reason: lookup.reason },
     });
   if (lookup.kind !== "reachable")
     return recordAttempt(deps, job, response, {
@@ -246,7 +249,8 @@ async function attempt(
  * One `peppol-respond` job: the response's receiver is looked up for the response's document type (the cache on the
  * first attempt only), the AS4 message is built, archived and recorded before it is posted (a retry posts the same
  * bytes with the same MessageId), and the signed receipt is archived and recorded. A receiver not on Peppol for that
- * document type makes the response undeliverable at once: retrying cannot help. Exceptions are crashes, retried
+ * document type makes the response undeliverable at once: retrying cannot help. No answer from the network, or one
+ * that cannot be trusted, is retried on the schedule. Exceptions are crashes, retried
  * after a backoff and parked after `maxCrashes`.
  */
 export async function processResponseJob(deps: ResponseWorkerDeps, job: ClaimedJob): Promise<JobOutcome> {

@@ -271,6 +271,29 @@ describeEachEngine(
       expect(await claim()).toEqual([]);
     });
 
+    it("retries a response whose receiver's SMP answer cannot be trusted, sends nothing meanwhile, and sends it once it can", async () => {
+      const { response, job } = await respondedTo({ status: "acknowledged" });
+      const untrusted: ParticipantLookup = {
+        kind: "refused",
+        participant: SELLER,
+        tried: [SELLER],
+        reason: "the SMP answer's signature does not verify",
+      };
+      const sender = scriptedSender([accepted]);
+      expect(await processResponseJob(workerDeps(sender, [untrusted]), job)).toBe("deferred");
+      expect(await outbox.getResponse(response.id)).toMatchObject({
+        state: "deferred",
+        outcome: { lookup: "refused", reason: "the SMP answer's signature does not verify" },
+      });
+      expect(sender.built).toEqual([]);
+      expect(await claim()).toEqual([]);
+      clock.advance(24 * 3_600_000);
+      const [again] = await claim();
+      if (again === undefined) throw new Error("no retry");
+      expect(await processResponseJob(workerDeps(sender), again)).toBe("accepted");
+      expect(await outbox.getResponse(response.id)).toMatchObject({ state: "delivered", attempts: 2 });
+    });
+
     it("runs a mixed batch: its peppol-respond jobs here, the others through the rest, in the batch's order", async () => {
       const { job } = await respondedTo({ status: "acknowledged" });
       const other = { ...job, id: "other", key: "other", kind: "deliver" };
