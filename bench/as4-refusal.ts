@@ -6,7 +6,7 @@
  * (decryption, digest, gunzip, SBDH), with the ratio. Prints the load average.
  *   npx tsx bench/as4-refusal.ts [--count 20]
  */
-import { loadavg } from "node:os";
+
 import { buildAs4UserMessage } from "../src/documents/peppol/as4/build-as4-user-message.ts";
 import { openAs4UserMessage } from "../src/documents/peppol/as4/open-as4-user-message.ts";
 import {
@@ -16,6 +16,7 @@ import {
   testUserMessageInput,
 } from "../src/documents/peppol/testing/as4-test-messages.ts";
 import { createTestPki } from "../src/documents/peppol/testing/test-pki.ts";
+import { loadAverage } from "./support/load-average.ts";
 
 const AT = new Date("2026-11-28T12:00:00Z");
 const countArg = process.argv.indexOf("--count");
@@ -52,11 +53,7 @@ async function measure(
   return { cpuMs: (used.user + used.system) / 1000 / COUNT, wallMs };
 }
 
-console.log(
-  `load average ${loadavg()
-    .map((n) => n.toFixed(2))
-    .join(" ")}; ${COUNT} messages each`,
-);
+console.log(`load average ${loadAverage()}; ${COUNT} messages each`);
 for (const bytes of [10_000, 1_000_000, 10_000_000]) {
   const trusted = built(bytes, seatOf(pki.sender));
   const stranger = built(bytes, seatOf(pki.smp));

@@ -18,7 +18,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse";
 import { blockingFindings } from "../src/app/blocking-findings.ts";
@@ -36,6 +36,7 @@ import { invoiceContentOf, invoiceInputSchema } from "../src/core/schemas/invoic
 import { documentValidator } from "../src/documents/document-validator.ts";
 import { readInvoiceRecords } from "../src/imports/read-invoice-records.ts";
 import { buildCustomer } from "../test/support/build-customer.ts";
+import { loadAverage } from "./support/load-average.ts";
 import { threadCpuUs, threadTicks } from "./support/thread-cpu.ts";
 
 const STEPS = ["csv", "read", "parse", "build", "validate"] as const;
@@ -141,11 +142,6 @@ async function child(step: Step, file: string, invoices: number) {
   );
 }
 
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ");
-
 async function main() {
   if (args[0] === "--child") {
     await child(args[1] as Step, args[2] ?? "", Number(args[3]));
@@ -156,7 +152,7 @@ async function main() {
   const nodeFlags = arg("--node-flags", "").split(" ").filter(Boolean);
   for (const step of steps) if (!STEPS.includes(step)) throw new Error(`unknown step ${step}`);
   console.log(
-    `import stage benchmark: invoices x 5 lines, CSV, no database; ${cpus().length} CPUs, load ${load()}` +
+    `import stage benchmark: invoices x 5 lines, CSV, no database; ${cpus().length} CPUs, load ${loadAverage()}` +
       (nodeFlags.length ? `; node ${nodeFlags.join(" ")}` : ""),
   );
   const dir = mkdtempSync(join(tmpdir(), "facteur-bench-stage-"));
@@ -184,7 +180,7 @@ async function main() {
           `${String(invoices).padStart(6)} ${step.padEnd(8)} CPU ${r.cpuUs.toFixed(1).padStart(6)} µs/invoice ` +
             `(importing thread ${r.mainUs.toFixed(0)}, other threads ${r.otherUs.toFixed(0)}), ` +
             `${(r.cpuUs / baseline).toFixed(2)}x csv-parse alone, ${Math.round(invoices / r.seconds)} invoices/s wall, ` +
-            `peak RSS ${Math.round(r.peakMb)} MB; load ${load()}`,
+            `peak RSS ${Math.round(r.peakMb)} MB; load ${loadAverage()}`,
         );
       }
       rmSync(file, { force: true });

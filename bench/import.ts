@@ -9,7 +9,7 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse";
 import pg from "pg";
@@ -21,6 +21,7 @@ import { readCustomerRecords } from "../src/imports/read-customer-records.ts";
 import { createDatabase, type DatabaseOptions } from "../src/store/create-database.ts";
 import { createStore } from "../src/store/create-store.ts";
 import { migrateToLatest } from "../src/store/migrate-to-latest.ts";
+import { loadAverage } from "./support/load-average.ts";
 import { threadCpuUs, threadTicks } from "./support/thread-cpu.ts";
 
 const args = process.argv.slice(2);
@@ -147,11 +148,6 @@ async function baseline(invoicesFile: string): Promise<{ rate: number; cpuUs: nu
   return { rate: INVOICES / seconds, cpuUs: (cpu.user + cpu.system) / INVOICES };
 }
 
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ");
-
 async function main() {
   if (args[0] === "--child") {
     await child(args[1] as "sqlite" | "postgres", args[2] ?? "", args[3] ?? "", args[4] ?? "");
@@ -165,7 +161,7 @@ async function main() {
     await write(invoicesFile, invoiceRows());
     const base = await baseline(invoicesFile);
     console.log(
-      `import benchmark: ${INVOICES} invoices x 5 lines, CSV; ${cpus().length} CPUs, load ${load()}`,
+      `import benchmark: ${INVOICES} invoices x 5 lines, CSV; ${cpus().length} CPUs, load ${loadAverage()}`,
     );
     console.log(
       `baseline: csv-parse alone reads ${Math.round(base.rate)} invoices/s, CPU ${base.cpuUs.toFixed(1)} µs/invoice`,
@@ -214,7 +210,7 @@ async function main() {
           `other threads ${Math.round(r.otherUs)}), ` +
           `peak RSS ${Math.round(r.peakMb)} MB (${Math.round(r.startMb)} MB before the import); ` +
           `${(r.rate / base.rate).toFixed(3)}x of bare parsing wall, ${(base.cpuUs / r.cpuUs).toFixed(3)}x in CPU; ` +
-          `target >= ${target}/s and < 300 MB: ${r.rate >= target && r.peakMb < 300 ? "met" : "NOT met"}; load ${load()}`,
+          `target >= ${target}/s and < 300 MB: ${r.rate >= target && r.peakMb < 300 ? "met" : "NOT met"}; load ${loadAverage()}`,
       );
     }
   } finally {

@@ -9,7 +9,7 @@
  * Target on 2 cores: >= 200 messages/s each way for 10-line invoices.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { buildAs4UserMessage } from "../src/documents/peppol/as4/build-as4-user-message.ts";
@@ -22,6 +22,7 @@ import {
 } from "../src/documents/peppol/testing/as4-test-messages.ts";
 import { createTestPki } from "../src/documents/peppol/testing/test-pki.ts";
 import { compileSantuarioHarness, runSantuario } from "../test/peppol/santuario/santuario-harness.ts";
+import { loadAverage } from "./support/load-average.ts";
 
 const AT = new Date("2026-11-28T12:00:00Z");
 
@@ -154,11 +155,7 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), "facteur-bench-peppol-"));
   writeFileSync(join(scratch, "key.pem"), pki.receiver.privateKeyPem);
   writeFileSync(join(scratch, "ca.pem"), pki.apCa.certificatePem);
-  console.log(
-    `${cpus().length} cores, ${workerCount} worker threads, load average ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")}`,
-  );
+  console.log(`${cpus().length} cores, ${workerCount} worker threads, load average ${loadAverage()}`);
   try {
     for (const { lines, count } of sizes) {
       const perWorker = split(
@@ -219,11 +216,7 @@ async function main(): Promise<void> {
     rmSync(scratch, { recursive: true, force: true });
     rmSync(classes, { recursive: true, force: true });
   }
-  console.log(
-    `\nload average after: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")}`,
-  );
+  console.log(`\nload average after: ${loadAverage()}`);
 }
 
 if (isMainThread) await main();

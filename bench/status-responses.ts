@@ -10,7 +10,7 @@
 
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ReceivedPeppolMessage, ReceivedPeppolResponse } from "../src/app/ports/peppol-inbox.ts";
 import { createDatabase } from "../src/store/create-database.ts";
@@ -19,6 +19,7 @@ import { migrateToLatest } from "../src/store/migrate-to-latest.ts";
 import { createPeppolInbox } from "../src/store/peppol-inbox/peppol-inbox-repository.ts";
 import { customer, invoice, seed } from "../test/delivery/support/delivery-fixtures.ts";
 import { receivedStatusMessage } from "../test/support/peppol/received-status-messages.ts";
+import { loadAverage } from "./support/load-average.ts";
 
 const countArg = process.argv.indexOf("--count");
 const COUNT = countArg > 0 ? Number(process.argv[countArg + 1]) : 500;
@@ -108,11 +109,7 @@ const cases: [string, Case][] = [
   ],
 ];
 
-console.log(
-  `load average ${loadavg()
-    .map((n) => n.toFixed(2))
-    .join(" ")}; SQLite; ${COUNT} messages per kind`,
-);
+console.log(`load average ${loadAverage()}; SQLite; ${COUNT} messages per kind`);
 let baseline: number | undefined;
 for (const [name, build] of cases) {
   const cpu = process.cpuUsage();
