@@ -15,10 +15,8 @@
 import { fileURLToPath } from "node:url";
 import { FormatFactoryService, type Invoice, InvoiceService } from "@e-invoice-eu/core";
 import type { InvoiceDocument } from "../src/core/invoice/invoice.ts";
-import type { ContentLine } from "../src/core/invoice/invoice-content.ts";
-import { dec } from "../src/core/money/decimal.ts";
 import { renderInvoicePdf } from "../src/documents/pdf/render-invoice-pdf.ts";
-import { sampleInvoice, sampleLine } from "../src/documents/pdf/testing/sample-invoice.ts";
+import { mixedLineInvoice, sampleInvoice } from "../src/documents/pdf/testing/sample-invoice.ts";
 import { readUbl } from "../src/documents/ubl/read-ubl.ts";
 import { writeUbl } from "../src/documents/ubl/write-ubl.ts";
 import { validateDocument } from "../src/documents/validation/validate-document.ts";
@@ -69,24 +67,6 @@ function show(label: string, m: Measure): string {
   return `${line}   ${(m.cpuMs / m.count).toFixed(3)} ms CPU each`;
 }
 
-/** `count` lines cycling through four kinds: standard rate, a 10 % line allowance, reduced rate, exempt. */
-function benchInvoice(count: number): InvoiceDocument {
-  const lines: ContentLine[] = Array.from({ length: count }, (_, i) => {
-    // Two-decimal prices: @e-invoice-eu/core's schema refuses more, although EN 16931 allows them.
-    const line = sampleLine(
-      String(i + 1),
-      `Article n° ${i + 1} — pièce détachée`,
-      String((i % 7) + 1),
-      "12.34",
-    );
-    if (i % 4 === 1) return { ...line, allowances: [{ percentage: dec("10"), reason: "Remise volume" }] };
-    if (i % 4 === 2) return { ...line, vatRate: dec("6") };
-    if (i % 4 === 3) return { ...line, vatCategory: "E", vatRate: dec("0") };
-    return line;
-  });
-  return sampleInvoice({ lines });
-}
-
 const silent = { log: () => {}, warn: () => {}, error: (m: string) => console.error(m) };
 const eInvoiceEu = new InvoiceService(silent);
 
@@ -122,7 +102,7 @@ function pageCount(pdf: Buffer): number {
 
 /** Measures every case for one invoice size; returns the figures the targets are checked on. */
 async function bench(lines: number) {
-  const doc = benchInvoice(lines);
+  const doc = mixedLineInvoice(lines);
   const xml = written(doc);
   const fatal = validateDocument(doc).filter((f) => f.severity === "fatal");
   if (fatal.length > 0)
@@ -178,7 +158,7 @@ const PDF_WARM_UPS = 150;
 
 console.log(`Documents, ${SECONDS} s per case, Node ${process.version}, one thread`);
 const coldStart = cpuNow();
-await renderInvoicePdf(benchInvoice(10), { language: "fr", copy: false });
+await renderInvoicePdf(mixedLineInvoice(10), { language: "fr", copy: false });
 const coldMs = cpuNow() - coldStart;
 const small = await bench(10);
 const large = await bench(1000);

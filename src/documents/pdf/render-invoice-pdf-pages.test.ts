@@ -1,33 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { ContentLine } from "../../core/invoice/invoice-content.ts";
 import { LANGUAGES } from "../../core/language.ts";
-import { dec } from "../../core/money/decimal.ts";
 import { PAGE } from "./pdf-layout.ts";
 import { renderInvoicePdf } from "./render-invoice-pdf.ts";
 import { pdfPageCount, pdfText, pdfWords } from "./testing/poppler.ts";
-import { manyLineInvoice, sampleInvoice, sampleLine } from "./testing/sample-invoice.ts";
-
-/** Ten lines cycling through a standard line, a 10 % allowance, a reduced rate and an exempt line (with its reason). */
-function tenLineInvoice() {
-  const lines: ContentLine[] = Array.from({ length: 10 }, (_, i) => {
-    const line = sampleLine(
-      String(i + 1),
-      `Article n° ${i + 1} — pièce détachée`,
-      String((i % 7) + 1),
-      "12.34",
-    );
-    if (i % 4 === 1) return { ...line, allowances: [{ percentage: dec("10"), reason: "Remise volume" }] };
-    if (i % 4 === 2) return { ...line, vatRate: dec("6") };
-    if (i % 4 === 3) return { ...line, vatCategory: "E" as const, vatRate: dec("0") };
-    return line;
-  });
-  return sampleInvoice({ lines });
-}
+import { manyLineInvoice, mixedLineInvoice } from "./testing/sample-invoice.ts";
 
 describe("renderInvoicePdf with many lines", () => {
   it("keeps a ten-line invoice with three VAT rates and its payment slip on one page, in every language", async () => {
     for (const language of LANGUAGES) {
-      const pdf = await renderInvoicePdf(tenLineInvoice(), { language, copy: false });
+      const pdf = await renderInvoicePdf(mixedLineInvoice(10), { language, copy: false });
       expect(pdfPageCount(pdf), language).toBe(1);
       const words = pdfWords(pdf, 1);
       expect(words.map((w) => w.text)).toContain("+++202/6000/12320+++");

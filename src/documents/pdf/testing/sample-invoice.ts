@@ -116,3 +116,24 @@ export function manyLineInvoice(count: number): InvoiceDocument {
   );
   return sampleInvoice({ lines, exemptionReasons: {} });
 }
+
+/**
+ * An invoice of `count` lines cycling through four kinds: standard rate, a 10 % line allowance, reduced rate (6 %),
+ * exempt (with the sample's reason). Two-decimal prices: @e-invoice-eu/core, compared in bench/documents, refuses more
+ * (EN 16931 allows them).
+ */
+export function mixedLineInvoice(count: number): InvoiceDocument {
+  const lines: ContentLine[] = Array.from({ length: count }, (_, i) => {
+    const line = sampleLine(
+      String(i + 1),
+      `Article n° ${i + 1} — pièce détachée`,
+      String((i % 7) + 1),
+      "12.34",
+    );
+    if (i % 4 === 1) return { ...line, allowances: [{ percentage: dec("10"), reason: "Remise volume" }] };
+    if (i % 4 === 2) return { ...line, vatRate: dec("6") };
+    if (i % 4 === 3) return { ...line, vatCategory: "E" as const, vatRate: dec("0") };
+    return line;
+  });
+  return sampleInvoice({ lines });
+}
