@@ -1,7 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import type { SealedAuditRecord } from "../../core/audit/audit-hash.ts";
 import type { Database } from "../database.ts";
-import { preparedStatement } from "../prepared-statements.ts";
+import { chunkedInsert, insertInChunks } from "../prepared-statements.ts";
 import { sqliteHandleOf } from "../sqlite-dialect.ts";
 import type { sealedToRow } from "./audit-mapper.ts";
 
@@ -25,15 +25,12 @@ const COLUMNS: readonly (readonly [keyof AuditRow, "text" | "int8"])[] = [
 ];
 const NAMES = COLUMNS.map(([name]) => name).join(", ");
 const TYPED = COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ");
-/** Rows per SQLite statement: one call into the driver binds 50 records (650 parameters), not one per record. */
-const SQLITE_ROWS = 50;
-const sqliteInsert = (rows: number) =>
-  `insert into audit_log (${NAMES}) values ${Array.from(
-    { length: rows },
-    () => `(${COLUMNS.map(() => "?").join(", ")})`,
-  ).join(", ")}`;
-const SQLITE_INSERT_MANY = sqliteInsert(SQLITE_ROWS);
-const SQLITE_INSERT_ONE = sqliteInsert(1);
+/** One call into the driver binds 50 records (650 parameters) on SQLite, not one per record. */
+const SQLITE_INSERT = chunkedInsert(
+  "audit_log",
+  COLUMNS.map(([name]) => name),
+  50,
+);
 
 /**
  * Rows per statement on PostgreSQL: bounds the size of one message whatever the number of records appended, and keeps
@@ -65,12 +62,7 @@ export async function insertAuditValues(
   const count = values.length / WIDTH;
   const handle = sqliteHandleOf(trx);
   if (handle !== undefined) {
-    const many = preparedStatement(handle, SQLITE_INSERT_MANY);
-    const one = preparedStatement(handle, SQLITE_INSERT_ONE);
-    let start = 0;
-    for (; start + SQLITE_ROWS <= count; start += SQLITE_ROWS)
-      many.run(values.slice(start * WIDTH, (start + SQLITE_ROWS) * WIDTH));
-    for (; start < count; start++) one.run(values.slice(start * WIDTH, (start + 1) * WIDTH));
+    insertInChunks(handle, SQLITE_INSERT, values);
     return;
   }
   for (let start = 0; start < count; start += ROWS_PER_INSERT) {

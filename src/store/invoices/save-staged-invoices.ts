@@ -6,7 +6,7 @@ import {
   type StagedValue,
 } from "../../app/ports/invoice-stage.ts";
 import type { Database } from "../database.ts";
-import { preparedStatement } from "../prepared-statements.ts";
+import { chunkedInsert, insertInChunks, preparedStatement } from "../prepared-statements.ts";
 import { sqliteHandleOf } from "../sqlite-dialect.ts";
 import type { InvoicesTable } from "../tables/invoices.ts";
 import { type InvoiceRow, insertInvoiceRows } from "./insert-invoice-rows.ts";
@@ -38,18 +38,8 @@ const NUMBER = STAGED_INVOICE_FIELDS.indexOf("number");
 const ID = STAGED_INVOICE_FIELDS.indexOf("id");
 const SHA = STAGED_INVOICE_FIELDS.indexOf("contentSha256");
 
-/**
- * Rows per SQLite statement: one call binds and steps 50 rows (900 parameters, far under SQLite's limit of 32,766),
- * where a statement per row crossed from JavaScript into the driver once per invoice.
- */
-const SQLITE_ROWS = 50;
-const sqliteInsert = (rows: number) =>
-  `insert into invoices (${COLUMNS.join(", ")}) values ${Array.from(
-    { length: rows },
-    () => `(${COLUMNS.map(() => "?").join(", ")})`,
-  ).join(", ")} on conflict (number) do nothing`;
-const SQLITE_INSERT_MANY = sqliteInsert(SQLITE_ROWS);
-const SQLITE_INSERT_ONE = sqliteInsert(1);
+/** One call into the driver binds and steps 50 rows (900 parameters, far under SQLite's limit of 32,766). */
+const SQLITE_INSERT = chunkedInsert("invoices", COLUMNS, 50, "on conflict (number) do nothing");
 /** The stored rows of the numbers of a chunk (a JSON array parameter): those whose id is not ours were there before. */
 const SQLITE_STORED =
   "select number, id, content_sha256 from invoices where number in (select value from json_each(?))";
@@ -79,16 +69,9 @@ export async function saveStagedInvoices(
   const handle = sqliteHandleOf(trx);
   const { count, values } = invoices;
   if (handle !== undefined) {
-    const many = preparedStatement(handle, SQLITE_INSERT_MANY);
-    const one = preparedStatement(handle, SQLITE_INSERT_ONE);
     const lookup = preparedStatement(handle, SQLITE_STORED);
-    for (let start = 0; start < count; start += SQLITE_ROWS) {
-      const rows = Math.min(SQLITE_ROWS, count - start);
-      const chunk = values.slice(start * WIDTH, (start + rows) * WIDTH);
-      let changes = 0;
-      if (rows === SQLITE_ROWS) changes = many.run(chunk).changes;
-      else for (let r = 0; r < rows; r++) changes += one.run(chunk.slice(r * WIDTH, (r + 1) * WIDTH)).changes;
-      if (changes === rows) continue;
+    insertInChunks(handle, SQLITE_INSERT, values, (start, rows, chunk, changes) => {
+      if (changes === rows) return;
       const numbers = Array.from({ length: rows }, (_, r) => chunk[r * WIDTH + NUMBER]);
       const found = new Map<string, { id: string; sha: string }>();
       for (const row of lookup.all(JSON.stringify(numbers)) as {
@@ -101,7 +84,7 @@ export async function saveStagedInvoices(
         const there = found.get(chunk[r * WIDTH + NUMBER] as string);
         if (there !== undefined && there.id !== chunk[r * WIDTH + ID]) stored.set(start + r, there.sha);
       }
-    }
+    });
   } else {
     const rows: InvoiceRow[] = [];
     for (let i = 0; i < count; i++) rows.push(rowAt(values, i));
