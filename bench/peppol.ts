@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { tsxWorkerScript } from "../src/cli/tsx-worker-script.js";
 import { buildAs4UserMessage } from "../src/documents/peppol/as4/build-as4-user-message.ts";
 import { openAs4UserMessage } from "../src/documents/peppol/as4/open-as4-user-message.ts";
 import { readPemCertificates } from "../src/documents/peppol/pki/read-pem-certificates.ts";
@@ -145,8 +146,7 @@ async function main(): Promise<void> {
     apCa: pki.apCa.certificatePem,
     crl: pki.apCrlPem,
   };
-  // tsx's loader does not reach a worker's entry module on Node 20: the worker registers it, then imports this file.
-  const boot = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  const boot = tsxWorkerScript(new URL(import.meta.url));
   const workers = Array.from(
     { length: workerCount },
     () => new Worker(boot, { eval: true, workerData: seats }),

@@ -1,6 +1,7 @@
 // Plain JavaScript: bin/facteur.js imports it before tsx is registered, so that a thread-run command does not pay
 // for a TypeScript loader in the main thread too (one more loader thread, some 20 MB).
 import { Worker } from "node:worker_threads";
+import { tsxWorkerScript } from "../src/cli/tsx-worker-script.js";
 
 /**
  * The V8 heap of a long-running facteur process. V8 lets a heap grow from what is alive by a factor it derives from
@@ -16,13 +17,11 @@ export const LONG_RUNNING_HEAP = Object.freeze({ maxOldGenerationSizeMb: 1024 })
 const SIGNALS = ["SIGTERM", "SIGINT"];
 
 /**
- * The thread's entry: relays the signals the main thread forwards (signals reach only the main thread) to the
- * command's own handlers, or ends the thread as the signal would end a process when the command has none yet; then
- * registers tsx (its loader does not reach worker threads on Node 20) and imports the TypeScript entry.
+ * What the thread runs before its entry: it relays the signals the main thread forwards (signals reach only the main
+ * thread) to the command's own handlers, or ends the thread as the signal would end a process when the command has
+ * none yet.
  */
-function bootScript(entry) {
-  const tsx = import.meta.resolve("tsx/esm/api");
-  return `
+const SIGNAL_RELAY = `
 const { parentPort } = require("node:worker_threads");
 parentPort.on("message", (message) => {
   const signal = message && message.signal;
@@ -31,10 +30,7 @@ parentPort.on("message", (message) => {
   else process.exit(signal === "SIGINT" ? 130 : 143);
 });
 parentPort.unref();
-import(${JSON.stringify(tsx)})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });
 `;
-}
 
 /**
  * Runs the ES module `entry` (TypeScript) in a worker thread of this process with {@link LONG_RUNNING_HEAP}: the
@@ -46,7 +42,7 @@ import(${JSON.stringify(tsx)})
  * @returns {Promise<number>}
  */
 export function runInHeapBoundedThread(entry, options = {}) {
-  const worker = new Worker(bootScript(entry), {
+  const worker = new Worker(tsxWorkerScript(entry, SIGNAL_RELAY), {
     eval: true,
     argv: options.argv ?? [],
     workerData: options.workerData,

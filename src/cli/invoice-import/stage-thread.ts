@@ -2,17 +2,8 @@ import { Worker } from "node:worker_threads";
 import type { InvoiceStage, StagedBatch, StartInvoiceStage } from "../../app/ports/invoice-stage.ts";
 import { RecordSourceError } from "../../app/ports/record-source-error.ts";
 import type { InputIssue } from "../../core/errors/app-error.ts";
+import { tsxWorkerScript } from "../tsx-worker-script.js";
 import type { FromStage, StageThreadData, ToStage } from "./stage-messages.ts";
-
-/**
- * tsx's loader does not reach a worker thread on Node 20 (bin/facteur.js registers it in the main thread only): the
- * thread registers it first, then imports its TypeScript entry. Both are resolved here, so that the thread finds them
- * whatever the working directory.
- */
-function bootScript(entry: URL): string {
-  const tsx = import.meta.resolve("tsx/esm/api");
-  return `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-}
 
 const STAGE_WORKER = new URL("./stage-worker.ts", import.meta.url);
 
@@ -42,7 +33,11 @@ export interface StageThread {
  * an Error that says so, which rolls the import back. `close()` ends the thread, also when the stage never started.
  */
 export function startStageThread(data: StageThreadData, entry: URL = STAGE_WORKER): StageThread {
-  const worker = new Worker(bootScript(entry), { eval: true, workerData: data, resourceLimits: THREAD_HEAP });
+  const worker = new Worker(tsxWorkerScript(entry), {
+    eval: true,
+    workerData: data,
+    resourceLimits: THREAD_HEAP,
+  });
   const post = (message: ToStage) => worker.postMessage(message);
   const batches: StagedBatch[] = [];
   let ended = false;
