@@ -42,6 +42,15 @@ describe("invoice CSV records", () => {
     ]);
   });
 
+  it("places an invoice's number at its first row without building its other places, as they would", async () => {
+    const read = await records(file("places.csv", ["A", "B", "B"]));
+    expect(read[1]?.locate(["number"])).toEqual({ at: "3", field: "invoice_number" });
+    // The same answer once the places are built (asking for a line's place builds them).
+    expect(read[1]?.locate(["lines", 1, "price"])).toEqual({ at: "4", field: "unit_price" });
+    expect(read[1]?.locate(["number"])).toEqual({ at: "3", field: "invoice_number" });
+    expect(read[1]?.locate(["number", "x"])).toEqual({ at: "3", field: "invoice_number" });
+  });
+
   it("hands on the same records in batches", async () => {
     const path = file("batches.csv", ["A", "B", "B", "C"]);
     const flat: SourcedRecord[] = [];

@@ -108,6 +108,9 @@ function assemble(source: string, rows: readonly CsvRow[]): SourcedRecord {
     source,
     raw: build(rows, undefined),
     locate: (path) => {
+      // The invoice's own place, asked for every invoice staged: answered without building the places.
+      if (path.length === 1 && path[0] === "number")
+        return { at: String(first.line), field: "invoice_number" };
       if (places === undefined) {
         places = new Map();
         build(rows, places);

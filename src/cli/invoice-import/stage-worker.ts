@@ -4,7 +4,6 @@
  */
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { RecordSourceError } from "../../app/ports/record-source-error.ts";
-import type { SourcedRecord } from "../../app/ports/sourced-record.ts";
 import { conflictIssues, stageInvoices } from "../../app/stage-invoices.ts";
 import type { Customer } from "../../core/customer/customer.ts";
 import { documentValidator } from "../../documents/document-validator.ts";
@@ -29,21 +28,21 @@ let answer: ((customers: readonly Customer[]) => void) | undefined;
 /** Batches written so far, and who waits for one more to be. */
 let written = 0;
 let wake: (() => void) | undefined;
-/** The records of the batches sent and not yet written, to place the conflicts the writer finds. */
-const inFlight = new Map<number, readonly SourcedRecord[]>();
+/** The places of the invoices of the batches sent and not yet written, to place the conflicts the writer finds. */
+const inFlight = new Map<number, readonly string[]>();
 
 port.on("message", (message: ToStage) => {
   if (message.kind === "start") started(message);
   else if (message.kind === "customers") answer?.(message.customers);
   else {
-    const records = inFlight.get(message.seq) ?? [];
+    const places = inFlight.get(message.seq) ?? [];
     inFlight.delete(message.seq);
     written++;
     if (message.conflicts.length > 0)
       send({
         kind: "placed",
         seq: message.seq,
-        issues: conflictIssues(data.source, records, message.conflicts),
+        issues: conflictIssues(data.source, places, message.conflicts),
       });
     wake?.();
   }
@@ -68,9 +67,9 @@ async function run(): Promise<void> {
     },
   );
   let sent = 0;
-  for await (const { batch, records } of batches) {
+  for await (const { batch, places } of batches) {
     while (sent - written >= BATCHES_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
-    inFlight.set(batch.seq, records);
+    inFlight.set(batch.seq, places);
     send({ kind: "batch", batch });
     sent++;
   }
