@@ -34,7 +34,7 @@ const BATCH = 250;
 /**
  * Parsed invoices waiting for their customers before they are validated and encoded. Few: a parsed invoice is some
  * kilobytes of objects, and every collection of the young generation copies those still waiting. 250 of them cost the
- * stage about 10 µs per invoice more CPU than 50 (bench/import-stage.ts).
+ * stage about 7 µs per invoice more CPU than 50.
  */
 const CHECK_BATCH = 50;
 /** Customers kept between batches at most (a few MB), so that the customers of the next batch are rarely asked again. */
