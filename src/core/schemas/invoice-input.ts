@@ -68,10 +68,10 @@ const line = z
   .strict();
 
 /**
- * One invoice or credit note as it is imported (JSON, JSON Lines, or CSV rows grouped by number) and accepted by the
- * API. Shared by every entry point. Totals are never given: facteur computes them.
+ * {@link invoiceInputSchema} on zod's interpreter: the reference that the compiled schema is tested against, and what
+ * it falls back to for an input its fast path does not accept.
  */
-export const invoiceInputSchema = z
+export const interpretedInvoiceInputSchema = z
   .object({
     number: text(64).refine((v) => INVOICE_NUMBER.test(v), "must not contain spaces or slashes"),
     kind: z.enum(["invoice", "credit-note"]).default("invoice"),
@@ -120,6 +120,17 @@ export const invoiceInputSchema = z
       });
     }
   });
+
+/**
+ * One invoice or credit note as it is imported (JSON, JSON Lines, or CSV rows grouped by number) and accepted by the
+ * API. Shared by every entry point. Totals are never given: facteur computes them.
+ *
+ * Compiled by zod (z.compile): a valid input takes generated code that builds the output without zod's per-field
+ * payloads; an invalid one is parsed again by the interpreter, so issues are zod's own. Measured on the import stage's
+ * 100,000 CSV invoices: parse 9 -> 4 µs CPU per invoice. `strict` so that a change zod cannot compile fails at load
+ * (and in the tests) instead of silently losing the fast path.
+ */
+export const invoiceInputSchema = z.compile(interpretedInvoiceInputSchema, { strict: true });
 
 export type InvoiceInput = z.output<typeof invoiceInputSchema>;
 
