@@ -1,4 +1,4 @@
-import { type Decimal, ZERO } from "../money/decimal.ts";
+import { type Decimal, DecimalSum, ZERO } from "../money/decimal.ts";
 import { lineNetAmount, percentageAmount, roundAmount, vatCategoryAmount } from "../money/rounding.ts";
 import type { Totals, VatBreakdown } from "./invoice.ts";
 import type { DocumentAllowanceCharge, InvoiceContent, LineAllowanceCharge } from "./invoice-content.ts";
@@ -50,27 +50,30 @@ function resolveAll(list: readonly LineAllowanceCharge[], defaultBase: Decimal):
 }
 
 function sum(values: readonly Decimal[]): Decimal {
-  let total = ZERO;
-  for (const value of values) total = total.plus(value);
-  return total;
+  if (values.length === 0) return ZERO;
+  const total = new DecimalSum();
+  for (const value of values) total.add(value);
+  return total.value();
 }
 
 /** Taxable amount of one VAT category and rate, in the order the categories first appear. */
 interface VatGroup {
   readonly category: VatCategory;
   readonly rate: Decimal;
-  taxable: Decimal;
+  readonly taxable: DecimalSum;
 }
 
 /** Adds an amount to its category and rate's group (a list: invoices have one to a few groups). */
 function addToGroup(groups: VatGroup[], category: VatCategory, rate: Decimal, amount: Decimal): void {
   for (const group of groups) {
     if (group.category === category && group.rate.eq(rate)) {
-      group.taxable = group.taxable.plus(amount);
+      group.taxable.add(amount);
       return;
     }
   }
-  groups.push({ category, rate, taxable: amount });
+  const taxable = new DecimalSum();
+  taxable.add(amount);
+  groups.push({ category, rate, taxable });
 }
 
 /**
@@ -82,7 +85,8 @@ function addToGroup(groups: VatGroup[], category: VatCategory, rate: Decimal, am
 export function computeTotals(content: InvoiceContent): ComputedAmounts {
   const lines: ComputedAmounts["lines"][number][] = [];
   const groups: VatGroup[] = [];
-  let lineNet = ZERO;
+  // Running sums: a decimal per sum, not one per term.
+  const lineNetSum = new DecimalSum();
   for (const line of content.lines) {
     const gross = roundAmount(
       line.baseQuantity && !line.baseQuantity.eq(ZERO)
@@ -106,9 +110,10 @@ export function computeTotals(content: InvoiceContent): ComputedAmounts {
       computed = { netAmount, grossAmount: gross, allowances, charges };
     }
     lines.push(computed);
-    lineNet = lineNet.plus(computed.netAmount);
+    lineNetSum.add(computed.netAmount);
     addToGroup(groups, line.vatCategory, line.vatRate, computed.netAmount);
   }
+  const lineNet = lineNetSum.value();
   const allowances = resolveAll(content.allowances, lineNet);
   const charges = resolveAll(content.charges, lineNet);
   for (let i = 0; i < content.charges.length; i++) {
@@ -123,12 +128,13 @@ export function computeTotals(content: InvoiceContent): ComputedAmounts {
   const vatBreakdown: VatBreakdown[] = [];
   let tax = ZERO;
   for (const g of groups) {
-    const taxAmount = TAXED.has(g.category) ? vatCategoryAmount(g.taxable, g.rate) : ZERO;
+    const taxable = g.taxable.value();
+    const taxAmount = TAXED.has(g.category) ? vatCategoryAmount(taxable, g.rate) : ZERO;
     tax = tax.plus(taxAmount);
     const reason = content.exemptionReasons?.[g.category];
     vatBreakdown.push({
       category: g.category,
-      taxableAmount: g.taxable,
+      taxableAmount: taxable,
       taxAmount,
       ...(g.category === "O" ? {} : { rate: g.rate }),
       ...(reason ? { exemptionReason: reason } : {}),

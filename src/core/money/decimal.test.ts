@@ -1,7 +1,16 @@
 import Big from "big.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Decimal, dec, decimalPlaces, HUNDRED, toFixedPlaces, ZERO } from "./decimal.ts";
+import {
+  Decimal,
+  DecimalSum,
+  dec,
+  decimalPlaces,
+  HUNDRED,
+  sumDecimals,
+  toFixedPlaces,
+  ZERO,
+} from "./decimal.ts";
 
 // big.js, which facteur used before, is the reference: stored content and every document amount must not change.
 Big.NE = -1_000_000;
@@ -93,6 +102,53 @@ describe("Decimal against big.js", () => {
         expect(dec(a).sign()).toBe(b.eq(0) ? 0 : b.s);
       }),
     );
+  });
+});
+
+/** Amounts and prices as invoices have them: one or two decimals (printed through a shortcut), or none. */
+const money = fc
+  .tuple(
+    fc.constantFrom("", "-"),
+    fc.stringMatching(/^\d{1,13}$/),
+    fc.option(fc.stringMatching(/^\d{1,2}$/), { nil: undefined }),
+  )
+  .map(([sign, integer, fraction]) => `${sign}${integer}${fraction === undefined ? "" : `.${fraction}`}`);
+
+describe("Decimal against big.js, amounts of up to two decimals", () => {
+  it("prints, adds and subtracts as big.js, zero included", () => {
+    fc.assert(
+      fc.property(money, fc.oneof(money, fc.constant("0")), (a, b) => {
+        expect(dec(a).toString()).toBe(big(a).toFixed());
+        expect(JSON.stringify(dec(a))).toBe(JSON.stringify(big(a)));
+        expect(dec(a).plus(dec(b)).toString()).toBe(big(a).plus(big(b)).toFixed());
+        expect(dec(b).plus(dec(a)).toString()).toBe(big(b).plus(big(a)).toFixed());
+        expect(dec(a).minus(dec(b)).toString()).toBe(big(a).minus(big(b)).toFixed());
+        expect(dec(b).minus(dec(a)).toString()).toBe(big(b).minus(big(a)).toFixed());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("DecimalSum against big.js", () => {
+  it("sums exactly, across scales and beyond the float-safe range", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(money, nearSafe, numeral), { maxLength: 12 }), (terms) => {
+        const sum = new DecimalSum();
+        let expected = new Big(0);
+        for (const term of terms) {
+          sum.add(dec(term));
+          expected = expected.plus(big(term));
+          expect(sum.value().toString()).toBe(expected.toFixed());
+        }
+        expect(sumDecimals(terms.map((t) => dec(t))).toString()).toBe(expected.toFixed());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("is zero when nothing was added", () => {
+    expect(new DecimalSum().value()).toBe(ZERO);
   });
 });
 

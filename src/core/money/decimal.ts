@@ -23,6 +23,16 @@ const POWER_EXPONENTS: ReadonlyMap<number, number> = new Map(
   SMALL_POWERS.map((power, exponent) => [power, exponent]),
 );
 
+/**
+ * The decimal point and digits of each fraction of one or two decimals, by its digits' value: FRACTIONS[2][5] is
+ * ".05". Index 0 is never used (a shortest form does not end in 0).
+ */
+const FRACTIONS: readonly (readonly string[])[] = [
+  [],
+  Array.from({ length: 10 }, (_, i) => `.${i}`),
+  Array.from({ length: 100 }, (_, i) => `.${String(i).padStart(2, "0")}`),
+];
+
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MIN_SAFE = -MAX_SAFE;
 
@@ -82,6 +92,11 @@ export class Decimal {
     /** Digits after the decimal point; 0 for integers, and the last of them is never 0. */
     readonly scale: number,
   ) {}
+
+  /** The value times 10^scale when that is a safe integer (as {@link DecimalSum} accumulates it), else undefined. */
+  get safeCoefficient(): number | undefined {
+    return this.big === null ? this.small : undefined;
+  }
 
   /** The value times 10^scale. */
   get coefficient(): bigint {
@@ -159,6 +174,10 @@ export class Decimal {
 
   plus(value: DecimalLike): Decimal {
     const other = operand(value);
+    // Adding zero is the other operand, already in shortest form: sums start from zero, and totals add zero
+    // allowances and charges, so this spares an object each time.
+    if (other === Decimal.zero) return this;
+    if (this === Decimal.zero) return other;
     if (this.big === null && other.big === null) {
       const a = this.small;
       const b = other.small;
@@ -181,7 +200,23 @@ export class Decimal {
   }
 
   minus(value: DecimalLike): Decimal {
-    return this.plus(operand(value).neg());
+    const other = operand(value);
+    if (other.big === null && this.big === null) {
+      // The same as plus(other.neg()) without the negated operand's object: -b of a safe integer is one.
+      const a = this.small;
+      const b = -other.small;
+      if (this.scale === other.scale) {
+        const difference = a + b;
+        if (Number.isSafeInteger(difference)) return Decimal.ofSafe(difference, this.scale);
+      } else if (this.scale > other.scale) {
+        const difference = a + b * (SMALL_POWERS[this.scale - other.scale] ?? Number.POSITIVE_INFINITY);
+        if (Number.isSafeInteger(difference)) return Decimal.ofSafe(difference, this.scale);
+      } else {
+        const difference = a * (SMALL_POWERS[other.scale - this.scale] ?? Number.POSITIVE_INFINITY) + b;
+        if (Number.isSafeInteger(difference)) return Decimal.ofSafe(difference, other.scale);
+      }
+    }
+    return this.plus(other.neg());
   }
 
   times(value: DecimalLike): Decimal {
@@ -299,8 +334,18 @@ export class Decimal {
   /** Plain notation at every magnitude ("0.00000001", never "1e-8"), which {@link dec} reads back. */
   toString(): string {
     // A safe integer prints without exponent.
+    if (this.scale === 0) return String(this.big ?? this.small);
+    if (this.big === null && this.scale <= 2) {
+      // Amounts and most prices: the integer part and a ready-made fraction (".5", ".05"), one concatenation instead
+      // of the padded digits and two slices below (content encoding writes some twenty decimals per invoice).
+      const c = this.small;
+      const abs = c < 0 ? -c : c;
+      const power = this.scale === 1 ? 10 : 100;
+      const fraction = abs % power;
+      const text = String((abs - fraction) / power) + (FRACTIONS[this.scale] as readonly string[])[fraction];
+      return c < 0 ? `-${text}` : text;
+    }
     const c = this.big ?? this.small;
-    if (this.scale === 0) return String(c);
     const negative = c < 0;
     const digits = String(negative ? -c : c).padStart(this.scale + 1, "0");
     const cut = digits.length - this.scale;
@@ -354,9 +399,59 @@ export function toFixedPlaces(value: Decimal, places: number): string {
   return value.toFixed(places, "half-up");
 }
 
+/**
+ * A running sum, exact: a safe integer coefficient and its scale while the sum is one, the sum of decimals beyond.
+ * Adding to it allocates nothing (a chain of `plus` allocates a decimal per term): totals and the validator's sums
+ * add some thirty amounts per invoice. Mutable, so kept local to the computation that owns it.
+ */
+export class DecimalSum {
+  private coefficient = 0;
+  private scale = 0;
+  /** The sum once it is not a safe integer coefficient at a scale up to 15. */
+  private exact: Decimal | undefined;
+
+  add(value: Decimal): void {
+    if (this.exact === undefined) {
+      const c = value.safeCoefficient;
+      if (c !== undefined) {
+        // As in Decimal.plus: an inexact double result is not a safe integer either, so it is never kept.
+        if (value.scale === this.scale) {
+          const sum = this.coefficient + c;
+          if (Number.isSafeInteger(sum)) {
+            this.coefficient = sum;
+            return;
+          }
+        } else if (value.scale < this.scale) {
+          const sum =
+            this.coefficient + c * (SMALL_POWERS[this.scale - value.scale] ?? Number.POSITIVE_INFINITY);
+          if (Number.isSafeInteger(sum)) {
+            this.coefficient = sum;
+            return;
+          }
+        } else {
+          const sum =
+            this.coefficient * (SMALL_POWERS[value.scale - this.scale] ?? Number.POSITIVE_INFINITY) + c;
+          if (Number.isSafeInteger(sum)) {
+            this.coefficient = sum;
+            this.scale = value.scale;
+            return;
+          }
+        }
+      }
+      this.exact = Decimal.ofSafe(this.coefficient, this.scale);
+    }
+    this.exact = this.exact.plus(value);
+  }
+
+  /** The sum so far; zero when nothing was added. */
+  value(): Decimal {
+    return this.exact ?? Decimal.ofSafe(this.coefficient, this.scale);
+  }
+}
+
 /** Sum of decimals; the empty sum is zero. */
 export function sumDecimals(values: Iterable<Decimal>): Decimal {
-  let total = ZERO;
-  for (const v of values) total = total.plus(v);
-  return total;
+  const total = new DecimalSum();
+  for (const v of values) total.add(v);
+  return total.value();
 }

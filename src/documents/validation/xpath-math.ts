@@ -1,4 +1,4 @@
-import { type Decimal, dec, ONE, ZERO } from "../../core/money/decimal.ts";
+import { type Decimal, DecimalSum, dec, ONE, ZERO } from "../../core/money/decimal.ts";
 
 /** Multiplying by 0.01 is exact and cheaper than dividing by 100. */
 export const HUNDREDTH = dec("0.01");
@@ -33,19 +33,21 @@ export function withinSlack(expected: Decimal, value: Decimal, slack: Decimal): 
 
 /** XPath `sum(list/x)`: the values `pick` finds, absent elements skipped (the empty sum is zero), without building an intermediate array. */
 export function sumOf<T>(list: readonly T[], pick: (item: T) => Decimal | undefined): Decimal {
-  let total: Decimal | undefined;
+  // One item (most VAT breakdowns) is its own sum; more are added in a running sum, not a decimal per term.
+  if (list.length === 1) return pick(list[0] as T) ?? ZERO;
+  const total = new DecimalSum();
   for (const item of list) {
     const value = pick(item);
-    if (value !== undefined) total = total === undefined ? value : total.plus(value);
+    if (value !== undefined) total.add(value);
   }
-  return total ?? ZERO;
+  return total.value();
 }
 
 /** `sum(list/cbc:Amount)` over allowances or charges, without building an intermediate array. */
 export function sumAmounts(list: readonly { readonly amount?: Decimal }[]): Decimal {
-  let total: Decimal | undefined;
-  for (const item of list) {
-    if (item.amount !== undefined) total = total === undefined ? item.amount : total.plus(item.amount);
-  }
-  return total ?? ZERO;
+  if (list.length === 0) return ZERO;
+  if (list.length === 1) return list[0]?.amount ?? ZERO;
+  const total = new DecimalSum();
+  for (const item of list) if (item.amount !== undefined) total.add(item.amount);
+  return total.value();
 }

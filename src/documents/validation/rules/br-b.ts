@@ -12,7 +12,7 @@ function usesSplitPayment(_doc: InvoiceDocument, { vat }: ValidationContext): bo
     vat.lineCategories.has("B") ||
     vat.allowanceCategories.has("B") ||
     vat.chargeCategories.has("B") ||
-    vat.breakdownCount.has("B")
+    vat.breakdownsOf("B") > 0
   );
 }
 

@@ -7,7 +7,7 @@ import { vatCategoryRules } from "./vat-category-rules.ts";
 
 const rule = ruleOf("BR-IC");
 const hasIntraCommunityBreakdown = (_doc: InvoiceDocument, ctx: ValidationContext) =>
-  ctx.vat.breakdownCount.has("K");
+  ctx.vat.breakdownsOf("K") > 0;
 
 /** EN 16931 BR-IC-01..BR-IC-12: VAT category K, intra-community supply. */
 export const brIcRules: Rule<unknown>[] = [

@@ -8,7 +8,7 @@ import { vatCategoryRules } from "./vat-category-rules.ts";
 
 const rule = ruleOf("BR-O");
 const hasOutOfScopeBreakdown = (_doc: InvoiceDocument, ctx: ValidationContext) =>
-  ctx.vat.breakdownCount.has("O");
+  ctx.vat.breakdownsOf("O") > 0;
 const notO = (category: string | undefined) => category !== undefined && normalized(category) !== "O";
 
 /** EN 16931 BR-O-01..BR-O-14: VAT category O, services outside the scope of tax. */

@@ -10,7 +10,6 @@ import {
 } from "../scopes.ts";
 import { exists, normalized } from "../text.ts";
 import type { ValidationContext } from "../validation-context.ts";
-import { rateKey } from "../vat-totals.ts";
 import { HUNDREDTH, sign, withinOne, xpathRound2 } from "../xpath-math.ts";
 
 /** How one VAT category's ten rules differ from another's; the texts are the official messages, by rule number. */
@@ -79,7 +78,7 @@ export function vatCategoryRules(spec: VatCategorySpec): Rule<unknown>[] {
           vat.lineCategories.has(spec.code) ||
           vat.allowanceCategories.has(spec.code) ||
           vat.chargeCategories.has(spec.code);
-        const breakdowns = vat.breakdownCount.get(spec.code) ?? 0;
+        const breakdowns = vat.breakdownsOf(spec.code);
         if (spec.breakdown === "at-least-one") return used === breakdowns > 0;
         return !(used || breakdowns > 0) || breakdowns === 1;
       },
@@ -130,13 +129,13 @@ export function vatCategoryRules(spec: VatCategorySpec): Rule<unknown>[] {
       applies: (breakdown) => is(breakdown.category),
       test: ({ rate, taxableAmount }, ctx) => {
         if (spec.amounts === "exact") {
-          const sums = ctx.vat.byCategory.get(spec.code);
+          const sums = ctx.vat.amountsOf(spec.code);
           const expected = sums ? sums.lineNet.plus(sums.charges).minus(sums.allowances) : ZERO;
           return ctx.doc.lines.length > 0 && taxableAmount !== undefined && taxableAmount.eq(expected);
         }
         // `every $rate in xs:decimal(cbc:Percent)`: nothing to check without a rate.
         if (rate === undefined) return true;
-        const sums = ctx.vat.byCategoryAndRate.get(rateKey(spec.code, rate));
+        const sums = ctx.vat.atRate(spec.code, rate);
         const itemAtRate = spec.perRateNeedsItem ? sums !== undefined : ctx.doc.lines.length > 0;
         const expected = sums ? sums.lineNet.plus(sums.charges).minus(sums.allowances) : ZERO;
         return itemAtRate && taxableAmount !== undefined && withinOne(taxableAmount, expected);
