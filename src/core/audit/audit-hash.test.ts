@@ -168,6 +168,43 @@ describe("checkAuditLink", () => {
 });
 
 describe("auditTextHead and auditTextTail", () => {
+  it("write each entry's own fields when entries in a row share all but some of them", () => {
+    const shared = fc.record({
+      at: fc.constantFrom("2026-11-29T00:00:00.000Z", "2026-11-30T00:00:00.000Z"),
+      actorKind: fc.constantFrom("system", "user"),
+      actorId: fc.constantFrom("import", "marie"),
+      entityType: fc.constantFrom("invoice", "customer"),
+      field: fc.constantFrom(null, "status"),
+      action: fc.constantFrom("create", "update"),
+      oldValue: fc.constantFrom(null, '"draft"'),
+    });
+    const entries = fc.array(
+      fc.tuple(shared, fc.string({ unit: "binary" }), fc.option(fc.string(), { nil: null })),
+      { minLength: 1, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(entries, (rows) => {
+        for (const [fields, entityId, newValue] of rows) {
+          const record = { ...fields, entityId, newValue, reason: null, seq: 3, prevHash: GENESIS_HASH };
+          const generic = canonicalJson({
+            v: 1,
+            seq: record.seq,
+            at: record.at,
+            actor: { kind: record.actorKind, id: record.actorId },
+            entity: { type: record.entityType, id: record.entityId },
+            field: record.field,
+            action: record.action,
+            oldValue: record.oldValue,
+            newValue: record.newValue,
+            reason: record.reason,
+            prevHash: record.prevHash,
+          });
+          expect(auditTextHead(record) + auditTextTail(record.prevHash, null, record.seq)).toBe(generic);
+        }
+      }),
+    );
+  });
+
   it("make up the canonical text, so that records sealed from a head hash as sealAuditEntry seals them", () => {
     fc.assert(
       fc.property(

@@ -89,20 +89,73 @@ export function canonicalAuditText(record: Omit<SealedAuditRecord, "hash">): str
   return auditTextHead(record) + auditTextTail(record.prevHash, record.reason, record.seq);
 }
 
+/** The parts of a head that entries of one batch share: all but the entity id and the new value. */
+interface SharedHead {
+  readonly at: string;
+  readonly actorKind: string;
+  readonly actorId: string;
+  readonly entityType: string;
+  readonly field: string | null;
+  readonly action: string;
+  readonly oldValue: string | null;
+  /** The text up to the entity id, then from it up to the new value, then after the new value. */
+  readonly beforeId: string;
+  readonly beforeNewValue: string;
+  readonly afterNewValue: string;
+}
+
+/**
+ * The shared parts of the last head written: an import writes one head per invoice, all alike but for the entity id
+ * and the new value, and writing the seven other fields each time was half of the head's cost.
+ */
+let lastShared: SharedHead | undefined;
+
+function sharedHead(entry: EncodedAuditEntry): SharedHead {
+  const last = lastShared;
+  if (
+    last !== undefined &&
+    last.at === entry.at &&
+    last.actorKind === entry.actorKind &&
+    last.actorId === entry.actorId &&
+    last.entityType === entry.entityType &&
+    last.field === entry.field &&
+    last.action === entry.action &&
+    last.oldValue === entry.oldValue
+  )
+    return last;
+  const shared: SharedHead = {
+    at: entry.at,
+    actorKind: entry.actorKind,
+    actorId: entry.actorId,
+    entityType: entry.entityType,
+    field: entry.field,
+    action: entry.action,
+    oldValue: entry.oldValue,
+    beforeId:
+      `{"action":${text(entry.action, "action")},` +
+      `"actor":{"id":${text(entry.actorId, "actorId")},"kind":${text(entry.actorKind, "actorKind")}},` +
+      `"at":${text(entry.at, "at")},` +
+      `"entity":{"id":`,
+    beforeNewValue: `,"type":${text(entry.entityType, "entityType")}},"field":${text(entry.field, "field")},"newValue":`,
+    afterNewValue: `,"oldValue":${text(entry.oldValue, "oldValue")},`,
+  };
+  lastShared = shared;
+  return shared;
+}
+
 /**
  * The canonical text of an entry up to its place in the chain: everything before `prevHash`, which the keys' order
  * puts last but for `reason`, `seq` and `v`. An import computes it where it validates the invoices (another thread),
  * so that the writer only adds the tail ({@link auditTextTail}) and hashes.
  */
 export function auditTextHead(entry: EncodedAuditEntry): string {
+  const shared = sharedHead(entry);
   return (
-    `{"action":${text(entry.action, "action")},` +
-    `"actor":{"id":${text(entry.actorId, "actorId")},"kind":${text(entry.actorKind, "actorKind")}},` +
-    `"at":${text(entry.at, "at")},` +
-    `"entity":{"id":${text(entry.entityId, "entityId")},"type":${text(entry.entityType, "entityType")}},` +
-    `"field":${text(entry.field, "field")},` +
-    `"newValue":${text(entry.newValue, "newValue")},` +
-    `"oldValue":${text(entry.oldValue, "oldValue")},`
+    shared.beforeId +
+    text(entry.entityId, "entityId") +
+    shared.beforeNewValue +
+    text(entry.newValue, "newValue") +
+    shared.afterNewValue
   );
 }
 
