@@ -1,5 +1,7 @@
 import type { AuditActor } from "../core/audit/audit-entry.ts";
+import { auditTextHead } from "../core/audit/audit-hash.ts";
 import type { InputIssue } from "../core/errors/app-error.ts";
+import { contentSha256 } from "../core/invoice/content-sha256.ts";
 import { allOrNothing, type ImportReport, MAX_REPORTED_ISSUES } from "./import-outcome.ts";
 import {
   type InvoiceCreationAudit,
@@ -67,9 +69,12 @@ export async function importInvoices(
 
   /** Saves a staged batch and audits what it created; returns the invoices refused as conflicts. */
   const write = async (unit: UnitOfWork, batch: StagedBatch): Promise<readonly StagedConflict[]> => {
-    const { count, values, audited, auditHeads } = batch.invoices;
+    const { count, values, audited } = batch.invoices;
     if (count === 0) return [];
-    for (let i = 0; i < count; i++) values[i * WIDTH + STAGED.id] = deps.newId();
+    for (let i = 0; i < count; i++) {
+      values[i * WIDTH + STAGED.id] = deps.newId();
+      values[i * WIDTH + STAGED.contentSha256] = contentSha256(values[i * WIDTH + STAGED.content] as string);
+    }
     const outcome = await unit.saveStagedInvoices(batch.invoices);
     unchanged += outcome.unchanged.length;
     const skipped = new Set([...outcome.unchanged, ...outcome.conflicts.map((c) => c.index)]);
@@ -78,9 +83,11 @@ export async function importInvoices(
     const heads: string[] = [];
     for (let i = 0; i < count; i++) {
       if (skipped.size > 0 && skipped.has(i)) continue;
-      entityIds.push(values[i * WIDTH + STAGED.number] as string);
-      newValues.push(audited[i] as string);
-      heads.push(auditHeads[i] as string);
+      const entityId = values[i * WIDTH + STAGED.number] as string;
+      const newValue = audited[i] as string;
+      entityIds.push(entityId);
+      newValues.push(newValue);
+      heads.push(auditTextHead({ ...audit, entityId, newValue }));
     }
     created += heads.length;
     await unit.appendAuditBatch({ shared: audit, entityIds, newValues, heads });
@@ -95,7 +102,6 @@ export async function importInvoices(
     let nextOgm = await unit.reserveSequence(OGM_SEQUENCE, 0);
     stage = options.stage({
       at,
-      audit,
       firstOgm: nextOgm,
       customers: async (numbers) => [...(await unit.customersByNumber(numbers)).values()],
     });

@@ -1,4 +1,3 @@
-import { auditTextHead } from "../core/audit/audit-hash.ts";
 import { canonicalJson } from "../core/audit/json-value.ts";
 import type { Customer } from "../core/customer/customer.ts";
 import type { InputIssue } from "../core/errors/app-error.ts";
@@ -45,8 +44,8 @@ export interface StageInvoicesDeps {
   readonly seller: SellerProfile;
   /** EN 16931 and Peppol rules: an invoice with a blocking finding is not issued. */
   readonly validator: DocumentValidator;
-  /** The content as the store keeps it, and the SHA-256 (hex) of that text, which a re-import compares. */
-  readonly encodeContent: (content: InvoiceContent) => { readonly text: string; readonly sha256: string };
+  /** The content as the store keeps it. */
+  readonly encodeContent: (content: InvoiceContent) => string;
 }
 
 export interface StageInvoicesOptions {
@@ -75,8 +74,8 @@ interface Pending {
 /**
  * The validation stage of an invoice import: reads the records, validates them (schema, duplicates, structured
  * communication, customer), computes the totals with EN 16931 rounding, builds each document and checks the business
- * rules, and yields batches in file order, ready to write: every value as the store keeps it, content encoded and
- * hashed, the audit snapshot as canonical JSON. Every problem is collected with its place; the stage goes on to the
+ * rules, and yields batches in file order, ready to write: every value as the store keeps it, content encoded, the
+ * audit snapshot as canonical JSON. Every problem is collected with its place; the stage goes on to the
  * end of the file so that they are all reported at once. The last batch is always yielded, even empty: it carries the
  * final count of records read.
  */
@@ -117,7 +116,6 @@ export async function* stageInvoices(
   // The batch being filled for the writer.
   let values: StagedValue[] = [];
   let audited: string[] = [];
-  let auditHeads: string[] = [];
   let places: string[] = [];
   let firstOgm = nextOgm;
 
@@ -126,14 +124,13 @@ export async function* stageInvoices(
       seq: seq++,
       read,
       issues,
-      invoices: { count: audited.length, values, audited, auditHeads },
+      invoices: { count: audited.length, values, audited },
       generatedOgms: Number(nextOgm - firstOgm),
     };
     const flushed = { batch: staged, places };
     issues = [];
     values = [];
     audited = [];
-    auditHeads = [];
     places = [];
     firstOgm = nextOgm;
     return flushed;
@@ -183,7 +180,7 @@ export async function* stageInvoices(
       if (reported > 0) continue;
       const { taxExclusive, tax, payable } = amounts.totals;
       const payableMinor = toMinorUnits(payable);
-      const encoded = deps.encodeContent(content);
+
       values.push(
         null,
         input.number,
@@ -198,8 +195,8 @@ export async function* stageInvoices(
         toMinorUnits(tax),
         payableMinor,
         structuredCommunication,
-        encoded.text,
-        encoded.sha256,
+        deps.encodeContent(content),
+        null,
         savedFrom,
         context.at,
         context.at,
@@ -213,7 +210,6 @@ export async function* stageInvoices(
         lines: content.lines.length,
       });
       audited.push(snapshot);
-      auditHeads.push(auditTextHead({ ...context.audit, entityId: input.number, newValue: snapshot }));
       places.push(record.locate(["number"]).at);
     }
   };

@@ -4,7 +4,8 @@ import type { InputIssue } from "../../core/errors/app-error.ts";
 
 /**
  * The values of one staged invoice, in this order: what its stored row holds, content already encoded as the store
- * encodes it, with its SHA-256. `id` is left null by the stage: the writer gives it.
+ * encodes it. `id` and `contentSha256` are left null by the stage: the writer gives the one and computes the other
+ * (core/invoice contentSha256), which takes that work off the validation thread, the import's busier one.
  */
 export const STAGED_INVOICE_FIELDS = [
   "id",
@@ -44,8 +45,6 @@ export interface StagedInvoices {
   readonly values: StagedValue[];
   /** Each invoice's audited snapshot as canonical JSON: the `newValue` of its creation record. */
   readonly audited: readonly string[];
-  /** Each invoice's creation record as canonical text up to its place in the chain (core/audit auditTextHead). */
-  readonly auditHeads: readonly string[];
 }
 
 /** One batch of the file, validated: what to write, and the problems found in it. */
@@ -68,8 +67,6 @@ export type InvoiceCreationAudit = Omit<EncodedAuditEntry, "entityId" | "newValu
 export interface InvoiceStageContext {
   /** The import's instant as stored (ISO-8601 UTC): when its invoices were created and issued. */
   readonly at: string;
-  /** What the creation record of every invoice of the import shares (`at` included): all but entity and value. */
-  readonly audit: InvoiceCreationAudit;
   /** The next value of the structured-communication sequence: the stage numbers generated ones from it. */
   readonly firstOgm: bigint;
   /**

@@ -7,7 +7,7 @@ import type { AuditActor } from "../../core/audit/audit-entry.ts";
 import type { SellerProfile } from "../../core/invoice/seller-profile.ts";
 import { documentValidator } from "../../documents/document-validator.ts";
 import { readInvoiceRecordBatches } from "../../imports/read-invoice-records.ts";
-import { storedContentOf } from "../../store/invoices/invoice-content-codec.ts";
+import { encodeInvoiceContent } from "../../store/invoices/invoice-content-codec.ts";
 import { startStageThread } from "./stage-thread.ts";
 
 /**
@@ -53,7 +53,7 @@ export async function importInvoiceFile(
   const thread = options.thread ?? fileSize(options.path) >= THREAD_FROM_BYTES;
   if (!thread) {
     const stage = inThreadInvoiceStage(
-      { seller: deps.seller, validator: documentValidator, encodeContent: storedContentOf },
+      { seller: deps.seller, validator: documentValidator, encodeContent: encodeInvoiceContent },
       { records: readInvoiceRecordBatches(options.path), source },
     );
     return importInvoices(deps, { ...common, stage });

@@ -8,7 +8,7 @@ import { conflictIssues, stageInvoices } from "../../app/stage-invoices.ts";
 import type { Customer } from "../../core/customer/customer.ts";
 import { documentValidator } from "../../documents/document-validator.ts";
 import { readInvoiceRecordBatches } from "../../imports/read-invoice-records.ts";
-import { storedContentOf } from "../../store/invoices/invoice-content-codec.ts";
+import { encodeInvoiceContent } from "../../store/invoices/invoice-content-codec.ts";
 import { BATCHES_IN_FLIGHT, type FromStage, type StageThreadData, type ToStage } from "./stage-messages.ts";
 
 function parent(): MessagePort {
@@ -49,13 +49,12 @@ port.on("message", (message: ToStage) => {
 });
 
 async function run(): Promise<void> {
-  const { at, audit, firstOgm } = await start;
+  const { at, firstOgm } = await start;
   const batches = stageInvoices(
-    { seller: data.seller, validator: documentValidator, encodeContent: storedContentOf },
+    { seller: data.seller, validator: documentValidator, encodeContent: encodeInvoiceContent },
     { records: readInvoiceRecordBatches(data.path), source: data.source },
     {
       at,
-      audit,
       firstOgm,
       customers: (numbers) => {
         const answered = new Promise<readonly Customer[]>((resolve) => {
