@@ -4,6 +4,7 @@ import { checkAuditLink } from "./audit-chain.ts";
 import type { AuditEntry } from "./audit-entry.ts";
 import {
   auditTextHead,
+  auditTextHeadOf,
   auditTextTail,
   canonicalAuditText,
   GENESIS_HASH,
@@ -200,6 +201,9 @@ describe("auditTextHead and auditTextTail", () => {
             prevHash: record.prevHash,
           });
           expect(auditTextHead(record) + auditTextTail(record.prevHash, null, record.seq)).toBe(generic);
+          expect(auditTextHeadOf({ ...fields, reason: null }, entityId, newValue)).toBe(
+            auditTextHead(record),
+          );
         }
       }),
     );
