@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RecordSourceError } from "../app/ports/record-source-error.ts";
-import { type CsvRow, readCsvRows } from "./csv-rows.ts";
+import { cellOf, readCsvRows } from "./csv-rows.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "facteur-csv-"));
 const columns = { required: ["customer_number", "legal_name"], optional: ["country"] };
@@ -14,9 +14,15 @@ function file(name: string, content: string | Buffer): string {
   return path;
 }
 
-async function rows(path: string): Promise<CsvRow[]> {
-  const out: CsvRow[] = [];
-  for await (const row of readCsvRows(path, columns)) out.push(row);
+/** A row as its line, its fields by column and its problem, to compare whole. */
+type ReadRow = { line: number; values: Record<string, string | undefined>; problem?: string };
+
+async function rows(path: string): Promise<ReadRow[]> {
+  const out: ReadRow[] = [];
+  for await (const row of readCsvRows(path, columns)) {
+    const values = Object.fromEntries([...row.columns.keys()].map((column) => [column, cellOf(row, column)]));
+    out.push({ line: row.line, values, ...(row.problem !== undefined ? { problem: row.problem } : {}) });
+  }
   return out;
 }
 
@@ -75,6 +81,9 @@ describe("readCsvRows", () => {
       [5, true],
     ]);
     expect(out[1]?.problem).toMatch(/1 fields where the header has 2/);
+    // A short row's missing field reads as empty; an extra one is dropped.
+    expect(out[1]?.values).toEqual({ customer_number: "C2", legal_name: "" });
+    expect(out[3]?.values).toEqual({ customer_number: "C4", legal_name: "1" });
   });
 
   it("names the line each row ends on, across quoted line breaks, empty lines and thousands of rows", async () => {

@@ -6,12 +6,25 @@ import { CsvError, type Options, Parser } from "csv-parse";
 import { RecordSourceError } from "../app/ports/record-source-error.ts";
 import { Utf8Check } from "./utf8-check.ts";
 
-/** One data row of a CSV file, keyed by normalised column name, with the line it ends on. */
+/**
+ * One data row of a CSV file, with the line it ends on. Its fields stay the array csv-parse made, found by column
+ * through the file's one column map: an object keyed by column per row cost an allocation per row and a lookup by a
+ * variable key per field (measured on 100,000 CSV invoices of 5 lines: reading 15.0-15.4 -> 14.5-14.8 µs CPU per invoice).
+ */
 export interface CsvRow {
   readonly line: number;
-  readonly values: Readonly<Record<string, string>>;
+  /** The fields in the header's order, one per column ("" where the row has too few). */
+  readonly cells: readonly string[];
+  /** Normalised column name -> position in `cells`; the same map for every row of a file. */
+  readonly columns: ReadonlyMap<string, number>;
   /** Set when the row cannot be read as the header says (wrong number of fields); reading goes on after it. */
   readonly problem?: string;
+}
+
+/** The field of `row` in `column`, or undefined when the file has no such column. */
+export function cellOf(row: CsvRow, column: string): string | undefined {
+  const index = row.columns.get(column);
+  return index === undefined ? undefined : row.cells[index];
 }
 
 /** The columns a CSV format knows. */
@@ -181,6 +194,7 @@ export async function* readCsvRowBatches(path: string, columns: CsvColumns): Asy
   input.pipe(parser);
 
   let names: string[] | undefined;
+  let columnMap: Map<string, number> = new Map();
   let rows = 0;
   try {
     for await (const batch of bufferedBatches<string[]>(parser)) {
@@ -198,18 +212,18 @@ export async function* readCsvRowBatches(path: string, columns: CsvColumns): Asy
               : "",
           ].filter(Boolean);
           if (problems.length) throw new RecordSourceError({ source, at: "1", message: problems.join("; ") });
+          columnMap = new Map(names.map((name, i) => [name, i]));
           continue;
         }
-        const values: Record<string, string> = {};
-        for (let i = 0; i < names.length; i++) values[names[i] as string] = record[i] ?? "";
         rows++;
         if (record.length !== names.length) {
           out.push({
             line,
-            values,
+            cells: names.map((_, i) => record[i] ?? ""),
+            columns: columnMap,
             problem: `this row has ${record.length} fields where the header has ${names.length} (a missing or extra delimiter, or a decimal comma?)`,
           });
-        } else out.push({ line, values });
+        } else out.push({ line, cells: record, columns: columnMap });
       }
       if (out.length) yield out;
     }

@@ -1,6 +1,6 @@
 import { basename } from "node:path";
 import type { SourcedRecord } from "../app/ports/sourced-record.ts";
-import { type CsvRow, readCsvRows } from "./csv-rows.ts";
+import { type CsvRow, cellOf, readCsvRows } from "./csv-rows.ts";
 
 const FIELDS = {
   customer_number: "number",
@@ -57,21 +57,21 @@ function assemble(source: string, row: CsvRow): SourcedRecord {
   const address: Record<string, unknown> = {};
   const columnOf = new Map<string, string>();
   for (const [column, field] of Object.entries(FIELDS)) {
-    const v = row.values[column];
+    const v = cellOf(row, column);
     if (v) raw[field] = v;
     columnOf.set(field, column);
   }
   for (const [column, field] of Object.entries(ADDRESS)) {
-    const v = row.values[column];
+    const v = cellOf(row, column);
     if (v) address[field] = v;
     columnOf.set(`address.${field}`, column);
   }
   raw.address = address;
-  const present = Object.keys(RECIPIENTS).some((c) => c in row.values);
+  const present = Object.keys(RECIPIENTS).some((c) => row.columns.has(c));
   if (present) {
     const recipients: unknown[] = [];
     for (const [column, role] of Object.entries(RECIPIENTS)) {
-      for (const r of splitAddresses(row.values[column] ?? "")) {
+      for (const r of splitAddresses(cellOf(row, column) ?? "")) {
         columnOf.set(`recipients.${recipients.length}`, column);
         recipients.push({ role, ...r });
       }

@@ -5,17 +5,39 @@ import { INVOICE_CSV_COLUMNS } from "./invoice-csv-columns.ts";
 
 type Place = { line: number; column: string };
 
+const COLUMNS = [...INVOICE_CSV_COLUMNS.required, ...INVOICE_CSV_COLUMNS.optional];
+
+/**
+ * The position of each invoice column in a file's rows, -1 for a column the file does not have: worked out once per
+ * file, so that a field is read by a fixed property and an array index.
+ */
+type ColumnIndex = Readonly<Record<string, number>>;
+
+function columnIndex(columns: ReadonlyMap<string, number>): ColumnIndex {
+  const index: Record<string, number> = {};
+  for (const column of COLUMNS) index[column] = columns.get(column) ?? -1;
+  return index;
+}
+
+/** The non-empty field of `row` at `index`, if any. */
+function field(row: CsvRow, index: number | undefined): string | undefined {
+  if (index === undefined || index < 0) return undefined;
+  const value = row.cells[index];
+  return value === "" ? undefined : value;
+}
+
 /** Copies a non-empty cell to `target[key]` and, when places are asked for, records where it came from. */
 function put(
   target: Record<string, unknown>,
   key: string,
   path: string,
   row: CsvRow,
+  index: number | undefined,
   column: string,
   places: Map<string, Place> | undefined,
 ): void {
-  const value = row.values[column];
-  if (value === undefined || value === "") return;
+  const value = field(row, index);
+  if (value === undefined) return;
   target[key] = value;
   places?.set(path ? `${path}.${key}` : key, { line: row.line, column });
 }
@@ -31,27 +53,48 @@ const LINE_ALLOWANCE_CHARGE_COLUMNS = [
  * field. Places are only needed to report a problem, so {@link assemble} builds them on the first question: they are
  * a map of some sixty entries per invoice, which for a valid file would be pure garbage.
  */
-function build(rows: readonly CsvRow[], places: Map<string, Place> | undefined): Record<string, unknown> {
+function build(
+  rows: readonly CsvRow[],
+  at: ColumnIndex,
+  places: Map<string, Place> | undefined,
+): Record<string, unknown> {
   const first = rows[0] as CsvRow;
   const raw: Record<string, unknown> = {};
-  put(raw, "number", "", first, "invoice_number", places);
-  put(raw, "kind", "", first, "kind", places);
-  put(raw, "customer", "", first, "customer_number", places);
-  put(raw, "issueDate", "", first, "issue_date", places);
-  put(raw, "dueDate", "", first, "due_date", places);
-  put(raw, "currency", "", first, "currency", places);
-  put(raw, "buyerReference", "", first, "buyer_reference", places);
-  put(raw, "orderReference", "", first, "order_reference", places);
-  put(raw, "structuredCommunication", "", first, "structured_communication", places);
-  put(raw, "prepaid", "", first, "prepaid", places);
-  if (first.values.note) {
-    raw.notes = [first.values.note];
+  put(raw, "number", "", first, at.invoice_number, "invoice_number", places);
+  put(raw, "kind", "", first, at.kind, "kind", places);
+  put(raw, "customer", "", first, at.customer_number, "customer_number", places);
+  put(raw, "issueDate", "", first, at.issue_date, "issue_date", places);
+  put(raw, "dueDate", "", first, at.due_date, "due_date", places);
+  put(raw, "currency", "", first, at.currency, "currency", places);
+  put(raw, "buyerReference", "", first, at.buyer_reference, "buyer_reference", places);
+  put(raw, "orderReference", "", first, at.order_reference, "order_reference", places);
+  put(
+    raw,
+    "structuredCommunication",
+    "",
+    first,
+    at.structured_communication,
+    "structured_communication",
+    places,
+  );
+  put(raw, "prepaid", "", first, at.prepaid, "prepaid", places);
+  const note = field(first, at.note);
+  if (note !== undefined) {
+    raw.notes = [note];
     places?.set("notes", { line: first.line, column: "note" });
   }
-  if (first.values.preceding_invoice) {
+  if (field(first, at.preceding_invoice) !== undefined) {
     const preceding: Record<string, unknown> = {};
-    put(preceding, "number", "precedingInvoices.0", first, "preceding_invoice", places);
-    put(preceding, "issueDate", "precedingInvoices.0", first, "preceding_invoice_date", places);
+    put(preceding, "number", "precedingInvoices.0", first, at.preceding_invoice, "preceding_invoice", places);
+    put(
+      preceding,
+      "issueDate",
+      "precedingInvoices.0",
+      first,
+      at.preceding_invoice_date,
+      "preceding_invoice_date",
+      places,
+    );
     raw.precedingInvoices = [preceding];
   }
   places?.set("", { line: first.line, column: "invoice_number" });
@@ -64,28 +107,28 @@ function build(rows: readonly CsvRow[], places: Map<string, Place> | undefined):
     const path = places ? `lines.${i}` : "";
     const line: Record<string, unknown> = {};
     places?.set(path, { line: row.line, column: "item_name" });
-    put(line, "id", path, row, "line_id", places);
-    put(line, "name", path, row, "item_name", places);
-    put(line, "description", path, row, "item_description", places);
-    put(line, "sellersItemId", path, row, "item_id", places);
-    put(line, "quantity", path, row, "quantity", places);
-    put(line, "unitCode", path, row, "unit_code", places);
-    put(line, "price", path, row, "unit_price", places);
-    put(line, "baseQuantity", path, row, "base_quantity", places);
-    put(line, "vatCategory", path, row, "vat_category", places);
-    put(line, "vatRate", path, row, "vat_rate", places);
-    put(line, "orderLineReference", path, row, "order_line_reference", places);
+    put(line, "id", path, row, at.line_id, "line_id", places);
+    put(line, "name", path, row, at.item_name, "item_name", places);
+    put(line, "description", path, row, at.item_description, "item_description", places);
+    put(line, "sellersItemId", path, row, at.item_id, "item_id", places);
+    put(line, "quantity", path, row, at.quantity, "quantity", places);
+    put(line, "unitCode", path, row, at.unit_code, "unit_code", places);
+    put(line, "price", path, row, at.unit_price, "unit_price", places);
+    put(line, "baseQuantity", path, row, at.base_quantity, "base_quantity", places);
+    put(line, "vatCategory", path, row, at.vat_category, "vat_category", places);
+    put(line, "vatRate", path, row, at.vat_rate, "vat_rate", places);
+    put(line, "orderLineReference", path, row, at.order_line_reference, "order_line_reference", places);
     for (const [kind, amountColumn, reasonColumn] of LINE_ALLOWANCE_CHARGE_COLUMNS) {
-      if (!row.values[amountColumn] && !row.values[reasonColumn]) continue;
+      if (field(row, at[amountColumn]) === undefined && field(row, at[reasonColumn]) === undefined) continue;
       const entry: Record<string, unknown> = {};
-      put(entry, "amount", `${path}.${kind}.0`, row, amountColumn, places);
-      put(entry, "reason", `${path}.${kind}.0`, row, reasonColumn, places);
+      put(entry, "amount", `${path}.${kind}.0`, row, at[amountColumn], amountColumn, places);
+      put(entry, "reason", `${path}.${kind}.0`, row, at[reasonColumn], reasonColumn, places);
       places?.set(`${path}.${kind}.0`, { line: row.line, column: amountColumn });
       line[kind] = [entry];
     }
-    const reason = row.values.exemption_reason;
-    if (reason) {
-      const category = row.values.vat_category || "S";
+    const reason = field(row, at.exemption_reason);
+    if (reason !== undefined) {
+      const category = field(row, at.vat_category) ?? "S";
       exemptions ??= {};
       exemptions[category] = reason;
       places?.set(`exemptionReasons.${category}`, { line: row.line, column: "exemption_reason" });
@@ -101,19 +144,19 @@ function build(rows: readonly CsvRow[], places: Map<string, Place> | undefined):
 const RECENT_GROUPS = 10_000;
 
 /** One invoice record from its consecutive rows; its places are built when first asked for. */
-function assemble(source: string, rows: readonly CsvRow[]): SourcedRecord {
+function assemble(source: string, rows: readonly CsvRow[], at: ColumnIndex): SourcedRecord {
   const first = rows[0] as CsvRow;
   let places: Map<string, Place> | undefined;
   return {
     source,
-    raw: build(rows, undefined),
+    raw: build(rows, at, undefined),
     locate: (path) => {
       // The invoice's own place, asked for every invoice staged: answered without building the places.
       if (path.length === 1 && path[0] === "number")
         return { at: String(first.line), field: "invoice_number" };
       if (places === undefined) {
         places = new Map();
-        build(rows, places);
+        build(rows, at, places);
       }
       for (let n = path.length; n >= 0; n--) {
         const place = places.get(path.slice(0, n).map(String).join("."));
@@ -139,9 +182,15 @@ export async function* readInvoiceCsvRecordBatches(path: string): AsyncGenerator
   // The same numbers in the order they finished, as a ring: the oldest is dropped without a Set iterator per invoice.
   const order: string[] = [];
   let oldest = 0;
+  let columns: ReadonlyMap<string, number> | undefined;
+  let at: ColumnIndex = {};
   for await (const batch of readCsvRowBatches(path, INVOICE_CSV_COLUMNS)) {
     const out: SourcedRecord[] = [];
     for (const row of batch) {
+      if (row.columns !== columns) {
+        columns = row.columns;
+        at = columnIndex(columns);
+      }
       if (row.problem) {
         out.push({
           source,
@@ -151,8 +200,8 @@ export async function* readInvoiceCsvRecordBatches(path: string): AsyncGenerator
         });
         continue;
       }
-      const number = row.values.invoice_number ?? "";
-      const current = group[0]?.values.invoice_number;
+      const number = row.cells[at.invoice_number as number] ?? "";
+      const current = group[0]?.cells[at.invoice_number as number];
       if (group.length && number !== current) {
         const done = current ?? "";
         if (!finished.has(done)) {
@@ -164,7 +213,7 @@ export async function* readInvoiceCsvRecordBatches(path: string): AsyncGenerator
             oldest = (oldest + 1) % RECENT_GROUPS;
           }
         }
-        out.push(assemble(source, group));
+        out.push(assemble(source, group, at));
         group = [];
       }
       if (group.length === 0 && finished.has(number)) {
@@ -180,5 +229,5 @@ export async function* readInvoiceCsvRecordBatches(path: string): AsyncGenerator
     }
     if (out.length) yield out;
   }
-  if (group.length) yield [assemble(source, group)];
+  if (group.length) yield [assemble(source, group, at)];
 }
