@@ -1,5 +1,4 @@
 import type { AuditActor } from "../core/audit/audit-entry.ts";
-import { auditTextHead } from "../core/audit/audit-hash.ts";
 import type { InputIssue } from "../core/errors/app-error.ts";
 import { contentSha256 } from "../core/invoice/content-sha256.ts";
 import { allOrNothing, type ImportReport, MAX_REPORTED_ISSUES } from "./import-outcome.ts";
@@ -69,7 +68,7 @@ export async function importInvoices(
 
   /** Saves a staged batch and audits what it created; returns the invoices refused as conflicts. */
   const write = async (unit: UnitOfWork, batch: StagedBatch): Promise<readonly StagedConflict[]> => {
-    const { count, values, audited } = batch.invoices;
+    const { count, values, audited, auditHeads } = batch.invoices;
     if (count === 0) return [];
     for (let i = 0; i < count; i++) {
       values[i * WIDTH + STAGED.id] = deps.newId();
@@ -83,11 +82,9 @@ export async function importInvoices(
     const heads: string[] = [];
     for (let i = 0; i < count; i++) {
       if (skipped.size > 0 && skipped.has(i)) continue;
-      const entityId = values[i * WIDTH + STAGED.number] as string;
-      const newValue = audited[i] as string;
-      entityIds.push(entityId);
-      newValues.push(newValue);
-      heads.push(auditTextHead({ ...audit, entityId, newValue }));
+      entityIds.push(values[i * WIDTH + STAGED.number] as string);
+      newValues.push(audited[i] as string);
+      heads.push(auditHeads[i] as string);
     }
     created += heads.length;
     await unit.appendAuditBatch({ shared: audit, entityIds, newValues, heads });
@@ -102,6 +99,7 @@ export async function importInvoices(
     let nextOgm = await unit.reserveSequence(OGM_SEQUENCE, 0);
     stage = options.stage({
       at,
+      audit,
       firstOgm: nextOgm,
       customers: async (numbers) => [...(await unit.customersByNumber(numbers)).values()],
     });

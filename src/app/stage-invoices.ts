@@ -1,3 +1,4 @@
+import { auditTextHead } from "../core/audit/audit-hash.ts";
 import { canonicalJson } from "../core/audit/json-value.ts";
 import type { Customer } from "../core/customer/customer.ts";
 import type { InputIssue } from "../core/errors/app-error.ts";
@@ -75,7 +76,7 @@ interface Pending {
  * The validation stage of an invoice import: reads the records, validates them (schema, duplicates, structured
  * communication, customer), computes the totals with EN 16931 rounding, builds each document and checks the business
  * rules, and yields batches in file order, ready to write: every value as the store keeps it, content encoded, the
- * audit snapshot as canonical JSON. Every problem is collected with its place; the stage goes on to the
+ * audit snapshot as canonical JSON and its creation record's text up to its place in the chain. Every problem is collected with its place; the stage goes on to the
  * end of the file so that they are all reported at once. The last batch is always yielded, even empty: it carries the
  * final count of records read.
  */
@@ -116,6 +117,7 @@ export async function* stageInvoices(
   // The batch being filled for the writer.
   let values: StagedValue[] = [];
   let audited: string[] = [];
+  let auditHeads: string[] = [];
   let places: string[] = [];
   let firstOgm = nextOgm;
 
@@ -124,13 +126,14 @@ export async function* stageInvoices(
       seq: seq++,
       read,
       issues,
-      invoices: { count: audited.length, values, audited },
+      invoices: { count: audited.length, values, audited, auditHeads },
       generatedOgms: Number(nextOgm - firstOgm),
     };
     const flushed = { batch: staged, places };
     issues = [];
     values = [];
     audited = [];
+    auditHeads = [];
     places = [];
     firstOgm = nextOgm;
     return flushed;
@@ -180,7 +183,6 @@ export async function* stageInvoices(
       if (reported > 0) continue;
       const { taxExclusive, tax, payable } = amounts.totals;
       const payableMinor = toMinorUnits(payable);
-
       values.push(
         null,
         input.number,
@@ -210,6 +212,7 @@ export async function* stageInvoices(
         lines: content.lines.length,
       });
       audited.push(snapshot);
+      auditHeads.push(auditTextHead({ ...context.audit, entityId: input.number, newValue: snapshot }));
       places.push(record.locate(["number"]).at);
     }
   };

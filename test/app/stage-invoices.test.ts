@@ -35,6 +35,16 @@ it("keeps the known customers of a batch when the customers it remembers are for
     { records: chunks(records), source: "t.json" },
     {
       at: "2026-11-28T10:00:00.000Z",
+      audit: {
+        at: "2026-11-28T10:00:00.000Z",
+        actorKind: "import",
+        actorId: "t.json (cli:test)",
+        entityType: "invoice",
+        field: null,
+        action: "create",
+        oldValue: null,
+        reason: null,
+      },
       firstOgm: 1n,
       customers: async (numbers) => {
         asked += numbers.length;

@@ -15,7 +15,7 @@ parentPort?.on("message", (message: { kind: string }) => {
         seq: 0,
         read: 1,
         issues: [],
-        invoices: { count: 0, values: [], audited: [] },
+        invoices: { count: 0, values: [], audited: [], auditHeads: [] },
         generatedOgms: 0,
       },
     });

@@ -45,6 +45,8 @@ export interface StagedInvoices {
   readonly values: StagedValue[];
   /** Each invoice's audited snapshot as canonical JSON: the `newValue` of its creation record. */
   readonly audited: readonly string[];
+  /** Each invoice's creation record as canonical text up to its place in the chain (core/audit auditTextHead). */
+  readonly auditHeads: readonly string[];
 }
 
 /** One batch of the file, validated: what to write, and the problems found in it. */
@@ -67,6 +69,8 @@ export type InvoiceCreationAudit = Omit<EncodedAuditEntry, "entityId" | "newValu
 export interface InvoiceStageContext {
   /** The import's instant as stored (ISO-8601 UTC): when its invoices were created and issued. */
   readonly at: string;
+  /** What the creation record of every invoice of the import shares (`at` included): all but entity and value. */
+  readonly audit: InvoiceCreationAudit;
   /** The next value of the structured-communication sequence: the stage numbers generated ones from it. */
   readonly firstOgm: bigint;
   /**

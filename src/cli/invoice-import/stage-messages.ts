@@ -1,4 +1,4 @@
-import type { StagedBatch, StagedConflict } from "../../app/ports/invoice-stage.ts";
+import type { InvoiceCreationAudit, StagedBatch, StagedConflict } from "../../app/ports/invoice-stage.ts";
 import type { Customer } from "../../core/customer/customer.ts";
 import type { InputIssue } from "../../core/errors/app-error.ts";
 import type { SellerProfile } from "../../core/invoice/seller-profile.ts";
@@ -18,6 +18,7 @@ export type ToStage =
   | {
       readonly kind: "start";
       readonly at: string;
+      readonly audit: InvoiceCreationAudit;
       readonly firstOgm: bigint;
     }
   /** The answer to a `customers` request. */

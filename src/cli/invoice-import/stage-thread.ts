@@ -110,7 +110,7 @@ export function startStageThread(data: StageThreadData, entry: URL = STAGE_WORKE
           break;
       }
     });
-    post({ kind: "start", at: context.at, firstOgm: context.firstOgm });
+    post({ kind: "start", at: context.at, audit: context.audit, firstOgm: context.firstOgm });
     const stage: InvoiceStage = {
       next: () =>
         new Promise<StagedBatch | undefined>((resolve, reject) => {

@@ -49,12 +49,13 @@ port.on("message", (message: ToStage) => {
 });
 
 async function run(): Promise<void> {
-  const { at, firstOgm } = await start;
+  const { at, audit, firstOgm } = await start;
   const batches = stageInvoices(
     { seller: data.seller, validator: documentValidator, encodeContent: encodeInvoiceContent },
     { records: readInvoiceRecordBatches(data.path), source: data.source },
     {
       at,
+      audit,
       firstOgm,
       customers: (numbers) => {
         const answered = new Promise<readonly Customer[]>((resolve) => {
