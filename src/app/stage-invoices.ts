@@ -1,4 +1,4 @@
-import { auditTextHead } from "../core/audit/audit-hash.ts";
+import { auditTextHeadOf } from "../core/audit/audit-hash.ts";
 import { canonicalJson } from "../core/audit/json-value.ts";
 import type { Customer } from "../core/customer/customer.ts";
 import type { InputIssue } from "../core/errors/app-error.ts";
@@ -212,7 +212,7 @@ export async function* stageInvoices(
         lines: content.lines.length,
       });
       audited.push(snapshot);
-      auditHeads.push(auditTextHead({ ...context.audit, entityId: input.number, newValue: snapshot }));
+      auditHeads.push(auditTextHeadOf(context.audit, input.number, snapshot));
       places.push(record.locate(["number"]).at);
     }
   };
