@@ -50,7 +50,7 @@ const LINE_ALLOWANCE_CHARGE_COLUMNS = [
 
 /**
  * Builds one invoice input object from its consecutive rows and, when `places` is given, records which cell fed which
- * field. Places are only needed to report a problem, so {@link assemble} builds them on the first question: they are
+ * field. Places are only needed to report a problem, so {@link CsvInvoiceRecord} builds them on the first question: they are
  * a map of some sixty entries per invoice, which for a valid file would be pure garbage.
  */
 function build(
@@ -143,28 +143,36 @@ function build(
 /** How many finished invoice numbers the reader remembers to explain rows that are not consecutive. */
 const RECENT_GROUPS = 10_000;
 
-/** One invoice record from its consecutive rows; its places are built when first asked for. */
-function assemble(source: string, rows: readonly CsvRow[], at: ColumnIndex): SourcedRecord {
-  const first = rows[0] as CsvRow;
-  let places: Map<string, Place> | undefined;
-  return {
-    source,
-    raw: build(rows, at, undefined),
-    locate: (path) => {
-      // The invoice's own place, asked for every invoice staged: answered without building the places.
-      if (path.length === 1 && path[0] === "number")
-        return { at: String(first.line), field: "invoice_number" };
-      if (places === undefined) {
-        places = new Map();
-        build(rows, at, places);
-      }
-      for (let n = path.length; n >= 0; n--) {
-        const place = places.get(path.slice(0, n).map(String).join("."));
-        if (place) return { at: String(place.line), field: place.column };
-      }
-      return { at: String(first.line) };
-    },
-  };
+/**
+ * One invoice record from its consecutive rows; its places are built when first asked for. A class, so that a record
+ * is one object rather than an object, a `locate` closure and the scope it keeps.
+ */
+class CsvInvoiceRecord implements SourcedRecord {
+  readonly raw: Record<string, unknown>;
+  private places: Map<string, Place> | undefined;
+
+  constructor(
+    readonly source: string,
+    private readonly rows: readonly CsvRow[],
+    private readonly at: ColumnIndex,
+  ) {
+    this.raw = build(rows, at, undefined);
+  }
+
+  locate(path: readonly PropertyKey[]): { at: string; field?: string } {
+    const first = this.rows[0] as CsvRow;
+    // The invoice's own place, asked for every invoice staged: answered without building the places.
+    if (path.length === 1 && path[0] === "number") return { at: String(first.line), field: "invoice_number" };
+    if (this.places === undefined) {
+      this.places = new Map();
+      build(this.rows, this.at, this.places);
+    }
+    for (let n = path.length; n >= 0; n--) {
+      const place = this.places.get(path.slice(0, n).map(String).join("."));
+      if (place) return { at: String(place.line), field: place.column };
+    }
+    return { at: String(first.line) };
+  }
 }
 
 /**
@@ -213,7 +221,7 @@ export async function* readInvoiceCsvRecordBatches(path: string): AsyncGenerator
             oldest = (oldest + 1) % RECENT_GROUPS;
           }
         }
-        out.push(assemble(source, group, at));
+        out.push(new CsvInvoiceRecord(source, group, at));
         group = [];
       }
       if (group.length === 0 && finished.has(number)) {
@@ -229,5 +237,5 @@ export async function* readInvoiceCsvRecordBatches(path: string): AsyncGenerator
     }
     if (out.length) yield out;
   }
-  if (group.length) yield [assemble(source, group, at)];
+  if (group.length) yield [new CsvInvoiceRecord(source, group, at)];
 }
