@@ -13,6 +13,7 @@ import type {
 } from "./invoice.ts";
 import type { ContentLine, InvoiceContent, LineAllowanceCharge } from "./invoice-content.ts";
 import type { SellerProfile } from "./seller-profile.ts";
+import type { VatCategory } from "./vat-category.ts";
 
 /** Peppol BIS Billing 3.0 specification identifier (BT-24). */
 export const PEPPOL_BIS3_CUSTOMIZATION =
@@ -54,6 +55,21 @@ function buyerEndpoint(buyer: Customer, email: string | undefined): Identifier |
   if (buyer.vatNumber && vatScheme) return { scheme: vatScheme, value: buyer.vatNumber.toLowerCase() };
   if (email) return { scheme: "EM", value: email };
   return undefined;
+}
+
+/**
+ * The buyer's party, the same for every invoice of a customer: built once per customer object and e-mail (a weak map,
+ * so it holds nothing once the customer is dropped), as the seller's is per profile. An import bills the customers it
+ * holds again and again; a party is some half a kilobyte of objects.
+ */
+const BUYER_PARTIES = new WeakMap<Customer, { readonly email: string | undefined; readonly party: Party }>();
+
+function buyerPartyOf(buyer: Customer, email: string | undefined): Party {
+  const known = BUYER_PARTIES.get(buyer);
+  if (known !== undefined && known.email === email) return known.party;
+  const party = buyerParty(buyer, email);
+  BUYER_PARTIES.set(buyer, { email, party });
+  return party;
 }
 
 function buyerParty(buyer: Customer, email: string | undefined): Party {
@@ -140,6 +156,19 @@ function withAmount(
   };
 }
 
+/**
+ * The VAT of the last line built (BT-151, BT-152; no rate on category O, BR-O-05), shared by the lines that follow
+ * with the same category and rate: most invoices have one rate, and documents are read-only.
+ */
+let lastVat: InvoiceLine["vat"] = { category: "O" };
+
+function lineVat(category: VatCategory, rate: Decimal): InvoiceLine["vat"] {
+  const last = lastVat;
+  if (last.category === category && (category === "O" || last.rate?.eq(rate))) return last;
+  lastVat = category === "O" ? { category } : { category, rate };
+  return lastVat;
+}
+
 /** The document line of a content line with its computed amounts. */
 function documentLine(
   line: ContentLine,
@@ -164,10 +193,7 @@ function documentLine(
     price: line.baseQuantity
       ? { netPrice: line.netPrice, baseQuantity: line.baseQuantity }
       : { netPrice: line.netPrice },
-    vat:
-      line.vatCategory === "O"
-        ? { category: line.vatCategory }
-        : { category: line.vatCategory, rate: line.vatRate },
+    vat: lineVat(line.vatCategory, line.vatRate),
     item,
   };
   if (computed) out.netAmount = computed.netAmount;
@@ -190,32 +216,24 @@ export function buildInvoiceDocument(content: InvoiceContent, ctx: DocumentConte
   const amounts: ComputedAmounts = ctx.amounts ?? computeTotals(content);
   const dueDate = content.dueDate ?? ctx.dueDate;
   const seller = sellerParts(ctx.seller);
-  return {
+  // The properties every document has in one literal, the optional ones set after it: an object literal that
+  // spreads (`...(dueDate ? { dueDate } : {})`) makes the object grow one property at a time, reallocating its
+  // property store, besides the small object of each spread.
+  const means: Writable<PaymentMeans> = { code: "58", creditTransfers: seller.transfers };
+  if (ctx.structuredCommunication) means.remittanceInformation = ogmText(ctx.structuredCommunication);
+  const doc: Writable<InvoiceDocument> = {
     kind: content.kind,
     typeCode: content.kind === "invoice" ? "380" : "381",
     customizationId: PEPPOL_BIS3_CUSTOMIZATION,
     profileId: PEPPOL_BIS3_PROFILE,
     number: ctx.number,
     issueDate: content.issueDate,
-    ...(dueDate ? { dueDate } : {}),
     currency: content.currency,
-    ...(content.taxCurrency ? { taxCurrency: content.taxCurrency.code } : {}),
-    ...(content.buyerReference ? { buyerReference: content.buyerReference } : {}),
-    ...(content.orderReference ? { orderReference: content.orderReference } : {}),
     notes: content.notes,
     precedingInvoices: content.precedingInvoices,
-    ...(content.invoicingPeriod ? { invoicingPeriod: content.invoicingPeriod } : {}),
     seller: seller.party,
-    buyer: buyerParty(ctx.buyer, ctx.buyerEmail),
-    paymentMeans: [
-      {
-        code: "58",
-        ...(ctx.structuredCommunication
-          ? { remittanceInformation: ogmText(ctx.structuredCommunication) }
-          : {}),
-        creditTransfers: seller.transfers,
-      },
-    ],
+    buyer: buyerPartyOf(ctx.buyer, ctx.buyerEmail),
+    paymentMeans: [means],
     allowances:
       content.allowances.length === 0
         ? NONE
@@ -226,8 +244,14 @@ export function buildInvoiceDocument(content: InvoiceContent, ctx: DocumentConte
         : content.charges.map((c, i) => withAmount(c, amounts.charges[i], amounts.totals.lineNet)),
     totals: amounts.totals,
     vatBreakdown: amounts.vatBreakdown,
-    ...(amounts.taxTotalInTaxCurrency ? { taxTotalInTaxCurrency: amounts.taxTotalInTaxCurrency } : {}),
     attachments: NONE,
     lines: content.lines.map((line, i) => documentLine(line, amounts.lines[i])),
   };
+  if (dueDate) doc.dueDate = dueDate;
+  if (content.taxCurrency) doc.taxCurrency = content.taxCurrency.code;
+  if (content.buyerReference) doc.buyerReference = content.buyerReference;
+  if (content.orderReference) doc.orderReference = content.orderReference;
+  if (content.invoicingPeriod) doc.invoicingPeriod = content.invoicingPeriod;
+  if (amounts.taxTotalInTaxCurrency) doc.taxTotalInTaxCurrency = amounts.taxTotalInTaxCurrency;
+  return doc;
 }
