@@ -29,6 +29,8 @@ export interface ComputedAmounts {
 /** The document totals (BG-22) as computed: every one present. */
 export type ComputedTotals = Required<Omit<Totals, "rounding">>;
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Categories whose VAT amount is computed from the rate; for the others it is zero by definition (BR-Z/E/AE/K/G/O-09). */
 const TAXED: ReadonlySet<VatCategory> = new Set(["S", "L", "M"]);
 
@@ -132,13 +134,11 @@ export function computeTotals(content: InvoiceContent): ComputedAmounts {
     const taxAmount = TAXED.has(g.category) ? vatCategoryAmount(taxable, g.rate) : ZERO;
     tax = tax.plus(taxAmount);
     const reason = content.exemptionReasons?.[g.category];
-    vatBreakdown.push({
-      category: g.category,
-      taxableAmount: taxable,
-      taxAmount,
-      ...(g.category === "O" ? {} : { rate: g.rate }),
-      ...(reason ? { exemptionReason: reason } : {}),
-    });
+    // Optional parts set after the literal, not spread into it: a spread grows the object a property at a time.
+    const breakdown: Writable<VatBreakdown> = { category: g.category, taxableAmount: taxable, taxAmount };
+    if (g.category !== "O") breakdown.rate = g.rate;
+    if (reason) breakdown.exemptionReason = reason;
+    vatBreakdown.push(breakdown);
   }
 
   const allowanceTotal = sum(allowances);
@@ -156,14 +156,7 @@ export function computeTotals(content: InvoiceContent): ComputedAmounts {
     prepaid,
     payable: taxInclusive.minus(prepaid),
   };
-  return {
-    lines,
-    allowances,
-    charges,
-    vatBreakdown,
-    totals,
-    ...(content.taxCurrency
-      ? { taxTotalInTaxCurrency: roundAmount(tax.times(content.taxCurrency.rate)) }
-      : {}),
-  };
+  const amounts: Writable<ComputedAmounts> = { lines, allowances, charges, vatBreakdown, totals };
+  if (content.taxCurrency) amounts.taxTotalInTaxCurrency = roundAmount(tax.times(content.taxCurrency.rate));
+  return amounts;
 }

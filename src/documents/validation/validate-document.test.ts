@@ -29,6 +29,16 @@ function invoiceWithLines(count: number): InvoiceDocument {
 }
 
 describe("validateDocument", () => {
+  it("reports on each document alone, also after a validation that threw", () => {
+    const broken = { ...minimalInvoice(), lines: undefined } as unknown as InvoiceDocument;
+    const faulty = minimalInvoice({ lines: [minimalLine({ id: "1", unitCode: "NOT-A-UNIT" })] });
+    const before = validateDocument(faulty);
+    expect(before.length).toBeGreaterThan(0);
+    expect(() => validateDocument(broken)).toThrow(TypeError);
+    expect(validateDocument(faulty)).toEqual(before);
+    expect(validateDocument(invoiceWithLines(2))).toEqual([]);
+  });
+
   it("lists each implemented rule once, with its family, severity and message", () => {
     const rules = implementedRules();
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);

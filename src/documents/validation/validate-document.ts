@@ -28,34 +28,54 @@ const INFOS: readonly RuleInfo[] = [
   ...implementedSyntaxRules(),
 ];
 
+/** What the visitor of the validation under way works on. */
+interface Run {
+  readonly ctx: ValidationContext;
+  readonly findings: Finding[];
+  rules: readonly Rule<unknown>[];
+}
+
+/**
+ * The validation under way. Validations are synchronous and a rule never starts another, but the previous one is
+ * put back all the same. A module's state rather than a closure per validation: under tsx every named closure is
+ * also given its name (esbuild's keepNames, an Object.defineProperty per closure made).
+ */
+let run: Run | undefined;
+
+/** One visitor for every scope: it evaluates the rules of the scope being walked (`run.rules`) on each node. */
+function visitor(value: unknown, locate: Locate, i: number, j: number): void {
+  const { ctx, findings, rules } = run as Run;
+  for (const rule of rules) {
+    if (rule.applies && !rule.applies(value, ctx)) continue;
+    if (rule.test(value, ctx)) continue;
+    const path = locate(ctx, i, j);
+    findings.push({
+      rule: rule.id,
+      severity: rule.severity,
+      location: rule.at === undefined ? path : `${path}/${rule.at}`,
+      message: rule.message,
+    });
+  }
+}
+
 /**
  * Checks a document against the EN 16931 business rules and the Peppol BIS Billing 3.0 rules this module
  * implements (see {@link implementedRules}). Returns every violation; an empty list means the document passes them.
  */
 export function validateDocument(doc: InvoiceDocument): Finding[] {
   const ctx = new ValidationContext(doc);
-  const findings: Finding[] = [];
-  // One visitor for every scope (it reads the scope's rules from `rules`), not a closure per scope and document:
-  // imports validate hundreds of thousands of documents.
-  let rules: readonly Rule<unknown>[] = [];
-  const visitor = (value: unknown, locate: Locate, i: number, j: number) => {
-    for (const rule of rules) {
-      if (rule.applies && !rule.applies(value, ctx)) continue;
-      if (rule.test(value, ctx)) continue;
-      const path = locate(ctx, i, j);
-      findings.push({
-        rule: rule.id,
-        severity: rule.severity,
-        location: rule.at === undefined ? path : `${path}/${rule.at}`,
-        message: rule.message,
-      });
+  const current: Run = { ctx, findings: [], rules: [] };
+  const previous = run;
+  run = current;
+  try {
+    for (const group of RULES_BY_SCOPE) {
+      current.rules = group.rules;
+      group.scope.visit(ctx, visitor);
     }
-  };
-  for (const group of RULES_BY_SCOPE) {
-    rules = group.rules;
-    group.scope.visit(ctx, visitor);
+  } finally {
+    run = previous;
   }
-  return findings;
+  return current.findings;
 }
 
 /**
