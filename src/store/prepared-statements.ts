@@ -21,51 +21,28 @@ export function preparedStatement(handle: BetterSqlite3.Database, text: string):
   return statement;
 }
 
-/** A bulk INSERT on SQLite, its texts built once: for a full chunk of rows, and for one row. */
-export interface ChunkedInsert {
-  readonly many: string;
-  readonly one: string;
-  /** Values per row. */
-  readonly width: number;
-  /** Rows bound by one call into the driver; the rows left over go one by one. */
-  readonly rowsPerStatement: number;
-}
-
-/** The {@link ChunkedInsert} into `table` of `columns`, `rowsPerStatement` rows a call, each text ending in `tail`. */
-export function chunkedInsert(
-  table: string,
-  columns: readonly string[],
-  rowsPerStatement: number,
-  tail = "",
-): ChunkedInsert {
-  const row = `(${columns.map(() => "?").join(", ")})`;
-  const text = (rows: number) =>
-    `insert into ${table} (${columns.join(", ")}) values ${Array(rows).fill(row).join(", ")}${tail ? ` ${tail}` : ""}`;
-  return { many: text(rowsPerStatement), one: text(1), width: columns.length, rowsPerStatement };
-}
-
 /**
- * Inserts `values` (rows of `insert.width` values, row after row) with cached prepared statements: a full chunk of
- * `rowsPerStatement` rows in one call into the driver (a statement per row crossed into it once per row, and a
- * statement compiled per chunk cost more than SQLite's own work), the rest row by row with the one-row statement.
- * `onChunk` hears each chunk's first row, its row count and values, and the rows it inserted.
+ * Inserts `values` (rows of `width` values, row after row) with the cached single-row statement `text`, and returns
+ * the indexes of the rows it inserted nothing for (those an ON CONFLICT DO NOTHING skipped). One row per statement
+ * rather than many: a statement that writes several rows and may fail (a constraint, a foreign key) makes SQLite copy
+ * every page it touches into a statement journal first, so that the failure undoes that statement alone; a one-row
+ * INSERT with no trigger needs none. Measured on bench/import.ts (SQLite): 50 rows a statement 35.5 µs writer CPU per
+ * invoice, one row 33.3, the extra calls into the driver included.
  */
-export function insertInChunks<V>(
+export function insertRows<V>(
   handle: BetterSqlite3.Database,
-  insert: ChunkedInsert,
+  text: string,
+  width: number,
   values: readonly V[],
-  onChunk?: (start: number, rows: number, chunk: readonly V[], changes: number) => void,
-): void {
-  const { width, rowsPerStatement } = insert;
-  const many = preparedStatement(handle, insert.many);
-  const one = preparedStatement(handle, insert.one);
-  const count = values.length / width;
-  for (let start = 0; start < count; start += rowsPerStatement) {
-    const rows = Math.min(rowsPerStatement, count - start);
-    const chunk = values.slice(start * width, (start + rows) * width);
-    let changes = 0;
-    if (rows === rowsPerStatement) changes = many.run(chunk).changes;
-    else for (let r = 0; r < rows; r++) changes += one.run(chunk.slice(r * width, (r + 1) * width)).changes;
-    onChunk?.(start, rows, chunk, changes);
-  }
+): number[] {
+  const statement = preparedStatement(handle, text);
+  const skipped: number[] = [];
+  for (let row = 0, start = 0; start < values.length; row++, start += width)
+    if (statement.run(values.slice(start, start + width)).changes === 0) skipped.push(row);
+  return skipped;
+}
+
+/** `insert into <table> (<columns>) values (?, ...)` followed by `tail`: the text {@link insertRows} runs. */
+export function oneRowInsert(table: string, columns: readonly string[], tail = ""): string {
+  return `insert into ${table} (${columns.join(", ")}) values (${columns.map(() => "?").join(", ")})${tail ? ` ${tail}` : ""}`;
 }

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import type { SealedAuditRecord } from "../../core/audit/audit-hash.ts";
 import type { Database } from "../database.ts";
-import { chunkedInsert, insertInChunks } from "../prepared-statements.ts";
+import { insertRows, oneRowInsert } from "../prepared-statements.ts";
 import { sqliteHandleOf } from "../sqlite-dialect.ts";
 import type { sealedToRow } from "./audit-mapper.ts";
 
@@ -25,11 +25,9 @@ const COLUMNS: readonly (readonly [keyof AuditRow, "text" | "int8"])[] = [
 ];
 const NAMES = COLUMNS.map(([name]) => name).join(", ");
 const TYPED = COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ");
-/** One call into the driver binds 50 records (650 parameters) on SQLite, not one per record. */
-const SQLITE_INSERT = chunkedInsert(
+const SQLITE_INSERT = oneRowInsert(
   "audit_log",
   COLUMNS.map(([name]) => name),
-  50,
 );
 
 /**
@@ -51,9 +49,9 @@ export async function insertAuditRows(
 }
 
 /**
- * Writes rows given as their values in {@link COLUMNS} order, row after row, inside `trx`: cached prepared multi-row
- * statements on SQLite, bound straight from the values, one statement per 250 rows on PostgreSQL (the rows as one
- * JSON parameter), so that an import's audit trail costs no query building per record.
+ * Writes rows given as their values in {@link COLUMNS} order, row after row, inside `trx`: a cached one-row statement
+ * on SQLite, bound straight from the values (see insertRows), one statement per 250 rows on PostgreSQL (the rows as
+ * one JSON parameter), so that an import's audit trail costs no query building per record.
  */
 export async function insertAuditValues(
   trx: Transaction<Database>,
@@ -62,7 +60,7 @@ export async function insertAuditValues(
   const count = values.length / WIDTH;
   const handle = sqliteHandleOf(trx);
   if (handle !== undefined) {
-    insertInChunks(handle, SQLITE_INSERT, values);
+    insertRows(handle, SQLITE_INSERT, WIDTH, values);
     return;
   }
   for (let start = 0; start < count; start += ROWS_PER_INSERT) {

@@ -6,7 +6,7 @@ import {
   type StagedValue,
 } from "../../app/ports/invoice-stage.ts";
 import type { Database } from "../database.ts";
-import { chunkedInsert, insertInChunks, preparedStatement } from "../prepared-statements.ts";
+import { insertRows, oneRowInsert, preparedStatement } from "../prepared-statements.ts";
 import { sqliteHandleOf } from "../sqlite-dialect.ts";
 import type { InvoicesTable } from "../tables/invoices.ts";
 import { type InvoiceRow, insertInvoiceRows } from "./insert-invoice-rows.ts";
@@ -35,14 +35,12 @@ const COLUMN_OF: { readonly [F in (typeof STAGED_INVOICE_FIELDS)[number]]: keyof
 const COLUMNS = STAGED_INVOICE_FIELDS.map((field) => COLUMN_OF[field]);
 const WIDTH = COLUMNS.length;
 const NUMBER = STAGED_INVOICE_FIELDS.indexOf("number");
-const ID = STAGED_INVOICE_FIELDS.indexOf("id");
 const SHA = STAGED_INVOICE_FIELDS.indexOf("contentSha256");
 
-/** One call into the driver binds and steps 50 rows (900 parameters, far under SQLite's limit of 32,766). */
-const SQLITE_INSERT = chunkedInsert("invoices", COLUMNS, 50, "on conflict (number) do nothing");
-/** The stored rows of the numbers of a chunk (a JSON array parameter): those whose id is not ours were there before. */
+const SQLITE_INSERT = oneRowInsert("invoices", COLUMNS, "on conflict (number) do nothing");
+/** The stored rows of the numbers skipped (a JSON array parameter). */
 const SQLITE_STORED =
-  "select number, id, content_sha256 from invoices where number in (select value from json_each(?))";
+  "select number, content_sha256 from invoices where number in (select value from json_each(?))";
 
 /** What saving staged invoices did, by index in the batch; the other invoices were created. */
 export interface StagedSaveOutcome {
@@ -56,9 +54,9 @@ export interface StagedSaveOutcome {
  * Saves an import's staged invoices (see {@link StagedInvoices}) inside `trx`, leaving those whose number is taken as
  * they are: unchanged when the stored content is byte-identical (a re-import), a conflict otherwise.
  *
- * On SQLite the values are bound as the stage sent them to prepared multi-row INSERTs reused across batches, bypassing
- * Kysely: building and compiling its query per batch, and a row object per invoice, cost more than SQLite's own work
- * on this path, which an import runs for every invoice. Everything else goes through Kysely. On PostgreSQL the rows go
+ * On SQLite the values are bound as the stage sent them to a cached one-row INSERT (see insertRows), bypassing Kysely:
+ * building and compiling its query per batch, and a row object per invoice, cost more than SQLite's own work on this
+ * path, which an import runs for every invoice. Everything else goes through Kysely. On PostgreSQL the rows go
  * through {@link insertInvoiceRows} (one JSON parameter per hundred rows; the round trip is what costs there).
  */
 export async function saveStagedInvoices(
@@ -69,22 +67,20 @@ export async function saveStagedInvoices(
   const handle = sqliteHandleOf(trx);
   const { count, values } = invoices;
   if (handle !== undefined) {
-    const lookup = preparedStatement(handle, SQLITE_STORED);
-    insertInChunks(handle, SQLITE_INSERT, values, (start, rows, chunk, changes) => {
-      if (changes === rows) return;
-      const numbers = Array.from({ length: rows }, (_, r) => chunk[r * WIDTH + NUMBER]);
-      const found = new Map<string, { id: string; sha: string }>();
-      for (const row of lookup.all(JSON.stringify(numbers)) as {
+    const skipped = insertRows(handle, SQLITE_INSERT, WIDTH, values);
+    if (skipped.length > 0) {
+      const numbers = skipped.map((i) => values[i * WIDTH + NUMBER]);
+      const found = new Map<string, string>();
+      for (const row of preparedStatement(handle, SQLITE_STORED).all(JSON.stringify(numbers)) as {
         number: string;
-        id: string;
         content_sha256: string;
       }[])
-        found.set(row.number, { id: row.id, sha: row.content_sha256 });
-      for (let r = 0; r < rows; r++) {
-        const there = found.get(chunk[r * WIDTH + NUMBER] as string);
-        if (there !== undefined && there.id !== chunk[r * WIDTH + ID]) stored.set(start + r, there.sha);
+        found.set(row.number, row.content_sha256);
+      for (const i of skipped) {
+        const sha = found.get(values[i * WIDTH + NUMBER] as string);
+        if (sha !== undefined) stored.set(i, sha);
       }
-    });
+    }
   } else {
     const rows: InvoiceRow[] = [];
     for (let i = 0; i < count; i++) rows.push(rowAt(values, i));
