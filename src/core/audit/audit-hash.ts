@@ -155,7 +155,7 @@ export function auditTextHead(entry: EncodedAuditEntry): string {
 /**
  * {@link auditTextHead} of the entry made of `shared`, `entityId` and `newValue`, without making it: on Node 20 an
  * object literal that spreads one and adds properties (`{ ...shared, entityId, newValue }`) costs about 0.8 to 1.9 µs
- * (.scratch/spread-bench.mts), as much as the head itself.
+ * in a micro-benchmark, as much as the head itself.
  */
 export function auditTextHeadOf(
   shared: SharedAuditFields,
