@@ -141,6 +141,25 @@ describe("invoiceInputSchema", () => {
   it("requires a credit note to name the invoice it credits", () => {
     const result = invoiceInputSchema.safeParse({ ...valid, kind: "credit-note" });
     expect(result.success).toBe(false);
+    expect(
+      invoiceInputSchema.safeParse({ ...valid, kind: "credit-note", precedingInvoices: [] }).success,
+    ).toBe(false);
+  });
+
+  it("gives the lists an input leaves out as empty lists in its content, given as undefined or not at all", () => {
+    for (const input of [
+      valid,
+      { ...valid, notes: undefined, precedingInvoices: undefined, allowances: undefined, charges: undefined },
+    ]) {
+      const content = invoiceContentOf(invoiceInputSchema.parse(input));
+      expect([content.notes, content.precedingInvoices, content.allowances, content.charges]).toEqual([
+        [],
+        [],
+        [],
+        [],
+      ]);
+      expect([content.lines[0]?.allowances, content.lines[0]?.charges]).toEqual([[], []]);
+    }
   });
 
   it("refuses unknown fields so typos are not silently ignored", () => {

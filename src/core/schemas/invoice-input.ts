@@ -62,8 +62,8 @@ const line = z
     vatRate: decimal({ maxPlaces: 2, min: "non-negative" }),
     period: period.optional(),
     orderLineReference: text(64).optional(),
-    allowances: z.array(lineAllowance).max(50).default([]),
-    charges: z.array(lineAllowance).max(50).default([]),
+    allowances: z.array(lineAllowance).max(50).optional(),
+    charges: z.array(lineAllowance).max(50).optional(),
   })
   .strict();
 
@@ -88,14 +88,14 @@ export const interpretedInvoiceInputSchema = z
       .optional(),
     buyerReference: text(200).optional(),
     orderReference: text(200).optional(),
-    notes: z.array(multilineText(2000)).max(20).default([]),
+    notes: z.array(multilineText(2000)).max(20).optional(),
     precedingInvoices: z
       .array(z.object({ number: text(64), issueDate: isoDate.optional() }).strict())
-      .default([]),
+      .optional(),
     invoicingPeriod: period.optional(),
     lines: z.array(line).min(1, "an invoice needs at least one line").max(100_000),
-    allowances: z.array(documentAllowance).max(50).default([]),
-    charges: z.array(documentAllowance).max(50).default([]),
+    allowances: z.array(documentAllowance).max(50).optional(),
+    charges: z.array(documentAllowance).max(50).optional(),
     prepaid: decimal({ maxPlaces: 2, min: "non-negative" }).optional(),
     exemptionReasons: z.partialRecord(vatCategory, text(500)).optional(),
     structuredCommunication: text(30).optional(),
@@ -105,7 +105,7 @@ export const interpretedInvoiceInputSchema = z
     if (v.dueDate && v.dueDate < v.issueDate) {
       ctx.addIssue({ code: "custom", message: "is before the issue date", path: ["dueDate"] });
     }
-    if (v.kind === "credit-note" && v.precedingInvoices.length === 0) {
+    if (v.kind === "credit-note" && !v.precedingInvoices?.length) {
       ctx.addIssue({
         code: "custom",
         message: "a credit note must name the invoice it credits",
@@ -137,6 +137,13 @@ export type InvoiceInput = z.output<typeof invoiceInputSchema>;
 type LineInput = InvoiceInput["lines"][number];
 
 /**
+ * The lists an input leaves out are empty in its content. The schema leaves them out rather than defaulting them to
+ * `[]`: zod's default costs a call and a fresh array per list, fourteen per invoice of five lines (measured: 3.5 ->
+ * 2.8 µs CPU per parse). One frozen array serves them all; content is read-only.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
  * The content of one line. Its keys are in a fixed order (the stored content and its SHA-256 depend on it); a line
  * with none of the optional fields, the usual case, is one object literal instead of a chain of spreads.
  */
@@ -150,8 +157,8 @@ function contentLine(l: LineInput, i: number): ContentLine {
       netPrice: l.price,
       vatCategory: l.vatCategory,
       vatRate: l.vatRate,
-      allowances: l.allowances,
-      charges: l.charges,
+      allowances: l.allowances ?? NONE,
+      charges: l.charges ?? NONE,
     };
   }
   return {
@@ -167,8 +174,8 @@ function contentLine(l: LineInput, i: number): ContentLine {
     vatRate: l.vatRate,
     ...(l.period ? { period: l.period } : {}),
     ...(l.orderLineReference ? { orderLineReference: l.orderLineReference } : {}),
-    allowances: l.allowances,
-    charges: l.charges,
+    allowances: l.allowances ?? NONE,
+    charges: l.charges ?? NONE,
   };
 }
 
@@ -191,11 +198,11 @@ export function invoiceContentOf(input: InvoiceInput): InvoiceContent {
       kind: input.kind,
       issueDate: input.issueDate,
       currency: input.currency,
-      notes: input.notes,
-      precedingInvoices: input.precedingInvoices,
+      notes: input.notes ?? NONE,
+      precedingInvoices: input.precedingInvoices ?? NONE,
       lines,
-      allowances: input.allowances,
-      charges: input.charges,
+      allowances: input.allowances ?? NONE,
+      charges: input.charges ?? NONE,
     };
   }
   return {
@@ -206,12 +213,12 @@ export function invoiceContentOf(input: InvoiceInput): InvoiceContent {
     ...(input.taxCurrency ? { taxCurrency: input.taxCurrency } : {}),
     ...(input.buyerReference ? { buyerReference: input.buyerReference } : {}),
     ...(input.orderReference ? { orderReference: input.orderReference } : {}),
-    notes: input.notes,
-    precedingInvoices: input.precedingInvoices,
+    notes: input.notes ?? NONE,
+    precedingInvoices: input.precedingInvoices ?? NONE,
     ...(input.invoicingPeriod ? { invoicingPeriod: input.invoicingPeriod } : {}),
     lines,
-    allowances: input.allowances,
-    charges: input.charges,
+    allowances: input.allowances ?? NONE,
+    charges: input.charges ?? NONE,
     ...(input.prepaid ? { prepaid: input.prepaid } : {}),
     ...(input.exemptionReasons ? { exemptionReasons: input.exemptionReasons } : {}),
   };
