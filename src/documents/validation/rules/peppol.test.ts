@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dec } from "../../../core/money/decimal.ts";
 import { findingsOf, firedRules } from "../testing/fired-rules.ts";
@@ -86,6 +87,25 @@ describe("Peppol BIS Billing 3.0 rules", () => {
     const doc = minimalInvoice();
     const vatBreakdown = [{ ...doc.vatBreakdown[0], exemptionReasonCode: "VATEX-EU-AE" }];
     expect(firedRules({ ...doc, vatBreakdown })).toContain("PEPPOL-EN16931-P0107");
+  });
+
+  it("accept exactly the YYYY-MM-DD texts that are calendar dates (F001)", () => {
+    // Months and days mostly around the real ones, so that month ends and 29 February come up often.
+    const two = (likely: number) =>
+      fc
+        .oneof(fc.integer({ min: 0, max: likely }), fc.integer({ min: 0, max: 99 }))
+        .map((n) => String(n).padStart(2, "0"));
+    const year = fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, "0"));
+    fc.assert(
+      fc.property(year, two(13), two(32), (y, m, d) => {
+        const text = `${y}-${m}-${d}`;
+        // The calendar's own answer: a valid date prints back as written (years from 0000 to 9999).
+        const date = new Date(`${text}T00:00:00Z`);
+        const real = !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+        expect(isIsoDate(text)).toBe(real);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("read dates as YYYY-MM-DD calendar dates only (F001)", () => {
