@@ -201,6 +201,8 @@ export class Decimal {
 
   minus(value: DecimalLike): Decimal {
     const other = operand(value);
+    // Subtracting zero (an absent allowance total, say) is this value, already in shortest form.
+    if (other === Decimal.zero) return this;
     if (other.big === null && this.big === null) {
       // The same as plus(other.neg()) without the negated operand's object: -b of a safe integer is one.
       const a = this.small;

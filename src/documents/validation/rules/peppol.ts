@@ -180,6 +180,8 @@ export const peppolRules: Rule<unknown>[] = [
       }
       // |net - charges + allowances - q * price / base| <= 0.02, multiplied through by |base| (|x| * |b| = |x * b|)
       // so that no division is needed.
+      // Equal (a net amount of at most two decimals, as quantity x price usually gives) is within any slack.
+      if (base === ONE && net.eq(expected)) return true;
       let slack = CENT2;
       if (base !== ONE) {
         net = net.times(base);
