@@ -26,8 +26,8 @@ export function preparedStatement(handle: BetterSqlite3.Database, text: string):
  * the indexes of the rows it inserted nothing for (those an ON CONFLICT DO NOTHING skipped). One row per statement
  * rather than many: a statement that writes several rows and may fail (a constraint, a foreign key) makes SQLite copy
  * every page it touches into a statement journal first, so that the failure undoes that statement alone; a one-row
- * INSERT with no trigger needs none. Measured on bench/import.ts (SQLite): 50 rows a statement 35.5 µs writer CPU per
- * invoice, one row 33.3, the extra calls into the driver included.
+ * INSERT with no trigger needs none. Measured on bench/import.ts (SQLite): writer CPU 33.6-36.2 µs per invoice with
+ * 50 rows a statement, 29.2-29.6 with one, the extra calls into the driver included.
  */
 export function insertRows<V>(
   handle: BetterSqlite3.Database,

@@ -21,6 +21,9 @@ const LOCK_RETRY_MAX_MS = 4;
 /** Statements kept prepared per database; past this the cache starts again, so memory stays bounded. */
 const MAX_CACHED_STATEMENTS = 500;
 
+/** Bytes per database page of a new file (see createSqliteDialect). */
+export const PAGE_SIZE = 16_384;
+
 const BEGIN_IMMEDIATE = CompiledQuery.raw("begin immediate");
 const NO_BUSY_WAIT = CompiledQuery.raw("pragma busy_timeout = 0");
 const BUSY_WAIT = CompiledQuery.raw(`pragma busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -121,14 +124,22 @@ export function sqliteHandleOf<DB>(trx: Transaction<DB>): BetterSqlite3.Database
 }
 
 /**
- * Opens the SQLite file `file` for facteur: WAL (readers do not block the writer), `synchronous=FULL` (a committed
- * transaction survives a power cut, which an audit trail needs), foreign keys enforced, a busy timeout, and safe
- * integers so every INTEGER reads as a bigint. The file's directory is created when missing (the default lives under
+ * Opens the SQLite file `file` for facteur: 16 KiB pages when new, WAL (readers do not block the writer),
+ * `synchronous=FULL` (a committed transaction survives a power cut, which an audit trail needs), foreign keys
+ * enforced, a busy timeout, and safe integers so every INTEGER reads as a bigint. The file's directory is created when missing (the default lives under
  * `./data/`, which a fresh checkout does not have).
  */
 export function createSqliteDialect(file: string): SqliteDialect {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const database = new BetterSqlite3(file);
+  // Set before anything is written, this only applies to a new file (an existing one keeps its page size, which only
+  // a VACUUM changes). 16 KiB pages instead of 4: an invoice row (its content 1-2 KB, more with many lines) no longer
+  // takes most of a page or spills into overflow pages, and the indexes are shallower. Measured on bench/import.ts
+  // (SQLite): writer CPU 28.0-30.6 -> 25.1-25.3 µs per invoice (8 KiB pages about halfway). The price is on small
+  // transactions, which write whole pages to the WAL: one update and one insert per commit on a 100,000-row file cost
+  // 114-123 µs CPU with 4 KiB pages, 149-227 with 16 KiB (130-135 with 8 KiB), still little next to a delivery's
+  // rendering and signing.
+  database.pragma(`page_size = ${PAGE_SIZE}`);
   database.pragma("journal_mode = WAL");
   database.pragma("synchronous = FULL");
   database.pragma("foreign_keys = ON");

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createSqliteDialect } from "../../src/store/sqlite-dialect.ts";
+import { createSqliteDialect, PAGE_SIZE } from "../../src/store/sqlite-dialect.ts";
 
 interface Db {
   notes: { id: number; text: string };
@@ -80,5 +80,20 @@ describe("the SQLite dialect", () => {
     }
     const texts = prepare.mock.calls.map(([text]) => text);
     expect(texts.filter((text) => text.startsWith("select"))).toHaveLength(1);
+  });
+
+  it("gives a new file 16 KiB pages and leaves an existing file's page size as it is", async () => {
+    const pageSize = async (db: Kysely<Db>) =>
+      Number((await sql<{ page_size: bigint }>`pragma page_size`.execute(db)).rows[0]?.page_size);
+    expect(await pageSize(open())).toBe(PAGE_SIZE);
+    const older = join(dir, "older.sqlite");
+    const handle = new BetterSqlite3(older);
+    handle.pragma("page_size = 4096");
+    handle.exec("create table notes (id integer primary key, text text not null)");
+    handle.close();
+    const db = new Kysely<Db>({ dialect: createSqliteDialect(older) });
+    opened.push(db);
+    await db.insertInto("notes").values({ id: 1, text: "kept" }).execute();
+    expect(await pageSize(db)).toBe(4096);
   });
 });
