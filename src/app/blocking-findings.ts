@@ -6,7 +6,12 @@ import type { DocumentFinding } from "./ports/document-validator.ts";
  * findings when the invoice goes over Peppol. The Peppol rules are the network's rules: a consumer who receives the
  * invoice by e-mail has no Peppol electronic address, and that must not block the invoice.
  */
-export function blockingFindings(findings: readonly DocumentFinding[], channel: Channel): DocumentFinding[] {
+export function blockingFindings(
+  findings: readonly DocumentFinding[],
+  channel: Channel,
+): readonly DocumentFinding[] {
+  // Most documents have no finding: no new empty list for them.
+  if (findings.length === 0) return findings;
   return findings.filter(
     (f) => f.severity === "fatal" && (channel === "peppol" || !f.rule.startsWith("PEPPOL-")),
   );

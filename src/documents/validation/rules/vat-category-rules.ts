@@ -68,7 +68,9 @@ export function vatCategoryRules(spec: VatCategorySpec): Rule<unknown>[] {
   const rule = ruleOf(spec.family);
   const id = (n: number) => `${spec.family}-${String(n).padStart(2, "0")}`;
   const message = (n: number) => spec.messages[n - 1] ?? "";
-  const is = (category: string | undefined) => category !== undefined && normalized(category) === spec.code;
+  // A category written as its code needs no normalising (the code has no space): most lines and breakdowns.
+  const is = (category: string | undefined) =>
+    category === spec.code || (category !== undefined && normalized(category) === spec.code);
   return [
     rule(documentScope, {
       id: id(1),
