@@ -178,8 +178,11 @@ function documentLine(
   const item: Writable<InvoiceLine["item"]> = { name: line.name, classifications: NONE, attributes: NONE };
   if (line.description) item.description = line.description;
   if (line.sellersItemId) item.sellersId = line.sellersItemId;
+  // BT-131 in the literal (computeTotals gives every line one) rather than added after it, which would allocate
+  // a property store per line.
   const out: Writable<InvoiceLine> = {
     id: line.id,
+    netAmount: computed?.netAmount,
     quantity: line.quantity,
     unitCode: line.unitCode,
     allowances:
@@ -196,7 +199,6 @@ function documentLine(
     vat: lineVat(line.vatCategory, line.vatRate),
     item,
   };
-  if (computed) out.netAmount = computed.netAmount;
   if (line.orderLineReference) out.orderLineReference = line.orderLineReference;
   if (line.period) out.period = line.period;
   return out;
