@@ -1,8 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SourcedRecord } from "../app/ports/sourced-record.ts";
+import { INVOICE_CSV_COLUMNS } from "./invoice-csv-columns.ts";
+import { build, buildRaw, columnIndex } from "./invoice-csv-records.ts";
 import { readInvoiceRecordBatches, readInvoiceRecords } from "./read-invoice-records.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "facteur-invoice-csv-"));
@@ -56,5 +59,35 @@ describe("invoice CSV records", () => {
     const flat: SourcedRecord[] = [];
     for await (const batch of readInvoiceRecordBatches(path)) flat.push(...batch);
     expect(flat.map((r) => r.raw)).toEqual((await records(path)).map((r) => r.raw));
+  });
+
+  it("builds the same invoice input with places as without, key order included", () => {
+    const all = [...INVOICE_CSV_COLUMNS.required, ...INVOICE_CSV_COLUMNS.optional];
+    // A header of some of the columns in any order, and rows of empty, blank-padded or category-like cells.
+    const header = fc.shuffledSubarray(all, { minLength: 1 });
+    const cell = fc.constantFrom("", "", "x", " y ", "S", "Z", "12.50");
+    fc.assert(
+      fc.property(
+        header.chain((names) =>
+          fc.tuple(
+            fc.constant(names),
+            fc.array(fc.array(cell, { minLength: names.length, maxLength: names.length }), {
+              minLength: 1,
+              maxLength: 4,
+            }),
+          ),
+        ),
+        ([names, cells]) => {
+          const columns = new Map(names.map((name, i) => [name, i]));
+          const rows = cells.map((c, i) => ({ line: i + 2, cells: c, columns }));
+          const at = columnIndex(columns);
+          const places = build(rows, at, new Map());
+          const fast = buildRaw(rows, at);
+          expect(fast).toStrictEqual(places);
+          expect(JSON.stringify(fast)).toBe(JSON.stringify(places));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -13,7 +13,8 @@ const COLUMNS = [...INVOICE_CSV_COLUMNS.required, ...INVOICE_CSV_COLUMNS.optiona
  */
 type ColumnIndex = Readonly<Record<string, number>>;
 
-function columnIndex(columns: ReadonlyMap<string, number>): ColumnIndex {
+/** Exported for the test that {@link build} and {@link buildRaw} agree. */
+export function columnIndex(columns: ReadonlyMap<string, number>): ColumnIndex {
   const index: Record<string, number> = {};
   for (const column of COLUMNS) index[column] = columns.get(column) ?? -1;
   return index;
@@ -26,7 +27,7 @@ function field(row: CsvRow, index: number | undefined): string | undefined {
   return value === "" ? undefined : value;
 }
 
-/** Copies a non-empty cell to `target[key]` and, when places are asked for, records where it came from. */
+/** Copies a non-empty cell to `target[key]` and records where it came from. */
 function put(
   target: Record<string, unknown>,
   key: string,
@@ -34,12 +35,12 @@ function put(
   row: CsvRow,
   index: number | undefined,
   column: string,
-  places: Map<string, Place> | undefined,
+  places: Map<string, Place>,
 ): void {
   const value = field(row, index);
   if (value === undefined) return;
   target[key] = value;
-  places?.set(path ? `${path}.${key}` : key, { line: row.line, column });
+  places.set(path ? `${path}.${key}` : key, { line: row.line, column });
 }
 
 /** A line's allowance and charge: the list it goes to and its two columns. */
@@ -49,14 +50,14 @@ const LINE_ALLOWANCE_CHARGE_COLUMNS = [
 ] as const;
 
 /**
- * Builds one invoice input object from its consecutive rows and, when `places` is given, records which cell fed which
- * field. Places are only needed to report a problem, so {@link CsvInvoiceRecord} builds them on the first question: they are
+ * Builds one invoice input object from its consecutive rows and records in `places` which cell fed which field.
+ * Places are only needed to report a problem, so {@link CsvInvoiceRecord} builds them on the first question: they are
  * a map of some sixty entries per invoice, which for a valid file would be pure garbage.
  */
-function build(
+export function build(
   rows: readonly CsvRow[],
   at: ColumnIndex,
-  places: Map<string, Place> | undefined,
+  places: Map<string, Place>,
 ): Record<string, unknown> {
   const first = rows[0] as CsvRow;
   const raw: Record<string, unknown> = {};
@@ -81,7 +82,7 @@ function build(
   const note = field(first, at.note);
   if (note !== undefined) {
     raw.notes = [note];
-    places?.set("notes", { line: first.line, column: "note" });
+    places.set("notes", { line: first.line, column: "note" });
   }
   if (field(first, at.preceding_invoice) !== undefined) {
     const preceding: Record<string, unknown> = {};
@@ -97,16 +98,15 @@ function build(
     );
     raw.precedingInvoices = [preceding];
   }
-  places?.set("", { line: first.line, column: "invoice_number" });
+  places.set("", { line: first.line, column: "invoice_number" });
 
   let exemptions: Record<string, string> | undefined;
   const lines: Record<string, unknown>[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as CsvRow;
-    // Only built when places are asked for.
-    const path = places ? `lines.${i}` : "";
+    const path = `lines.${i}`;
     const line: Record<string, unknown> = {};
-    places?.set(path, { line: row.line, column: "item_name" });
+    places.set(path, { line: row.line, column: "item_name" });
     put(line, "id", path, row, at.line_id, "line_id", places);
     put(line, "name", path, row, at.item_name, "item_name", places);
     put(line, "description", path, row, at.item_description, "item_description", places);
@@ -123,7 +123,7 @@ function build(
       const entry: Record<string, unknown> = {};
       put(entry, "amount", `${path}.${kind}.0`, row, at[amountColumn], amountColumn, places);
       put(entry, "reason", `${path}.${kind}.0`, row, at[reasonColumn], reasonColumn, places);
-      places?.set(`${path}.${kind}.0`, { line: row.line, column: amountColumn });
+      places.set(`${path}.${kind}.0`, { line: row.line, column: amountColumn });
       line[kind] = [entry];
     }
     const reason = field(row, at.exemption_reason);
@@ -131,7 +131,93 @@ function build(
       const category = field(row, at.vat_category) ?? "S";
       exemptions ??= {};
       exemptions[category] = reason;
-      places?.set(`exemptionReasons.${category}`, { line: row.line, column: "exemption_reason" });
+      places.set(`exemptionReasons.${category}`, { line: row.line, column: "exemption_reason" });
+    }
+    lines.push(line);
+  }
+  raw.lines = lines;
+  if (exemptions) raw.exemptionReasons = exemptions;
+  return raw;
+}
+
+/**
+ * The invoice input object of {@link build} without places, for every invoice read: each field is stored under its
+ * own name, where `put` stores under a key it is given, a store V8 cannot specialise (reading 100,000 CSV invoices:
+ * 13.1-14.8 -> 12.8-13.8 µs CPU per invoice in 9 rounds, each lower). Exported for the test that both build the same
+ * object.
+ */
+export function buildRaw(rows: readonly CsvRow[], at: ColumnIndex): Record<string, unknown> {
+  const first = rows[0] as CsvRow;
+  const raw: Record<string, unknown> = {};
+  let v = field(first, at.invoice_number);
+  if (v !== undefined) raw.number = v;
+  v = field(first, at.kind);
+  if (v !== undefined) raw.kind = v;
+  v = field(first, at.customer_number);
+  if (v !== undefined) raw.customer = v;
+  v = field(first, at.issue_date);
+  if (v !== undefined) raw.issueDate = v;
+  v = field(first, at.due_date);
+  if (v !== undefined) raw.dueDate = v;
+  v = field(first, at.currency);
+  if (v !== undefined) raw.currency = v;
+  v = field(first, at.buyer_reference);
+  if (v !== undefined) raw.buyerReference = v;
+  v = field(first, at.order_reference);
+  if (v !== undefined) raw.orderReference = v;
+  v = field(first, at.structured_communication);
+  if (v !== undefined) raw.structuredCommunication = v;
+  v = field(first, at.prepaid);
+  if (v !== undefined) raw.prepaid = v;
+  v = field(first, at.note);
+  if (v !== undefined) raw.notes = [v];
+  v = field(first, at.preceding_invoice);
+  if (v !== undefined) {
+    const preceding: Record<string, unknown> = { number: v };
+    const date = field(first, at.preceding_invoice_date);
+    if (date !== undefined) preceding.issueDate = date;
+    raw.precedingInvoices = [preceding];
+  }
+  let exemptions: Record<string, string> | undefined;
+  const lines: Record<string, unknown>[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as CsvRow;
+    const line: Record<string, unknown> = {};
+    v = field(row, at.line_id);
+    if (v !== undefined) line.id = v;
+    v = field(row, at.item_name);
+    if (v !== undefined) line.name = v;
+    v = field(row, at.item_description);
+    if (v !== undefined) line.description = v;
+    v = field(row, at.item_id);
+    if (v !== undefined) line.sellersItemId = v;
+    v = field(row, at.quantity);
+    if (v !== undefined) line.quantity = v;
+    v = field(row, at.unit_code);
+    if (v !== undefined) line.unitCode = v;
+    v = field(row, at.unit_price);
+    if (v !== undefined) line.price = v;
+    v = field(row, at.base_quantity);
+    if (v !== undefined) line.baseQuantity = v;
+    const category = field(row, at.vat_category);
+    if (category !== undefined) line.vatCategory = category;
+    v = field(row, at.vat_rate);
+    if (v !== undefined) line.vatRate = v;
+    v = field(row, at.order_line_reference);
+    if (v !== undefined) line.orderLineReference = v;
+    for (const [kind, amountColumn, reasonColumn] of LINE_ALLOWANCE_CHARGE_COLUMNS) {
+      const amount = field(row, at[amountColumn]);
+      const reason = field(row, at[reasonColumn]);
+      if (amount === undefined && reason === undefined) continue;
+      const entry: Record<string, unknown> = {};
+      if (amount !== undefined) entry.amount = amount;
+      if (reason !== undefined) entry.reason = reason;
+      line[kind] = [entry];
+    }
+    const reason = field(row, at.exemption_reason);
+    if (reason !== undefined) {
+      exemptions ??= {};
+      exemptions[category ?? "S"] = reason;
     }
     lines.push(line);
   }
@@ -156,7 +242,7 @@ class CsvInvoiceRecord implements SourcedRecord {
     private readonly rows: readonly CsvRow[],
     private readonly at: ColumnIndex,
   ) {
-    this.raw = build(rows, at, undefined);
+    this.raw = buildRaw(rows, at);
   }
 
   locate(path: readonly PropertyKey[]): { at: string; field?: string } {
