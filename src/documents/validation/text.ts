@@ -11,7 +11,7 @@ const WHITESPACES = /\s+/g;
  * True when `value` holds a character of `\s`. A loop over the codes: codes and identifiers are short, and a regular
  * expression per value was a tenth of a validation. Only characters from U+00A0 on go to the expression.
  */
-function hasWhitespace(value: string): boolean {
+export function hasWhitespace(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code <= 32) {

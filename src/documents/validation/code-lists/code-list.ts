@@ -1,4 +1,4 @@
-import { normalized } from "../text.ts";
+import { hasWhitespace, normalized } from "../text.ts";
 
 /**
  * A closed code list, built from the space-separated form the official schematron uses, so each list can be compared
@@ -16,6 +16,8 @@ export function codeList(codes: string): CodeList {
  * the value, with surrounding whitespace removed and inner whitespace collapsed, must be one of the codes.
  */
 export function inList(list: CodeList, value: string): boolean {
+  // Most codes hold no whitespace: they are their own normalised form, without a space to look for.
+  if (!hasWhitespace(value)) return list.has(value);
   const text = normalized(value);
   return !text.includes(" ") && list.has(text);
 }
