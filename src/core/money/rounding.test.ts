@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dec, decimalPlaces, toFixedPlaces } from "./decimal.ts";
 import { fromMinorUnits, toMinorUnits } from "./minor-units.ts";
@@ -66,6 +67,26 @@ describe("minor units", () => {
     const big = dec("123456789012345678.91");
     expect(toMinorUnits(big)).toBe(12345678901234567891n);
     expect(fromMinorUnits(12345678901234567891n).eq(big)).toBe(true);
+  });
+
+  it("turns every amount of up to two decimals into its hundredths, on both sides of the float-safe range", () => {
+    const amount = fc
+      .tuple(
+        fc.constantFrom("", "-"),
+        fc.stringMatching(/^[1-9]\d{0,17}$/),
+        fc.constantFrom("", ".5", ".05", ".25", ".99", ".1"),
+      )
+      .map(([sign, integer, fraction]) => `${sign}${integer}${fraction}`);
+    fc.assert(
+      fc.property(amount, (text) => {
+        const [integer = "", fraction = ""] = text.split(".");
+        const expected = BigInt(`${integer}${fraction.padEnd(2, "0")}`);
+        expect(toMinorUnits(dec(text))).toBe(expected);
+        expect(fromMinorUnits(expected).eq(dec(text))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(toMinorUnits(dec("0"))).toBe(0n);
   });
 
   it("refuses amounts with more than two decimals", () => {
