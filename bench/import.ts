@@ -17,6 +17,7 @@ import { parseConfig } from "../src/app/config.ts";
 import { importCustomers } from "../src/app/import-customers.ts";
 import { sellerFromConfig } from "../src/app/seller-from-config.ts";
 import { importInvoiceFile } from "../src/cli/invoice-import/import-invoice-file.ts";
+import { uuidV7 } from "../src/core/identifiers/uuid-v7.ts";
 import { readCustomerRecords } from "../src/imports/read-customer-records.ts";
 import { createDatabase, type DatabaseOptions } from "../src/store/create-database.ts";
 import { createStore } from "../src/store/create-store.ts";
@@ -85,7 +86,7 @@ async function child(
     const deps = {
       store,
       now: () => new Date(),
-      newId: randomUUID,
+      newId: uuidV7,
       seller: SELLER,
     };
     const actor = { kind: "system" as const, id: "bench" };

@@ -33,6 +33,7 @@ import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { sendInvoices } from "../src/app/send-invoices.ts";
 import type { Delivery } from "../src/core/delivery/delivery.ts";
+import { uuidV7 } from "../src/core/identifiers/uuid-v7.ts";
 import { generateDkimKey } from "../src/mail/dkim/dkim-key.ts";
 import { createDatabase, type DatabaseOptions } from "../src/store/create-database.ts";
 import { createDeliveryStore } from "../src/store/deliveries/create-delivery-store.ts";
@@ -183,7 +184,7 @@ const queued = await sendInvoices(
   {
     store,
     now: () => new Date(),
-    newId: randomUUID,
+    newId: uuidV7,
     newMessageId: () => `${randomUUID()}@demo-company.test`,
     route: routeByPreference,
   },

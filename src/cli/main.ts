@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { userInfo } from "node:os";
 import { CommanderError } from "commander";
 import { parseConfig } from "../app/config.ts";
 import { formatInputIssue } from "../core/errors/app-error.ts";
+import { uuidV7 } from "../core/identifiers/uuid-v7.ts";
 import { EXIT } from "./exit-codes.ts";
 import { processIo } from "./io.ts";
 import { createProgram } from "./program.ts";
@@ -22,7 +22,7 @@ async function main(): Promise<number> {
         config: config.value,
         now: () => new Date(),
         actor: { kind: "cli", id: userInfo().username },
-        newId: randomUUID,
+        newId: uuidV7,
       },
       process.argv,
     )

@@ -1,10 +1,10 @@
-import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
 import type { Config } from "../../app/config.ts";
 import { deliverySettingsFrom } from "../../app/delivery-settings.ts";
 import { respondToInvoice } from "../../app/respond-to-invoice.ts";
 import { createLocalArchive } from "../../archive/local-archive.ts";
 import { AppError } from "../../core/errors/app-error.ts";
+import { uuidV7 } from "../../core/identifiers/uuid-v7.ts";
 import { RESPONSE_CODES, type ResponseStatus } from "../../core/peppol/peppol-response.ts";
 import { peppolResponseWriter } from "../../documents/peppol/responses/peppol-response-writer.ts";
 import { createPeppolInbox } from "../../store/peppol-inbox/peppol-inbox-repository.ts";
@@ -49,7 +49,7 @@ async function respondAction(io: Io, config: Config, reference: string, flags: R
         writer: peppolResponseWriter,
         retentionYears: deliverySettingsFrom(config).retentionYears,
         now: () => new Date(),
-        newId: randomUUID,
+        newId: uuidV7,
       },
       {
         reference,

@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Config } from "../../app/config.ts";
 import { deliverySettingsFrom } from "../../app/delivery-settings.ts";
 import type { MessageArchive } from "../../app/ports/message-archive.ts";
+import { uuidV7 } from "../../core/identifiers/uuid-v7.ts";
 import type { OutgoingResponse } from "../../core/peppol/outgoing-response.ts";
 import { serviceProviderParticipant } from "../../core/peppol/service-provider-id.ts";
 import { peppolResponseWriter } from "../../documents/peppol/responses/peppol-response-writer.ts";
@@ -27,7 +27,7 @@ export function receivedMessageResponder(
     serviceProvider: serviceProviderParticipant(seatId),
     retentionYears: deliverySettingsFrom(config).retentionYears,
     now: () => new Date(),
-    newId: randomUUID,
+    newId: uuidV7,
   });
 }
 

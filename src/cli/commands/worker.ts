@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { Command } from "commander";
 import type { Config } from "../../app/config.ts";
@@ -9,6 +8,7 @@ import { runWorker, type WorkerStats } from "../../app/run-worker.ts";
 import { DELIVER_JOB } from "../../app/send-invoices.ts";
 import { createLocalArchive } from "../../archive/local-archive.ts";
 import { AppError } from "../../core/errors/app-error.ts";
+import { uuidV7 } from "../../core/identifiers/uuid-v7.ts";
 import { createDeliveryStore } from "../../store/deliveries/create-delivery-store.ts";
 import { createPeppolResponseOutbox } from "../../store/peppol-response-outbox/create-peppol-response-outbox.ts";
 import type { CliContext } from "../context.ts";
@@ -94,7 +94,7 @@ export function runCliWorker(
     store,
     now: deps.now,
     worker,
-    newId: randomUUID,
+    newId: uuidV7,
     sender: run.peppol.sender,
     directory: run.peppol.directory,
   };
