@@ -7,7 +7,12 @@ import { randomUUID } from "node:crypto";
  * less CPU per invoice on SQLite than with random (version 4) ids. Built from randomUUID's text, which is backed by a
  * pooled random buffer: random bytes asked for per id cost more than they saved.
  */
-export function uuidV7(now: number = Date.now()): string {
+export function uuidV7(): string {
+  return uuidV7At(Date.now());
+}
+
+/** {@link uuidV7} for the instant `now` (ms since the epoch); without a parameter, uuidV7 is safe to pass as a callback. */
+export function uuidV7At(now: number): string {
   const random = randomUUID();
   const time = now.toString(16).padStart(12, "0");
   // randomUUID is xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx: keep what follows its version digit.
