@@ -95,10 +95,10 @@ async function runStep(step: Step, file: string): Promise<number> {
     if (step === "parse") continue;
     const customer = customers.get(input.customer);
     if (!customer) throw new Error(`unknown customer ${input.customer}`);
-    const given = invoiceContentOf(input);
-    const content = given.dueDate
-      ? given
-      : { ...given, dueDate: dueDateFor(given.issueDate, customer.paymentTermsDays) };
+    const content = invoiceContentOf(
+      input,
+      input.dueDate ? undefined : dueDateFor(input.issueDate, customer.paymentTermsDays),
+    );
     const amounts = computeTotals(content);
     const ogm = generateOgm(ogmBase++);
     if (!ogm.ok) throw new Error(ogm.error.message);

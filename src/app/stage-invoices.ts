@@ -152,11 +152,11 @@ export async function* stageInvoices(
         });
         continue;
       }
-      const given = invoiceContentOf(input);
       // Without a due date the customer's payment terms decide it, so that lateness can be measured.
-      const content = given.dueDate
-        ? given
-        : { ...given, dueDate: dueDateFor(given.issueDate, customer.paymentTermsDays) };
+      const content = invoiceContentOf(
+        input,
+        input.dueDate ? undefined : dueDateFor(input.issueDate, customer.paymentTermsDays),
+      );
       const amounts = computeTotals(content);
       const ogm = input.structuredCommunication
         ? parseOgm(input.structuredCommunication)

@@ -162,6 +162,20 @@ describe("invoiceInputSchema", () => {
     }
   });
 
+  it("adds a default due date as the last key, as the import's stored content has always had it, and only when none is given", () => {
+    const minimal = invoiceInputSchema.parse(valid);
+    const full = invoiceInputSchema.parse({ ...valid, buyerReference: "PO-1", prepaid: "1.00" });
+    for (const input of [minimal, full]) {
+      const spread = { ...invoiceContentOf(input), dueDate: "2026-12-31" };
+      const given = invoiceContentOf(input, "2026-12-31");
+      expect(Object.keys(given)).toEqual(Object.keys(spread));
+      expect(JSON.stringify(given)).toBe(JSON.stringify(spread));
+    }
+    const due = invoiceInputSchema.parse({ ...valid, dueDate: "2026-12-15" });
+    expect(invoiceContentOf(due, "2026-12-31")).toEqual(invoiceContentOf(due));
+    expect(invoiceContentOf(due, "2026-12-31").dueDate).toBe("2026-12-15");
+  });
+
   it("refuses unknown fields so typos are not silently ignored", () => {
     const input = { ...valid, dueDat: "2026-12-01" };
     const result = invoiceInputSchema.safeParse(input);

@@ -180,8 +180,13 @@ function contentLine(l: LineInput, i: number): ContentLine {
   };
 }
 
-/** Turns validated input into the content from which every amount is computed; line ids default to positions. */
-export function invoiceContentOf(input: InvoiceInput): InvoiceContent {
+/**
+ * Turns validated input into the content from which every amount is computed; line ids default to positions. An
+ * input without a due date gets `defaultDueDate` when one is given, as the last key: where imports have always put it
+ * (stored content and its SHA-256 depend on the key order), set here rather than by spreading the content into a
+ * copy, which costs an import about 1 µs per invoice on Node 20.
+ */
+export function invoiceContentOf(input: InvoiceInput, defaultDueDate?: string): InvoiceContent {
   const lines: ContentLine[] = [];
   for (let i = 0; i < input.lines.length; i++) lines.push(contentLine(input.lines[i] as LineInput, i));
   const { dueDate, taxCurrency, buyerReference, orderReference, invoicingPeriod, prepaid, exemptionReasons } =
@@ -195,6 +200,18 @@ export function invoiceContentOf(input: InvoiceInput): InvoiceContent {
     !prepaid &&
     !exemptionReasons
   ) {
+    if (defaultDueDate !== undefined)
+      return {
+        kind: input.kind,
+        issueDate: input.issueDate,
+        currency: input.currency,
+        notes: input.notes ?? NONE,
+        precedingInvoices: input.precedingInvoices ?? NONE,
+        lines,
+        allowances: input.allowances ?? NONE,
+        charges: input.charges ?? NONE,
+        dueDate: defaultDueDate,
+      };
     return {
       kind: input.kind,
       issueDate: input.issueDate,
@@ -222,5 +239,6 @@ export function invoiceContentOf(input: InvoiceInput): InvoiceContent {
     charges: input.charges ?? NONE,
     ...(input.prepaid ? { prepaid: input.prepaid } : {}),
     ...(input.exemptionReasons ? { exemptionReasons: input.exemptionReasons } : {}),
+    ...(!input.dueDate && defaultDueDate !== undefined ? { dueDate: defaultDueDate } : {}),
   };
 }
