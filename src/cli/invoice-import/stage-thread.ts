@@ -3,6 +3,7 @@ import type { InvoiceStage, StagedBatch, StartInvoiceStage } from "../../app/por
 import { RecordSourceError } from "../../app/ports/record-source-error.ts";
 import type { InputIssue } from "../../core/errors/app-error.ts";
 import { tsxWorkerScript } from "../tsx-worker-script.js";
+import { bundledWorker } from "./bundled-worker.ts";
 import type { FromStage, StageThreadData, ToStage } from "./stage-messages.ts";
 
 const STAGE_WORKER = new URL("./stage-worker.ts", import.meta.url);
@@ -33,11 +34,11 @@ export interface StageThread {
  * an Error that says so, which rolls the import back. `close()` ends the thread, also when the stage never started.
  */
 export function startStageThread(data: StageThreadData, entry: URL = STAGE_WORKER): StageThread {
-  const worker = new Worker(tsxWorkerScript(entry), {
-    eval: true,
-    workerData: data,
-    resourceLimits: THREAD_HEAP,
-  });
+  const bundle = bundledWorker(entry);
+  const worker =
+    bundle === undefined
+      ? new Worker(tsxWorkerScript(entry), { eval: true, workerData: data, resourceLimits: THREAD_HEAP })
+      : new Worker(bundle, { workerData: data, resourceLimits: THREAD_HEAP });
   const post = (message: ToStage) => worker.postMessage(message);
   const batches: StagedBatch[] = [];
   let ended = false;
