@@ -4,6 +4,7 @@ import { basename } from "node:path";
 import type { Readable } from "node:stream";
 import { CsvError, type Options, Parser } from "csv-parse";
 import { RecordSourceError } from "../app/ports/record-source-error.ts";
+import { SYNC_READS } from "./sync-reads.ts";
 import { Utf8Check } from "./utf8-check.ts";
 
 /**
@@ -189,7 +190,9 @@ export async function* readCsvRowBatches(path: string, columns: CsvColumns): Asy
     skip_empty_lines: true,
     trim: true,
   });
-  const input = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }).pipe(new Utf8Check(source));
+  const input = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES, fs: SYNC_READS }).pipe(
+    new Utf8Check(source),
+  );
   input.on("error", (e) => parser.destroy(e));
   input.pipe(parser);
 

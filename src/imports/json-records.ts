@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import { RecordSourceError } from "../app/ports/record-source-error.ts";
+import { SYNC_READS } from "./sync-reads.ts";
 import { Utf8Check } from "./utf8-check.ts";
 
 /** One record of a JSON or JSON Lines file with the place it came from (`$.customers[3]` or line `4`). */
@@ -67,7 +68,7 @@ export async function* readJsonRecords(path: string, key: string): AsyncGenerato
 }
 
 async function* readJsonLines(path: string, source: string): AsyncGenerator<JsonRecord> {
-  const input = createReadStream(path).pipe(new Utf8Check(source));
+  const input = createReadStream(path, { fs: SYNC_READS }).pipe(new Utf8Check(source));
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
   let records = 0;
