@@ -36,6 +36,23 @@ function chainOf(count: number): SealedAuditRecord[] {
   return records;
 }
 
+/** The canonical text of a record built the generic way: an object sorted and written by canonicalJson. */
+function genericAuditText(record: Omit<SealedAuditRecord, "hash">): string {
+  return canonicalJson({
+    v: 1,
+    seq: record.seq,
+    at: record.at,
+    actor: { kind: record.actorKind, id: record.actorId },
+    entity: { type: record.entityType, id: record.entityId },
+    field: record.field,
+    action: record.action,
+    oldValue: record.oldValue,
+    newValue: record.newValue,
+    reason: record.reason,
+    prevHash: record.prevHash,
+  });
+}
+
 describe("sealAuditEntry", () => {
   it("stores the instant as ISO-8601 UTC and the values as canonical JSON text", () => {
     const sealed = sealAuditEntry({ ...entry, newValue: { b: 2, a: 1 } }, 1, GENESIS_HASH);
@@ -100,19 +117,7 @@ describe("canonicalAuditText", () => {
           prevHash: fc.string(),
         }),
         (record) => {
-          const generic = canonicalJson({
-            v: 1,
-            seq: record.seq,
-            at: record.at,
-            actor: { kind: record.actorKind, id: record.actorId },
-            entity: { type: record.entityType, id: record.entityId },
-            field: record.field,
-            action: record.action,
-            oldValue: record.oldValue,
-            newValue: record.newValue,
-            reason: record.reason,
-            prevHash: record.prevHash,
-          });
+          const generic = genericAuditText(record);
           expect(canonicalAuditText(record)).toBe(generic);
         },
       ),
@@ -187,19 +192,7 @@ describe("auditTextHead and auditTextTail", () => {
       fc.property(entries, (rows) => {
         for (const [fields, entityId, newValue] of rows) {
           const record = { ...fields, entityId, newValue, reason: null, seq: 3, prevHash: GENESIS_HASH };
-          const generic = canonicalJson({
-            v: 1,
-            seq: record.seq,
-            at: record.at,
-            actor: { kind: record.actorKind, id: record.actorId },
-            entity: { type: record.entityType, id: record.entityId },
-            field: record.field,
-            action: record.action,
-            oldValue: record.oldValue,
-            newValue: record.newValue,
-            reason: record.reason,
-            prevHash: record.prevHash,
-          });
+          const generic = genericAuditText(record);
           expect(auditTextHead(record) + auditTextTail(record.prevHash, null, record.seq)).toBe(generic);
           expect(auditTextHeadOf({ ...fields, reason: null }, entityId, newValue)).toBe(
             auditTextHead(record),

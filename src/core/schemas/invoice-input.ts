@@ -200,19 +200,7 @@ export function invoiceContentOf(input: InvoiceInput, defaultDueDate?: string): 
     !prepaid &&
     !exemptionReasons
   ) {
-    if (defaultDueDate !== undefined)
-      return {
-        kind: input.kind,
-        issueDate: input.issueDate,
-        currency: input.currency,
-        notes: input.notes ?? NONE,
-        precedingInvoices: input.precedingInvoices ?? NONE,
-        lines,
-        allowances: input.allowances ?? NONE,
-        charges: input.charges ?? NONE,
-        dueDate: defaultDueDate,
-      };
-    return {
+    const content: { -readonly [K in keyof InvoiceContent]: InvoiceContent[K] } = {
       kind: input.kind,
       issueDate: input.issueDate,
       currency: input.currency,
@@ -222,6 +210,8 @@ export function invoiceContentOf(input: InvoiceInput, defaultDueDate?: string): 
       allowances: input.allowances ?? NONE,
       charges: input.charges ?? NONE,
     };
+    if (defaultDueDate !== undefined) content.dueDate = defaultDueDate;
+    return content;
   }
   return {
     kind: input.kind,
