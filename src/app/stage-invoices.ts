@@ -59,7 +59,7 @@ export interface StageInvoicesOptions {
 /**
  * A staged batch with the place in the file of each of its invoices (its number's), kept to place a conflict the
  * writer finds. A place, not the record: a CSV record holds its rows, and records kept alive until their batch is
- * written cost the young generation's collections about 6 µs per invoice (bench/import-stage.ts).
+ * written cost the young generation's collections about 6 µs per invoice (the stage alone, on 100,000 CSV invoices).
  */
 export interface StagedBatchWithPlaces {
   readonly batch: StagedBatch;
@@ -76,9 +76,9 @@ interface Pending {
  * The validation stage of an invoice import: reads the records, validates them (schema, duplicates, structured
  * communication, customer), computes the totals with EN 16931 rounding, builds each document and checks the business
  * rules, and yields batches in file order, ready to write: every value as the store keeps it, content encoded, the
- * audit snapshot as canonical JSON and its creation record's text up to its place in the chain. Every problem is collected with its place; the stage goes on to the
- * end of the file so that they are all reported at once. The last batch is always yielded, even empty: it carries the
- * final count of records read.
+ * audit snapshot as canonical JSON and its creation record's text up to its place in the chain. Every problem is
+ * collected with its place; the stage goes on to the end of the file so that they are all reported at once. The last
+ * batch is always yielded, even empty: it carries the final count of records read.
  */
 export async function* stageInvoices(
   deps: StageInvoicesDeps,
