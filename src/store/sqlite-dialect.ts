@@ -126,8 +126,8 @@ export function sqliteHandleOf<DB>(trx: Transaction<DB>): BetterSqlite3.Database
 /**
  * Opens the SQLite file `file` for facteur: 16 KiB pages when new, WAL (readers do not block the writer),
  * `synchronous=FULL` (a committed transaction survives a power cut, which an audit trail needs), foreign keys
- * enforced, a busy timeout, and safe integers so every INTEGER reads as a bigint. The file's directory is created when missing (the default lives under
- * `./data/`, which a fresh checkout does not have).
+ * enforced, a busy timeout, and safe integers so every INTEGER reads as a bigint. The file's directory is created
+ * when missing (the default lives under `./data/`, which a fresh checkout does not have).
  */
 export function createSqliteDialect(file: string): SqliteDialect {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });

@@ -11,7 +11,10 @@ export function uuidV7(): string {
   return uuidV7At(Date.now());
 }
 
-/** {@link uuidV7} for the instant `now` (ms since the epoch); without a parameter, uuidV7 is safe to pass as a callback. */
+/**
+ * {@link uuidV7} for the instant `now` (ms since the epoch); without a parameter, uuidV7 is safe to pass as a
+ * callback.
+ */
 export function uuidV7At(now: number): string {
   const random = randomUUID();
   const time = now.toString(16).padStart(12, "0");
