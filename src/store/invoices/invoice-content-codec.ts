@@ -1,4 +1,4 @@
-import { hash } from "node:crypto";
+import { contentSha256 } from "../../core/invoice/content-sha256.ts";
 import type {
   ContentLine,
   DocumentAllowanceCharge,
@@ -20,7 +20,7 @@ export function encodeInvoiceContent(content: InvoiceContent): string {
 /** The stored content and its SHA-256 (hex), which a re-import compares with the stored one. */
 export function storedContentOf(content: InvoiceContent): { text: string; sha256: string } {
   const text = encodeInvoiceContent(content);
-  return { text, sha256: hash("sha256", text, "hex") };
+  return { text, sha256: contentSha256(text) };
 }
 
 type Stored = Record<string, unknown>;
