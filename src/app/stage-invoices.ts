@@ -1,5 +1,4 @@
 import { auditTextHeadOf } from "../core/audit/audit-hash.ts";
-import { canonicalJson } from "../core/audit/json-value.ts";
 import type { Customer } from "../core/customer/customer.ts";
 import type { InputIssue } from "../core/errors/app-error.ts";
 import { generateOgm, parseOgm } from "../core/identifiers/ogm.ts";
@@ -13,6 +12,7 @@ import { toMinorUnits } from "../core/money/minor-units.ts";
 import { type InvoiceInput, invoiceContentOf, invoiceInputSchema } from "../core/schemas/invoice-input.ts";
 import { blockingFindings } from "./blocking-findings.ts";
 import { MAX_REPORTED_ISSUES } from "./import-outcome.ts";
+import { invoiceSnapshotText } from "./invoice-snapshot.ts";
 import { parseRecord } from "./parse-record.ts";
 import type { DocumentValidator } from "./ports/document-validator.ts";
 import type {
@@ -203,12 +203,12 @@ export async function* stageInvoices(
         context.at,
         context.at,
       );
-      const snapshot = canonicalJson({
+      const snapshot = invoiceSnapshotText({
         kind: content.kind,
         customer: input.customer,
         issueDate: content.issueDate,
         currency: content.currency,
-        payableMinor: payableMinor.toString(),
+        payableMinor,
         lines: content.lines.length,
       });
       audited.push(snapshot);
