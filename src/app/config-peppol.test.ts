@@ -27,4 +27,15 @@ describe("Peppol lookup configuration", () => {
       "FACTEUR_PEPPOL_LOOKUP_CACHE_TTL",
     ]);
   });
+
+  it("gives peppol serve 60 s to finish the requests in flight when told to stop, unless told otherwise", () => {
+    const defaults = parseConfig({});
+    expect(defaults.ok && defaults.value.FACTEUR_PEPPOL_SHUTDOWN_GRACE).toBe("60s");
+    const set = parseConfig({ FACTEUR_PEPPOL_SHUTDOWN_GRACE: "5m" });
+    expect(set.ok && set.value.FACTEUR_PEPPOL_SHUTDOWN_GRACE).toBe("5m");
+    const wrong = parseConfig({ FACTEUR_PEPPOL_SHUTDOWN_GRACE: "1 minute" });
+    expect(wrong.ok ? [] : wrong.error.map((issue) => issue.field)).toEqual([
+      "FACTEUR_PEPPOL_SHUTDOWN_GRACE",
+    ]);
+  });
 });

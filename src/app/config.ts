@@ -268,6 +268,13 @@ export const configSchema = z.object({
     .regex(/^\d+[smhd]$/, "a duration such as 60s")
     .default("60s")
     .describe("Longest wait for another access point to answer one AS4 message (connection and receipt)."),
+  FACTEUR_PEPPOL_SHUTDOWN_GRACE: z
+    .string()
+    .regex(/^\d+[smhd]$/, "a duration such as 60s")
+    .default("60s")
+    .describe(
+      "How long `peppol serve`, once told to stop, lets the AS4 requests in flight finish (each answered and recorded) before cutting them.",
+    ),
   FACTEUR_PEPPOL_MAX_MESSAGE_BYTES: z.coerce
     .number()
     .int()

@@ -65,4 +65,26 @@ describe("AS4 receiver shutdown", () => {
     expect((await ap.inbox.byMessageId(sent.messageId))?.kind).toBe("invoice");
     expect(ap.receiver.inFlight()).toBe(0);
   });
+
+  it("cuts a request still arriving when the grace period is over, and stops", async () => {
+    const short = await startTestReceivingAccessPoint(pki, { shutdownGraceMs: 300 });
+    try {
+      const post = await startHalfSentPost(
+        short.receiver.url,
+        message(),
+        testTlsCertificate().certificatePem,
+      );
+      expect(short.receiver.inFlight()).toBe(1);
+      const started = performance.now();
+      await short.stop();
+      const waited = performance.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(250);
+      expect(waited).toBeLessThan(10_000);
+      await expect(post.outcome).rejects.toThrow();
+      expect(short.receiver.inFlight()).toBe(0);
+      expect((await short.inbox.list({ limit: 10 })).messages).toEqual([]);
+    } finally {
+      await short.close();
+    }
+  });
 });

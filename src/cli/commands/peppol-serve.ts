@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { Config } from "../../app/config.ts";
 import type { ReceivedPeppolMessage } from "../../app/ports/peppol-inbox.ts";
 import { createLocalArchive } from "../../archive/local-archive.ts";
+import { parseDuration } from "../../core/delivery/duration.ts";
 import { AppError } from "../../core/errors/app-error.ts";
 import { accessPointFromConfig } from "../../peppol/as4/access-point-from-config.ts";
 import { startAs4Receiver } from "../../peppol/receiver/start-as4-receiver.ts";
@@ -21,7 +22,8 @@ import { type PeppolShowOptions, peppolShow } from "./peppol-show.ts";
  * `peppol serve`: the AS4 receiving access point until SIGINT or SIGTERM. Checks the own access point first (seat,
  * key, AP CA, https identity) and prints every problem; then listens on FACTEUR_PEPPOL_LISTEN, one log line per
  * message (outcome and MessageId). On the signal it stops accepting, finishes the requests in flight (each answered
- * and recorded), then closes the server and the database.
+ * and recorded; those still running after FACTEUR_PEPPOL_SHUTDOWN_GRACE are cut), then closes the server and the
+ * database.
  */
 async function serveAction(io: Io, config: Config): Promise<void> {
   const ap = await accessPointFromConfig(config);
@@ -30,7 +32,9 @@ async function serveAction(io: Io, config: Config): Promise<void> {
     problems.push(
       "FACTEUR_PEPPOL_TLS_CERT_FILE and FACTEUR_PEPPOL_TLS_KEY_FILE must be set to serve over https",
     );
-  if (!ap.ok || !ap.value.tls || problems.length > 0) {
+  const grace = parseDuration(config.FACTEUR_PEPPOL_SHUTDOWN_GRACE);
+  if (!grace.ok) problems.push(`FACTEUR_PEPPOL_SHUTDOWN_GRACE: ${grace.error}`);
+  if (!ap.ok || !ap.value.tls || !grace.ok || problems.length > 0) {
     for (const problem of problems) io.err(`error: ${problem}`);
     process.exitCode = EXIT.config;
     return;
@@ -47,6 +51,7 @@ async function serveAction(io: Io, config: Config): Promise<void> {
       retentionYears: config.FACTEUR_ARCHIVE_RETENTION_YEARS,
       responder: receivedMessageResponder(config, ctx.database.db, archive, ap.value.seatId),
       maxMessageBytes: ap.value.maxMessageBytes,
+      shutdownGraceMs: grace.value,
       log: (line) => io.out(`${new Date().toISOString()} ${line}`),
     });
     io.out(`AS4 receiver of seat ${ap.value.seatId} listening on ${receiver.url}`);

@@ -28,7 +28,7 @@ export interface As4Receiver {
   readonly port: number;
   /**
    * Stops accepting, lets the requests in flight finish (their answers sent, up to the grace period), then ends every
-   * connection; resolves when the server is closed.
+   * connection; resolves when the server is closed and no request is in flight.
    */
   close(): Promise<void>;
   /** Requests being read or answered now. */
@@ -140,6 +140,8 @@ export function startAs4Receiver(options: As4ReceiverOptions): Promise<As4Receiv
           grace.abort();
           server.closeAllConnections();
           await closed;
+          // The requests cut short end with their connections: once this resolves, none is in flight.
+          await Promise.all(inFlight);
         },
         inFlight: () => inFlight.size,
       });

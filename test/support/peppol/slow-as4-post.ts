@@ -10,6 +10,8 @@ export interface As4Answer {
 export interface HalfSentPost {
   /** Sends the rest of the body and resolves with the answer. */
   finish(): Promise<As4Answer>;
+  /** The answer, or the error that ended the connection first (the receiver cut it). */
+  readonly outcome: Promise<As4Answer>;
 }
 
 /**
@@ -51,6 +53,7 @@ export function startHalfSentPost(
             req.end(message.body.subarray(half));
             return answer;
           },
+          outcome: answer,
         }),
       );
     });

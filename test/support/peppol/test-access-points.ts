@@ -49,7 +49,11 @@ export interface TestReceivingAccessPoint {
 /** Starts a receiving access point for the test PKI's receiver seat, serving {@link RECEIVING_PARTICIPANT}. */
 export async function startTestReceivingAccessPoint(
   pki: TestPki,
-  options: { readonly port?: number; readonly participants?: readonly string[] } = {},
+  options: {
+    readonly port?: number;
+    readonly participants?: readonly string[];
+    readonly shutdownGraceMs?: number;
+  } = {},
 ): Promise<TestReceivingAccessPoint> {
   const dir = mkdtempSync(join(tmpdir(), "facteur-as4-"));
   const database = createDatabase({ kind: "sqlite", file: join(dir, "facteur.sqlite") });
@@ -71,6 +75,7 @@ export async function startTestReceivingAccessPoint(
       inbox,
       archive,
       retentionYears: 10,
+      ...(options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: options.shutdownGraceMs }),
     });
   let receiver = await start(options.port ?? 0);
   let running = true;
