@@ -27,6 +27,7 @@ import {
 import { demoConfig, demoSummary, refuseDemoWithRelay, startDemoRelay } from "./demo-mode.ts";
 import { mailNotConfiguredAdapters } from "./mail-not-configured.ts";
 import { type PeppolOutboxParts, peppolOutboxParts } from "./peppol-outbox-deps.ts";
+import { reportWaitingEmail } from "./waiting-email-report.ts";
 
 interface WorkerFlags {
   readonly once?: boolean;
@@ -43,6 +44,9 @@ function positive(value: string | undefined, fallback: number, flag: string): nu
     throw new AppError("invalid-input", `${flag} must be a positive whole number`);
   return n;
 }
+
+/** How often a worker running without e-mail counts the e-mail delivery jobs waiting, to say when they changed. */
+const WAITING_EMAIL_REPORT_MS = 60_000;
 
 /** The worker's outcome counts in one line. */
 export function describeStats(stats: WorkerStats): string {
@@ -183,10 +187,21 @@ export function workerCommand(deps: DeliveryCliDeps): Command {
           `worker:${hostname()}:${process.pid} ${relay ? `delivering through ${relay.host}:${relay.port}` : "delivering over Peppol only"}` +
             `${capture ? " (demo capture relay: nothing is delivered)" : ""} (${ctx.where})${flags.once ? ", once" : ""}`,
         );
-        if (!email)
-          io.err(
-            `e-mail: not sending (FACTEUR_SMTP_URL is unset); ${await waitingEmail()} e-mail delivery job(s) wait`,
-          );
+        // Ends the report of waiting e-mail jobs before the database is closed.
+        const watching = new AbortController();
+        if (!email) {
+          const first = await waitingEmail();
+          io.err(`e-mail: not sending (FACTEUR_SMTP_URL is unset); ${first} e-mail delivery job(s) wait`);
+          if (flags.once !== true)
+            reportWaitingEmail({
+              count: waitingEmail,
+              report: (waiting) =>
+                io.err(`e-mail: ${waiting} e-mail delivery job(s) wait (FACTEUR_SMTP_URL is unset)`),
+              first,
+              everyMs: WAITING_EMAIL_REPORT_MS,
+              signal: watching.signal,
+            });
+        }
         io.err(
           peppol?.ok
             ? `Peppol: sending as ${peppol.value.accessPoint.seatId} (${config.FACTEUR_SELLER_PEPPOL_ID})`
@@ -209,6 +224,7 @@ export function workerCommand(deps: DeliveryCliDeps): Command {
           if (waiting > 0) throw mailNotConfigured(`${waiting} e-mail delivery job(s) wait to be sent`);
           return EXIT.ok;
         } finally {
+          watching.abort();
           process.off("SIGTERM", onSignal);
           process.off("SIGINT", onSignal);
           await transport.close();
