@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { defaultSeller } from "../../../test/support/seller.ts";
 import type { Customer } from "../customer/customer.ts";
 import { dec } from "../money/decimal.ts";
 import { buildInvoiceDocument } from "./build-invoice-document.ts";
 import type { ContentLine, InvoiceContent } from "./invoice-content.ts";
-import type { SellerProfile } from "./seller-profile.ts";
 import type { VatCategory } from "./vat-category.ts";
 
-const seller: SellerProfile = {
-  name: "Facteur SRL",
-  enterpriseNumber: "0123456749",
-  vatNumber: "BE0123456749",
-  peppolId: "0208:0123456749",
-  address: { street: "Rue Haute 1", city: "Bruxelles", postalCode: "1000", country: "BE" },
-  iban: "BE68539007547034",
-};
+const seller = defaultSeller();
 
 /** A consumer: no Peppol id, enterprise or VAT number, so the invoice e-mail is the electronic address. */
 const consumer: Customer = {

@@ -1,4 +1,5 @@
-import { type Decimal, DecimalSum, ZERO } from "../money/decimal.ts";
+import { type Decimal, ZERO } from "../money/decimal.ts";
+import { DecimalSum, sumDecimals } from "../money/decimal-sum.ts";
 import { lineNetAmount, percentageAmount, roundAmount, vatCategoryAmount } from "../money/rounding.ts";
 import type { Totals, VatBreakdown } from "./invoice.ts";
 import type { DocumentAllowanceCharge, InvoiceContent, LineAllowanceCharge } from "./invoice-content.ts";
@@ -49,13 +50,6 @@ function resolveAll(list: readonly LineAllowanceCharge[], defaultBase: Decimal):
   const out: Decimal[] = [];
   for (const ac of list) out.push(resolve(ac, defaultBase));
   return out;
-}
-
-function sum(values: readonly Decimal[]): Decimal {
-  if (values.length === 0) return ZERO;
-  const total = new DecimalSum();
-  for (const value of values) total.add(value);
-  return total.value();
 }
 
 /** Taxable amount of one VAT category and rate, in the order the categories first appear. */
@@ -141,8 +135,8 @@ export function computeTotals(content: InvoiceContent): ComputedAmounts {
     vatBreakdown.push(breakdown);
   }
 
-  const allowanceTotal = sum(allowances);
-  const chargeTotal = sum(charges);
+  const allowanceTotal = sumDecimals(allowances);
+  const chargeTotal = sumDecimals(charges);
   const taxExclusive = lineNet.minus(allowanceTotal).plus(chargeTotal);
   const taxInclusive = taxExclusive.plus(tax);
   const prepaid = content.prepaid ?? ZERO;

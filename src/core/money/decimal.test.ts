@@ -1,16 +1,8 @@
 import Big from "big.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  Decimal,
-  DecimalSum,
-  dec,
-  decimalPlaces,
-  HUNDRED,
-  sumDecimals,
-  toFixedPlaces,
-  ZERO,
-} from "./decimal.ts";
+import { Decimal, dec, decimalPlaces, HUNDRED, toFixedPlaces, ZERO } from "./decimal.ts";
+import { DecimalSum, sumDecimals } from "./decimal-sum.ts";
 
 // big.js, which facteur used before, is the reference: stored content and every document amount must not change.
 Big.NE = -1_000_000;

@@ -33,6 +33,21 @@ const FRACTIONS: readonly (readonly string[])[] = [
   Array.from({ length: 100 }, (_, i) => `.${String(i).padStart(2, "0")}`),
 ];
 
+/**
+ * The coefficient of a + b, safe integer coefficients at scales `aScale` and `bScale` (up to 15), at the larger scale;
+ * NaN when it is not a safe integer (then computed with bigints). A double that lost precision is never a safe
+ * integer, so an inexact result is never kept. Shared by plus, minus and DecimalSum.
+ */
+export function safeSum(a: number, aScale: number, b: number, bScale: number): number {
+  const sum =
+    aScale === bScale
+      ? a + b
+      : aScale > bScale
+        ? a + b * (SMALL_POWERS[aScale - bScale] ?? Number.POSITIVE_INFINITY)
+        : a * (SMALL_POWERS[bScale - aScale] ?? Number.POSITIVE_INFINITY) + b;
+  return Number.isSafeInteger(sum) ? sum : Number.NaN;
+}
+
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MIN_SAFE = -MAX_SAFE;
 
@@ -179,18 +194,8 @@ export class Decimal {
     if (other === Decimal.zero) return this;
     if (this === Decimal.zero) return other;
     if (this.big === null && other.big === null) {
-      const a = this.small;
-      const b = other.small;
-      if (this.scale === other.scale) {
-        const sum = a + b;
-        if (Number.isSafeInteger(sum)) return Decimal.ofSafe(sum, this.scale);
-      } else if (this.scale > other.scale) {
-        const sum = a + b * (SMALL_POWERS[this.scale - other.scale] ?? Number.POSITIVE_INFINITY);
-        if (Number.isSafeInteger(sum)) return Decimal.ofSafe(sum, this.scale);
-      } else {
-        const sum = a * (SMALL_POWERS[other.scale - this.scale] ?? Number.POSITIVE_INFINITY) + b;
-        if (Number.isSafeInteger(sum)) return Decimal.ofSafe(sum, other.scale);
-      }
+      const sum = safeSum(this.small, this.scale, other.small, other.scale);
+      if (!Number.isNaN(sum)) return Decimal.ofSafe(sum, Math.max(this.scale, other.scale));
     }
     const a = this.coefficient;
     const b = other.coefficient;
@@ -205,18 +210,8 @@ export class Decimal {
     if (other === Decimal.zero) return this;
     if (other.big === null && this.big === null) {
       // The same as plus(other.neg()) without the negated operand's object: -b of a safe integer is one.
-      const a = this.small;
-      const b = -other.small;
-      if (this.scale === other.scale) {
-        const difference = a + b;
-        if (Number.isSafeInteger(difference)) return Decimal.ofSafe(difference, this.scale);
-      } else if (this.scale > other.scale) {
-        const difference = a + b * (SMALL_POWERS[this.scale - other.scale] ?? Number.POSITIVE_INFINITY);
-        if (Number.isSafeInteger(difference)) return Decimal.ofSafe(difference, this.scale);
-      } else {
-        const difference = a * (SMALL_POWERS[other.scale - this.scale] ?? Number.POSITIVE_INFINITY) + b;
-        if (Number.isSafeInteger(difference)) return Decimal.ofSafe(difference, other.scale);
-      }
+      const difference = safeSum(this.small, this.scale, -other.small, other.scale);
+      if (!Number.isNaN(difference)) return Decimal.ofSafe(difference, Math.max(this.scale, other.scale));
     }
     return this.plus(other.neg());
   }
@@ -399,61 +394,4 @@ export function toPlain(value: Decimal): string {
 /** Plain notation with exactly `places` decimals (rounded half away from zero when more are present). */
 export function toFixedPlaces(value: Decimal, places: number): string {
   return value.toFixed(places, "half-up");
-}
-
-/**
- * A running sum, exact: a safe integer coefficient and its scale while the sum is one, the sum of decimals beyond.
- * Adding to it allocates nothing (a chain of `plus` allocates a decimal per term): totals and the validator's sums
- * add some thirty amounts per invoice. Mutable, so kept local to the computation that owns it.
- */
-export class DecimalSum {
-  private coefficient = 0;
-  private scale = 0;
-  /** The sum once it is not a safe integer coefficient at a scale up to 15. */
-  private exact: Decimal | undefined;
-
-  add(value: Decimal): void {
-    if (this.exact === undefined) {
-      const c = value.safeCoefficient;
-      if (c !== undefined) {
-        // As in Decimal.plus: an inexact double result is not a safe integer either, so it is never kept.
-        if (value.scale === this.scale) {
-          const sum = this.coefficient + c;
-          if (Number.isSafeInteger(sum)) {
-            this.coefficient = sum;
-            return;
-          }
-        } else if (value.scale < this.scale) {
-          const sum =
-            this.coefficient + c * (SMALL_POWERS[this.scale - value.scale] ?? Number.POSITIVE_INFINITY);
-          if (Number.isSafeInteger(sum)) {
-            this.coefficient = sum;
-            return;
-          }
-        } else {
-          const sum =
-            this.coefficient * (SMALL_POWERS[value.scale - this.scale] ?? Number.POSITIVE_INFINITY) + c;
-          if (Number.isSafeInteger(sum)) {
-            this.coefficient = sum;
-            this.scale = value.scale;
-            return;
-          }
-        }
-      }
-      this.exact = Decimal.ofSafe(this.coefficient, this.scale);
-    }
-    this.exact = this.exact.plus(value);
-  }
-
-  /** The sum so far; zero when nothing was added. */
-  value(): Decimal {
-    return this.exact ?? Decimal.ofSafe(this.coefficient, this.scale);
-  }
-}
-
-/** Sum of decimals; the empty sum is zero. */
-export function sumDecimals(values: Iterable<Decimal>): Decimal {
-  const total = new DecimalSum();
-  for (const v of values) total.add(v);
-  return total.value();
 }

@@ -1,5 +1,6 @@
 import type { InvoiceDocument } from "../../core/invoice/invoice.ts";
-import { type Decimal, DecimalSum, ZERO } from "../../core/money/decimal.ts";
+import { type Decimal, ZERO } from "../../core/money/decimal.ts";
+import { DecimalSum } from "../../core/money/decimal-sum.ts";
 import { normalized } from "./text.ts";
 
 /** Sums of the amounts that carry one VAT category (and, in `atRate`, one VAT rate). */

@@ -1,4 +1,5 @@
-import { type Decimal, DecimalSum, dec, ONE, ZERO } from "../../core/money/decimal.ts";
+import { type Decimal, dec, ONE, ZERO } from "../../core/money/decimal.ts";
+import { DecimalSum } from "../../core/money/decimal-sum.ts";
 
 /** Multiplying by 0.01 is exact and cheaper than dividing by 100. */
 export const HUNDREDTH = dec("0.01");
@@ -44,11 +45,9 @@ export function sumOf<T>(list: readonly T[], pick: (item: T) => Decimal | undefi
   return total.value();
 }
 
-/** `sum(list/cbc:Amount)` over allowances or charges, without building an intermediate array. */
+const amountOf = (item: { readonly amount?: Decimal }) => item.amount;
+
+/** `sum(list/cbc:Amount)` over allowances or charges. */
 export function sumAmounts(list: readonly { readonly amount?: Decimal }[]): Decimal {
-  if (list.length === 0) return ZERO;
-  if (list.length === 1) return list[0]?.amount ?? ZERO;
-  const total = new DecimalSum();
-  for (const item of list) if (item.amount !== undefined) total.add(item.amount);
-  return total.value();
+  return sumOf(list, amountOf);
 }
